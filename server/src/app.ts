@@ -1,0 +1,106 @@
+/** createApp(config): the whole Hono app — /v1 API, sandboxes, widget bundle and demo. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { createDemoMerchantRoutes } from '../../demo/merchant-routes.ts';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import './middleware/context.ts';
+import { createErrorHandler, notFound } from './middleware/error-handler.ts';
+import { ApiError } from './errors.ts';
+import { createAdapters } from './providers/registry.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { ordersRoutes } from './routes/orders.ts';
+import { quotesRoutes } from './routes/quotes.ts';
+import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
+import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
+import { sendFile } from './static-files.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/types.ts';
+
+const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
+const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  store?: Store;
+  logger?: Logger;
+}
+
+export function createApp(config: Config, options: AppOptions = {}) {
+  const logger = options.logger ?? createLogger();
+  const services: AppServices = {
+    config,
+    logger,
+    store: options.store ?? openSqliteStore(config.dataDir),
+    adapters: createAdapters(config),
+    signerFor: createSignerCache(),
+    providerHealth: createProviderHealth(),
+  };
+  const allowedOrigins = new Set(config.merchants.flatMap((merchant) => merchant.allowedOrigins));
+
+  const api = new Hono()
+    .use(secureHeaders({ crossOriginResourcePolicy: 'same-site' }))
+    .use(
+      cors({
+        origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Client-Secret'],
+        exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    )
+    .use(
+      bodyLimit({
+        maxSize: API_BODY_LIMIT_BYTES,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
+        },
+      }),
+    )
+    .route('/health', healthRoutes(services))
+    .route('/openapi.json', openApiRoutes())
+    .route('/catalog', catalogRoutes(services))
+    .route('/quotes', quotesRoutes(services))
+    .route('/orders', ordersRoutes(services));
+
+  const app = new Hono();
+  app.use(requestId());
+  app.use(async function logRequest(context, next) {
+    const started = performance.now();
+    await next();
+    // Path only: query strings could carry personal data.
+    logger.info('request', { requestId: context.get('requestId'), method: context.req.method, path: context.req.path, status: context.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.onError(createErrorHandler(logger));
+  app.notFound(notFound);
+  app.route('/v1', api);
+
+  if (config.providers.bigfix.mode === 'sandbox') {
+    app.route('/sandbox/bigfix', createBigfixSandbox({ apiKey: config.providers.bigfix.apiKey, accounts: [config.providers.bigfix.policySource] }));
+  }
+
+  app.get('/widget/:file{.+}', (context) =>
+    sendFile(context, path.join(repositoryRoot, 'dist/widget'), context.req.param('file'), {
+      // The widget is embedded from other origins: CORS and CORP must allow it.
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
+  if (config.serveDemo) {
+    const merchant = config.merchants[0]!;
+    app.route('/demo/api', createDemoMerchantRoutes({ apiBase: `http://127.0.0.1:${config.port}`, secretKey: merchant.secretKey }));
+    app.get('/demo/:file{.+}', (context) => sendFile(context, path.join(repositoryRoot, 'dist/demo'), context.req.param('file')));
+    app.get('/', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), 'index.html'));
+    app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
+  }
+  return { app, services };
+}
+
+export type AppType = ReturnType<typeof createApp>['app'];

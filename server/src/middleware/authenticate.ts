@@ -1,0 +1,60 @@
+/**
+ * Keys and origins. A publishable key is public and only works from the merchant's
+ * allowed origins (exact match); a secret key works from anywhere but stays on servers.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Merchant } from '../config.ts';
+import { ApiError } from '../errors.ts';
+import type { KeyKind } from './context.ts';
+
+function sameSecret(left: string, right: string): boolean {
+  const a = Buffer.from(left);
+  const b = Buffer.from(right);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function findMerchant(merchants: readonly Merchant[], key: string): { merchant: Merchant; kind: KeyKind } | null {
+  for (const merchant of merchants) {
+    if (sameSecret(merchant.publishableKey, key)) return { merchant, kind: 'publishable' };
+    if (sameSecret(merchant.secretKey, key)) return { merchant, kind: 'secret' };
+  }
+  return null;
+}
+
+/** The request's origin: the Origin header, or for same-origin GETs (which omit it) the Referer's. */
+export function requestOrigin(context: Context): string | null {
+  const origin = context.req.header('Origin');
+  if (origin) return origin;
+  const referer = context.req.header('Referer');
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function authenticate({ merchants, accept }: { merchants: readonly Merchant[]; accept: readonly KeyKind[] }): MiddlewareHandler {
+  return async function authenticateRequest(context, next) {
+    const header = context.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new ApiError(401, 'missing_key', 'Send your API key as "Authorization: Bearer <key>"');
+    const found = findMerchant(merchants, match[1]!);
+    if (!found) throw new ApiError(401, 'invalid_key', 'This API key is not valid');
+    if (!accept.includes(found.kind)) {
+      throw found.kind === 'publishable'
+        ? new ApiError(403, 'secret_key_required', 'This route needs your secret key, from your server')
+        : new ApiError(403, 'publishable_key_required', 'This route takes a publishable key');
+    }
+    if (found.kind === 'publishable') {
+      const origin = requestOrigin(context);
+      if (!origin || !found.merchant.allowedOrigins.includes(origin)) {
+        throw new ApiError(403, 'origin_not_allowed', 'This publishable key cannot be used from this origin');
+      }
+    }
+    context.set('merchant', found.merchant);
+    context.set('keyKind', found.kind);
+    await next();
+  };
+}

@@ -1,0 +1,14 @@
+import type { Merchant } from '../config.ts';
+
+export type KeyKind = 'publishable' | 'secret';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    merchant: Merchant;
+    keyKind: KeyKind;
+    /** The validated JSON body of the request. */
+    body: unknown;
+    /** The raw body text, kept for idempotency hashing. */
+    rawBody: string;
+  }
+}

@@ -1,0 +1,38 @@
+/** One error envelope for every failure, with the request id, and nothing personal logged. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, ProviderError, apiErrorFromProvider } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+export function errorBody(context: Context, error: ApiError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+      requestId: context.get('requestId'),
+    },
+  };
+}
+
+export function createErrorHandler(logger: Logger) {
+  return function handleError(error: Error, context: Context) {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (error instanceof ProviderError) {
+      logger.warn('provider call failed', { requestId: context.get('requestId'), provider: error.provider, failure: error.failure, code: error.providerCode });
+      apiError = apiErrorFromProvider(error);
+    } else if (error instanceof HTTPException) {
+      apiError = new ApiError(error.status as ApiError['status'], error.status === 413 ? 'payload_too_large' : 'http_error', error.message || 'Request refused');
+    } else {
+      logger.error('unhandled error', { requestId: context.get('requestId'), error: error.name, message: error.message });
+      apiError = new ApiError(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+    }
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) context.header(name, value);
+    return context.json(errorBody(context, apiError), apiError.status);
+  };
+}
+
+export function notFound(context: Context) {
+  return context.json(errorBody(context, new ApiError(404, 'not_found', 'No such route')), 404);
+}

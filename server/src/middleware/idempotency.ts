@@ -1,0 +1,38 @@
+/**
+ * `Idempotency-Key` for routes that create or bind: the same key and body return the
+ * first answer; a different body is 422; a request still in flight is 409.
+ */
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../errors.ts';
+import type { Store } from '../store/types.ts';
+
+export function idempotency({ store, route }: { store: Store; route: string }): MiddlewareHandler {
+  return async function idempotentRequest(context, next) {
+    const key = context.req.header('Idempotency-Key');
+    if (!key) throw new ApiError(400, 'idempotency_key_required', 'Send an Idempotency-Key header', [{ path: 'Idempotency-Key', message: 'Required' }]);
+    if (key.length > 255) throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key is at most 255 characters', [{ path: 'Idempotency-Key', message: 'At most 255 characters' }]);
+    const scope = { merchantId: context.get('merchant').id, route: `${route}:${context.req.param('id') ?? ''}`, key };
+    const bodyHash = createHash('sha256').update(context.get('rawBody') ?? '').digest('hex');
+    const begun = await store.beginIdempotent(scope, bodyHash, new Date());
+    if (begun.state === 'mismatch') throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body');
+    if (begun.state === 'in_flight') throw new ApiError(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, { 'Retry-After': '1' });
+    if (begun.state === 'completed') {
+      context.header('Idempotent-Replayed', 'true');
+      return context.body(begun.body, begun.status as 200, { 'Content-Type': 'application/json' });
+    }
+    try {
+      await next();
+    } catch (error) {
+      await store.abandonIdempotent(scope);
+      throw error;
+    }
+    // Errors reach here already rendered by onError. Server faults and timeouts stay
+    // retryable: the route itself answers a retry from the order's stored state.
+    if (context.res.status >= 500) {
+      await store.abandonIdempotent(scope);
+      return;
+    }
+    await store.completeIdempotent(scope, context.res.status, await context.res.clone().text());
+  };
+}

@@ -1,0 +1,26 @@
+/** What /v1 shows of an order: never the customer's personal data, never the secret hash. */
+import type { Order } from '../../../widget/src/api/types.ts';
+import type { StoredOrder } from '../store/types.ts';
+
+export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
+  const { provider, type, name, termMonths, price, covers } = order.offer;
+  return {
+    id: order.id,
+    status: order.status,
+    ...(clientSecret ? { clientSecret } : {}),
+    offer: { provider, type, name, termMonths, price, covers },
+    policy: order.policy
+      ? {
+          provider,
+          reference: order.policy.reference,
+          startsAt: order.policy.startsAt,
+          endsAt: order.policy.endsAt,
+          activationCode: order.policy.activationCode,
+          certificate: order.policy.certificate,
+        }
+      : null,
+    failureReason: order.failureReason,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  };
+}

@@ -1,0 +1,51 @@
+/** BigFix's HTTP API: `X-API-Key` on every call, JSON bodies, Django-style trailing slashes. */
+import type { BigfixConfig } from '../../config.ts';
+import { fetchFromProvider, readJson } from '../http.ts';
+import { bigfixError } from './bigfix-errors.ts';
+import { bigfixPlansSchema, bigfixPolicySchema, type BigfixPolicy, type BigfixPolicyRequest } from './bigfix-schemas.ts';
+
+export type PlanPremiums = Record<string, number>;
+
+export class BigfixClient {
+  constructor(private readonly config: BigfixConfig) {}
+
+  /** ADLD premiums: `GET /get-protection-plans/`. */
+  async adldPlans(query: { product: string; brandType: 'Apple' | 'Non-Apple'; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
+    const parameters = new URLSearchParams({ product: query.product, brand_type: query.brandType, deviceprice: String(query.devicePrice) });
+    const body = await this.#call('GET', `/get-protection-plans/?${parameters}`, undefined, signal);
+    return bigfixPlansSchema.parse(body)['Protection Plans'];
+  }
+
+  /** Extended-warranty premiums: `GET /adld/protection-plans/`. */
+  async extendedWarrantyPlans(query: { product: string; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
+    const parameters = new URLSearchParams({ product: query.product, deviceprice: String(query.devicePrice) });
+    const body = await this.#call('GET', `/adld/protection-plans/?${parameters}`, undefined, signal);
+    return bigfixPlansSchema.parse(body)['Protection Plans'];
+  }
+
+  createAdldPolicy(request: BigfixPolicyRequest, signal: AbortSignal): Promise<BigfixPolicy> {
+    return this.#createPolicy('/adld-policy/', request, signal);
+  }
+
+  createExtendedWarrantyPolicy(request: BigfixPolicyRequest, signal: AbortSignal): Promise<BigfixPolicy> {
+    return this.#createPolicy('/create-policy/', request, signal);
+  }
+
+  async #createPolicy(path: string, request: BigfixPolicyRequest, signal: AbortSignal): Promise<BigfixPolicy> {
+    return bigfixPolicySchema.parse(await this.#call('POST', path, request, signal));
+  }
+
+  async #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    const headers: Record<string, string> = { 'X-API-Key': this.config.apiKey, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetchFromProvider('bigfix', `${this.config.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    const json = await readJson('bigfix', response);
+    if (!response.ok) throw bigfixError(response.status, json);
+    return json;
+  }
+}

@@ -1,0 +1,31 @@
+/** BigFix answers → ProviderError, with a sentence a shopper understands. */
+import { ProviderError } from '../../errors.ts';
+import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { bigfixErrorSchema } from './bigfix-schemas.ts';
+
+/** Doc messages that mean "this device or plan cannot be covered", keyed by a stable fragment. */
+const refusals: [fragment: string, shopperMessage: string][] = [
+  ['not eligible for ADLD', 'Accidental damage cover is not offered for this type of device.'],
+  ['not covered under', 'Protection plans are not offered for this type of device.'],
+  ['Duration exceeds', 'This plan length is not offered for this device.'],
+  ['Rate not defined', 'This plan is not offered for this brand.'],
+  ['plan not available', 'This plan is not offered for this device.'],
+  ['Invalid brand type', 'This plan is not offered for this brand.'],
+];
+
+export function bigfixError(status: number, body: unknown): ProviderError {
+  const parsed = bigfixErrorSchema.safeParse(body);
+  const message = (parsed.success && (parsed.data.message ?? parsed.data.error)) || `HTTP ${status}`;
+  if (status === 401) return new ProviderError('bigfix', 'rejected_credentials', message, UNAVAILABLE_MESSAGE, { status });
+  if (status === 429) return new ProviderError('bigfix', 'rate_limited', message, UNAVAILABLE_MESSAGE, { status });
+  if (status >= 500) return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status });
+  const refusal = refusals.find(([fragment]) => message.includes(fragment));
+  if (refusal) return new ProviderError('bigfix', 'refused', message, refusal[1], { status });
+  // Other 400s (missing fields, policy source, serializer) are our mistake, not the shopper's.
+  return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status });
+}
+
+/** True when BigFix says it does not cover the product at all (an `unavailable`, not an error). */
+export function isUnsupportedProduct(error: ProviderError): boolean {
+  return error.failure === 'refused' && /not covered|not eligible/.test(error.providerCode);
+}

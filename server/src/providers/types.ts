@@ -1,0 +1,99 @@
+/**
+ * The one interface every provider adapter implements. An adapter turns our device,
+ * order and customer into its provider's calls and back; it knows nothing of HTTP routes.
+ */
+import type { Customer, OrderDevice, QuoteRequest, RequirableField } from '../../../widget/src/api/schemas.ts';
+import type { Money, OrderStatus, PlanType, ProviderId } from '../../../widget/src/api/types.ts';
+
+export type QuoteDevice = QuoteRequest['device'];
+
+export interface QuoteInput {
+  device: QuoteDevice;
+  country: string;
+  signal: AbortSignal;
+}
+
+/** One plan a provider offers for the device, before we sign it into an offer. */
+export interface PlanQuote {
+  type: PlanType;
+  /** The provider's own plan identifier, enough to bind this exact plan later. */
+  planCode: string;
+  name: string;
+  termMonths: number;
+  price: Money;
+  requires: RequirableField[];
+  covers: string[];
+  /** Provider-specific values the bind needs (session ids and the like); no personal data. */
+  context?: Record<string, string | number>;
+}
+
+export type QuoteOutcome =
+  | { kind: 'plans'; plans: PlanQuote[] }
+  | { kind: 'unavailable'; code: string; message: string };
+
+/** What was quoted, as carried by the signed offer id. */
+export interface QuotedOffer {
+  provider: ProviderId;
+  type: PlanType;
+  planCode: string;
+  name: string;
+  termMonths: number;
+  price: Money;
+  requires: RequirableField[];
+  covers: string[];
+  device: QuoteDevice;
+  country: string;
+  context?: Record<string, string | number>;
+}
+
+export interface BindInput {
+  orderId: string;
+  offer: QuotedOffer;
+  device: OrderDevice;
+  customer: Customer;
+  paymentReference: string;
+  signal: AbortSignal;
+}
+
+export interface PolicyResult {
+  reference: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  activationCode: string | null;
+  certificate: boolean;
+  /** Provider ids worth keeping for support and reconciliation (order ids and the like). */
+  providerReferences?: Record<string, string>;
+}
+
+export interface BindResult {
+  status: Extract<OrderStatus, 'active' | 'pending' | 'pending_activation' | 'declined'>;
+  policy: PolicyResult;
+}
+
+export interface StatusInput {
+  orderId: string;
+  offer: QuotedOffer;
+  policy: PolicyResult | null;
+  signal: AbortSignal;
+}
+
+export interface ProviderAdapter {
+  readonly id: ProviderId;
+  readonly displayName: string;
+  readonly mode: 'sandbox' | 'live';
+  /** Plans for a device; an unsupported market or device is `unavailable`, not an error. */
+  quote(input: QuoteInput): Promise<QuoteOutcome>;
+  /** Binds the plan at the provider; throws ProviderError when it cannot. */
+  bind(input: BindInput): Promise<BindResult>;
+  /** Fresh status from the provider, or null where the provider has no status call. */
+  status(input: StatusInput): Promise<BindResult | null>;
+  /** Categories and brands the provider can cover, for the catalog. */
+  catalog(): Promise<ProviderCatalog>;
+}
+
+export interface ProviderCatalog {
+  categories: string[];
+  brands: { name: string; category: string; models?: string[] }[];
+  currencies: string[];
+  countries: string[];
+}

@@ -1,0 +1,118 @@
+/** `/v1/orders`: create (publishable key), confirm (secret key), read (either). */
+import { Hono, type Context } from 'hono';
+import { createHash } from 'node:crypto';
+import {
+  confirmOrderRequestSchema,
+  createOrderRequestSchema,
+  missingRequiredFields,
+  type ConfirmOrderRequest,
+  type CreateOrderRequest,
+  type FieldError,
+} from '../../../widget/src/api/schemas.ts';
+import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import { ApiError, apiErrorFromProvider } from '../errors.ts';
+import { authenticate } from '../middleware/authenticate.ts';
+import { idempotency } from '../middleware/idempotency.ts';
+import { validateJson } from '../middleware/validate-json.ts';
+import { OfferTokenError } from '../offers/offer-token.ts';
+import { bindOrder } from '../orders/bind-order.ts';
+import { hashSecret, newClientSecret, newOrderId, secretMatches } from '../orders/order-secrets.ts';
+import { presentOrder } from '../orders/present-order.ts';
+import type { AppServices } from '../services.ts';
+import type { StoredOrder } from '../store/types.ts';
+
+const BOUND_STATUSES: readonly OrderStatus[] = ['binding', 'active', 'pending', 'pending_activation'];
+
+export function ordersRoutes(services: AppServices) {
+  const { config, store, signerFor, logger } = services;
+  const anyKey = authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] });
+  const secretKey = authenticate({ merchants: config.merchants, accept: ['secret'] });
+
+  /** Loads an order the caller may see: secret key, or publishable key plus the order's client secret. */
+  async function loadOrder(context: Context): Promise<StoredOrder> {
+    const order = await store.getOrder(context.get('merchant').id, context.req.param('id') ?? '');
+    if (order && context.get('keyKind') === 'publishable') {
+      const clientSecret = context.req.header('X-Client-Secret') ?? '';
+      // Same answer as a missing order, so ids cannot be probed.
+      if (!clientSecret || !secretMatches(clientSecret, order.clientSecretHash)) throw new ApiError(404, 'order_not_found', 'No such order');
+    }
+    if (!order) throw new ApiError(404, 'order_not_found', 'No such order');
+    return order;
+  }
+
+  return new Hono()
+    .post('/', anyKey, validateJson({ schema: createOrderRequestSchema }), idempotency({ store, route: 'orders.create' }), async (context) => {
+      const merchant = context.get('merchant');
+      const request = context.get('body') as CreateOrderRequest;
+      let offer;
+      try {
+        offer = signerFor(merchant).verify(request.offerId, merchant.id).offer;
+      } catch (error) {
+        if (!(error instanceof OfferTokenError)) throw error;
+        if (error.reason === 'expired') throw new ApiError(400, 'offer_expired', 'This offer has expired. Refresh the plans to see current prices.', [{ path: 'offerId', message: 'Expired' }]);
+        throw new ApiError(400, 'invalid_offer', 'This offer id is not valid', [{ path: 'offerId', message: 'Not a valid offer' }]);
+      }
+      const fields: FieldError[] = missingRequiredFields(request, offer.requires);
+      const imeiDigest = offer.context?.imeiDigest;
+      if (imeiDigest && request.device?.imei && createHash('sha256').update(request.device.imei).digest('base64url').slice(0, 22) !== imeiDigest) {
+        fields.push({ path: 'device.imei', message: 'Use the IMEI this plan was priced for' });
+      }
+      const address = request.customer.address;
+      if (address && address.country !== offer.country) fields.push({ path: 'customer.address.country', message: `This plan covers devices in ${offer.country} only` });
+      if (fields.length > 0) throw new ApiError(400, 'invalid_request', `Check these fields: ${fields.map((field) => field.path).join(', ')}`, fields);
+
+      const id = newOrderId();
+      const clientSecret = newClientSecret(id);
+      const now = new Date().toISOString();
+      const order: StoredOrder = {
+        id,
+        merchantId: merchant.id,
+        status: 'awaiting_payment',
+        offer,
+        device: request.device ?? {},
+        customer: request.customer,
+        policy: null,
+        clientSecretHash: hashSecret(clientSecret),
+        paymentReference: null,
+        failureReason: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await store.createOrder(order);
+      logger.info('order created', { requestId: context.get('requestId'), orderId: id, provider: offer.provider });
+      return context.json({ order: presentOrder(order, clientSecret) }, 201);
+    })
+    .post('/:id/confirm', secretKey, validateJson({ schema: confirmOrderRequestSchema }), idempotency({ store, route: 'orders.confirm' }), async (context) => {
+      const { paymentReference } = context.get('body') as ConfirmOrderRequest;
+      const order = await loadOrder(context);
+      if (order.status !== 'awaiting_payment') {
+        // A retried confirm for the same payment answers with where the order is now.
+        if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return context.json({ order: presentOrder(order) });
+        throw new ApiError(409, 'order_not_confirmable', `This order is ${order.status.replace('_', ' ')} and cannot be confirmed again`);
+      }
+      const binding = await store.transitionOrder(order.id, ['awaiting_payment'], { status: 'binding', paymentReference });
+      if (!binding) throw new ApiError(409, 'order_not_confirmable', 'This order is being confirmed by another request');
+      const outcome = await bindOrder(services, binding);
+      if (outcome.error) throw apiErrorFromProvider(outcome.error);
+      return context.json({ order: presentOrder(outcome.order) });
+    })
+    .get('/:id', anyKey, async (context) => {
+      const order = await loadOrder(context);
+      return context.json({ order: presentOrder(await refreshStatus(services, order)) });
+    });
+}
+
+/** Asks the provider for news about an order that is not final yet. */
+async function refreshStatus(services: AppServices, order: StoredOrder): Promise<StoredOrder> {
+  if (!['pending', 'pending_activation'].includes(order.status)) return order;
+  const adapter = services.adapters.get(order.offer.provider);
+  if (!adapter) return order;
+  try {
+    const result = await adapter.status({ orderId: order.id, offer: order.offer, policy: order.policy, signal: AbortSignal.timeout(services.config.quoteTimeoutMs) });
+    if (!result || result.status === order.status) return order;
+    return (await services.store.transitionOrder(order.id, [order.status], { status: result.status, policy: result.policy })) ?? order;
+  } catch (error) {
+    services.logger.warn('status refresh failed', { orderId: order.id, provider: adapter.id, error: (error as Error).name });
+    return order;
+  }
+}

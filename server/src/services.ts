@@ -1,0 +1,48 @@
+/** Everything routes share, built once by createApp. No module-level globals. */
+import type { ProviderId } from '../../widget/src/api/types.ts';
+import type { Config, Merchant } from './config.ts';
+import type { Logger } from './logger.ts';
+import { OfferSigner } from './offers/offer-token.ts';
+import type { ProviderAdapter } from './providers/types.ts';
+import type { Store } from './store/types.ts';
+
+export interface ProviderHealth {
+  record(provider: ProviderId, ok: boolean): void;
+  isOk(provider: ProviderId): boolean;
+}
+
+export interface AppServices {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  adapters: Map<ProviderId, ProviderAdapter>;
+  signerFor(merchant: Merchant): OfferSigner;
+  providerHealth: ProviderHealth;
+}
+
+/** Remembers the last few outcomes per provider for /v1/health. */
+export function createProviderHealth(window = 5): ProviderHealth {
+  const recent = new Map<ProviderId, boolean[]>();
+  return {
+    record(provider, ok) {
+      const outcomes = recent.get(provider) ?? [];
+      outcomes.push(ok);
+      if (outcomes.length > window) outcomes.shift();
+      recent.set(provider, outcomes);
+    },
+    isOk(provider) {
+      const outcomes = recent.get(provider) ?? [];
+      // Healthy until the most recent calls all failed.
+      return outcomes.length === 0 || outcomes.some(Boolean);
+    },
+  };
+}
+
+export function createSignerCache(): (merchant: Merchant) => OfferSigner {
+  const signers = new Map<string, OfferSigner>();
+  return (merchant) => {
+    let signer = signers.get(merchant.id);
+    if (!signer) signers.set(merchant.id, (signer = new OfferSigner(merchant.secretKey)));
+    return signer;
+  };
+}

@@ -1,0 +1,30 @@
+/** Serves built files (the widget bundle, the demo) from a folder, with no path escapes. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from 'hono';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+};
+
+export async function sendFile(context: Context, directory: string, relativePath: string, headers: Record<string, string> = {}) {
+  const root = path.resolve(directory);
+  const file = path.resolve(root, `.${path.posix.normalize(`/${relativePath}`)}`);
+  if (!file.startsWith(root + path.sep)) return context.notFound();
+  try {
+    const content = await readFile(file);
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    return context.body(content, 200, { 'Content-Type': type, ...headers });
+  } catch {
+    return context.notFound();
+  }
+}

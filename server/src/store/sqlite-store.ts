@@ -1,0 +1,147 @@
+/** The embedded engine: one SQLite file under COVERKIT_DATA_DIR, in WAL mode. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import { migrations } from './migrations.ts';
+import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store, StoredOrder } from './types.ts';
+
+/** Idempotency records older than this are forgotten, as Stripe does. */
+const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+interface OrderRow {
+  id: string;
+  merchant_id: string;
+  status: string;
+  offer: string;
+  device: string;
+  customer: string;
+  policy: string | null;
+  client_secret_hash: string;
+  payment_reference: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function openSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new Database(path.join(dataDir, 'coverkit.sqlite'));
+  database.pragma('journal_mode = WAL');
+  // FULL: a bind intent must survive a power cut, not only a process crash.
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  migrate(database);
+
+  const toOrder = (row: OrderRow): StoredOrder => ({
+    id: row.id,
+    merchantId: row.merchant_id,
+    status: row.status as OrderStatus,
+    offer: JSON.parse(row.offer),
+    device: JSON.parse(row.device),
+    customer: JSON.parse(row.customer),
+    policy: row.policy ? JSON.parse(row.policy) : null,
+    clientSecretHash: row.client_secret_hash,
+    paymentReference: row.payment_reference,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+
+  const insertOrder = database.prepare(
+    `INSERT INTO orders (id, merchant_id, status, offer, device, customer, policy, client_secret_hash, payment_reference, failure_reason, created_at, updated_at)
+     VALUES (@id, @merchant_id, @status, @offer, @device, @customer, @policy, @client_secret_hash, @payment_reference, @failure_reason, @created_at, @updated_at)`,
+  );
+  const selectOrder = database.prepare('SELECT * FROM orders WHERE merchant_id = ? AND id = ?');
+  const selectOrderById = database.prepare('SELECT * FROM orders WHERE id = ?');
+
+  const beginIdempotent = database.transaction((scope: IdempotencyScope, bodyHash: string, now: Date): IdempotencyBegin => {
+    database
+      .prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ? AND created_at < ?')
+      .run(scope.merchantId, scope.route, scope.key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
+    const existing = database
+      .prepare('SELECT body_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ?')
+      .get(scope.merchantId, scope.route, scope.key) as { body_hash: string; response_status: number | null; response_body: string | null } | undefined;
+    if (!existing) {
+      database
+        .prepare('INSERT INTO idempotency_keys (merchant_id, route, key, body_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(scope.merchantId, scope.route, scope.key, bodyHash, now.toISOString());
+      return { state: 'started' };
+    }
+    if (existing.body_hash !== bodyHash) return { state: 'mismatch' };
+    if (existing.response_status === null) return { state: 'in_flight' };
+    return { state: 'completed', status: existing.response_status, body: existing.response_body ?? '' };
+  });
+
+  return {
+    async createOrder(order) {
+      insertOrder.run({
+        id: order.id,
+        merchant_id: order.merchantId,
+        status: order.status,
+        offer: JSON.stringify(order.offer),
+        device: JSON.stringify(order.device),
+        customer: JSON.stringify(order.customer),
+        policy: order.policy ? JSON.stringify(order.policy) : null,
+        client_secret_hash: order.clientSecretHash,
+        payment_reference: order.paymentReference,
+        failure_reason: order.failureReason,
+        created_at: order.createdAt,
+        updated_at: order.updatedAt,
+      });
+    },
+    async getOrder(merchantId, id) {
+      const row = selectOrder.get(merchantId, id) as OrderRow | undefined;
+      return row ? toOrder(row) : null;
+    },
+    async transitionOrder(id, from, patch: OrderPatch) {
+      const assignments = ['updated_at = @updated_at'];
+      const values: Record<string, unknown> = { id, updated_at: new Date().toISOString() };
+      if (patch.status !== undefined) (assignments.push('status = @status'), (values.status = patch.status));
+      if (patch.policy !== undefined) (assignments.push('policy = @policy'), (values.policy = patch.policy ? JSON.stringify(patch.policy) : null));
+      if (patch.paymentReference !== undefined) (assignments.push('payment_reference = @payment_reference'), (values.payment_reference = patch.paymentReference));
+      if (patch.failureReason !== undefined) (assignments.push('failure_reason = @failure_reason'), (values.failure_reason = patch.failureReason));
+      const placeholders = from.map((_, index) => `@from${index}`);
+      from.forEach((status, index) => (values[`from${index}`] = status));
+      const result = database
+        .prepare(`UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${placeholders.join(', ')})`)
+        .run(values);
+      if (result.changes === 0) return null;
+      return toOrder(selectOrderById.get(id) as OrderRow);
+    },
+    async listOrdersByStatus(statuses) {
+      const rows = database
+        .prepare(`SELECT * FROM orders WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at`)
+        .all(...statuses) as OrderRow[];
+      return rows.map(toOrder);
+    },
+    async beginIdempotent(scope, bodyHash, now) {
+      return beginIdempotent(scope, bodyHash, now);
+    },
+    async completeIdempotent(scope, status, body) {
+      database
+        .prepare('UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE merchant_id = ? AND route = ? AND key = ?')
+        .run(status, body, scope.merchantId, scope.route, scope.key);
+    },
+    async abandonIdempotent(scope) {
+      database
+        .prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ? AND response_status IS NULL')
+        .run(scope.merchantId, scope.route, scope.key);
+    },
+    async close() {
+      database.close();
+    },
+  };
+}
+
+function migrate(database: Database.Database): void {
+  database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set((database.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    database.transaction(() => {
+      database.exec(migration.sql);
+      database.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+    })();
+  }
+}

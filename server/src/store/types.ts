@@ -1,0 +1,52 @@
+/**
+ * Persistence of orders and idempotency records. One interface, so the embedded engine
+ * (SQLite file) and PostgreSQL can stand behind it.
+ */
+import type { Customer, OrderDevice } from '../../../widget/src/api/schemas.ts';
+import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import type { PolicyResult, QuotedOffer } from '../providers/types.ts';
+
+export interface StoredOrder {
+  id: string;
+  merchantId: string;
+  status: OrderStatus;
+  offer: QuotedOffer;
+  device: OrderDevice;
+  customer: Customer;
+  policy: PolicyResult | null;
+  clientSecretHash: string;
+  paymentReference: string | null;
+  failureReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OrderPatch = Partial<Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason'>>;
+
+export type IdempotencyBegin =
+  | { state: 'started' }
+  | { state: 'in_flight' }
+  | { state: 'mismatch' }
+  | { state: 'completed'; status: number; body: string };
+
+export interface IdempotencyScope {
+  merchantId: string;
+  route: string;
+  key: string;
+}
+
+export interface Store {
+  createOrder(order: StoredOrder): Promise<void>;
+  getOrder(merchantId: string, id: string): Promise<StoredOrder | null>;
+  /** Applies `patch` only while the order is in one of `from`; returns the new order, or null. */
+  transitionOrder(id: string, from: readonly OrderStatus[], patch: OrderPatch): Promise<StoredOrder | null>;
+  listOrdersByStatus(statuses: readonly OrderStatus[]): Promise<StoredOrder[]>;
+
+  /** Claims an idempotency key for a request body hash, atomically. */
+  beginIdempotent(scope: IdempotencyScope, bodyHash: string, now: Date): Promise<IdempotencyBegin>;
+  completeIdempotent(scope: IdempotencyScope, status: number, body: string): Promise<void>;
+  /** Forgets an unfinished claim, so the same key can be tried again. */
+  abandonIdempotent(scope: IdempotencyScope): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+/** Starts the whole app on a free loopback port with its own data folder, for tests. */
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  origin: string;
+  port: number;
+  dataDir: string;
+  services: ReturnType<typeof createApp>['services'];
+  logLines: string[];
+  /** Stops the server; `keepData` leaves the data folder for a restart test. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startTestServer(environment: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<TestServer> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'coverkit-test-'));
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment });
+  const logLines: string[] = [];
+  const { app, services } = createApp(config, { logger: createLogger({ write: (line) => logLines.push(line) }) });
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    origin: baseUrl,
+    port,
+    dataDir,
+    services,
+    logLines,
+    async close({ keepData = false } = {}) {
+      const closed = once(server, 'close');
+      server.close();
+      if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
+      await closed;
+      // Let the client side see its pooled sockets end before anything reuses the port.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await services.store.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A `fetch` to the test server with the headers a browser on an allowed origin sends. */
+export function apiClient(server: TestServer, key = 'pk_test_demo') {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${key}`,
+        Origin: server.origin,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+  };
+}
+
+export const galaxyS23 = { category: 'Mobile', brand: 'Samsung', model: 'Galaxy S23', price: 74999, currency: 'INR' };
+
+export const asha = {
+  name: 'Asha Rao',
+  email: 'asha.rao@example.com',
+  phone: '+919812345678',
+  address: { line1: '12 MG Road', line2: 'Flat 4B', city: 'Bengaluru', state: 'Karnataka', postalCode: '560001', country: 'IN' },
+};
+
+/** A valid, Luhn-checked IMEI. */
+export const TEST_IMEI = '490154203237518';

@@ -1,0 +1,76 @@
+/**
+ * The /v1 client the widget uses. It carries only the publishable key: everything a
+ * browser holds is public.
+ */
+import ky, { HTTPError, TimeoutError } from 'ky';
+import { ApiError, isAbortError } from './api-error.ts';
+import type { CreateOrderRequest, QuoteRequest } from './schemas.ts';
+import type { ApiErrorBody, Order, QuoteResponse } from './types.ts';
+
+export interface ApiClientOptions {
+  /** Origin (and optional path) in front of `/v1`, e.g. `https://api.coverkit.example`. */
+  apiBase: string;
+  publishableKey: string;
+}
+
+export interface ApiClient {
+  createQuote(request: QuoteRequest, signal: AbortSignal): Promise<QuoteResponse>;
+  createOrder(request: CreateOrderRequest, idempotencyKey: string, signal: AbortSignal): Promise<Order>;
+}
+
+// The server gives each provider 8 s; a little more covers the network around it.
+const quoteTimeoutMilliseconds = 15_000;
+const orderTimeoutMilliseconds = 30_000;
+
+export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): ApiClient {
+  const http = ky.create({
+    prefixUrl: `${apiBase.replace(/\/+$/, '')}/v1`,
+    headers: { Authorization: `Bearer ${publishableKey}` },
+    // The key authenticates; the merchant's cookies have no business reaching Coverkit.
+    credentials: 'omit',
+    // No silent retries: the shopper has a retry button, and order retries must reuse
+    // their Idempotency-Key, which the form decides.
+    retry: 0,
+  });
+
+  return {
+    async createQuote(request, signal) {
+      return send(() => http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>());
+    },
+    async createOrder(request, idempotencyKey, signal) {
+      const response = await send(() =>
+        http
+          .post('orders', { json: request, signal, timeout: orderTimeoutMilliseconds, headers: { 'Idempotency-Key': idempotencyKey } })
+          .json<{ order: Order }>(),
+      );
+      return response.order;
+    },
+  };
+}
+
+async function send<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw await toApiError(error);
+  }
+}
+
+async function toApiError(error: unknown): Promise<unknown> {
+  // Aborts stay aborts so @lit/task can tell a superseded run from a failure.
+  if (isAbortError(error)) return error;
+  if (error instanceof TimeoutError) return new ApiError({ code: 'timeout', message: 'The request timed out' });
+  if (error instanceof HTTPError) {
+    const envelope = (await error.response.json().catch(() => undefined)) as Partial<ApiErrorBody> | undefined;
+    return new ApiError({
+      code: envelope?.error?.code ?? `http_${error.response.status}`,
+      message: envelope?.error?.message ?? error.response.statusText,
+      status: error.response.status,
+      fields: envelope?.error?.fields ?? [],
+      requestId: envelope?.error?.requestId,
+    });
+  }
+  // fetch rejects with a TypeError when the network or CORS stops the request.
+  if (error instanceof TypeError) return new ApiError({ code: 'network_error', message: 'The request could not be sent' });
+  return error;
+}

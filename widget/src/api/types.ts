@@ -1,0 +1,73 @@
+/** Response shapes of the /v1 API, as DESIGN.md fixes them. */
+import type { RequirableField } from './schemas.ts';
+
+export type ProviderId = 'assurify' | 'bigfix' | 'servify' | 'octamile';
+export type PlanType = 'EW' | 'ADLD' | 'SCREEN' | 'COMPREHENSIVE';
+
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface Offer {
+  offerId: string;
+  provider: ProviderId;
+  type: PlanType;
+  name: string;
+  termMonths: number;
+  price: Money;
+  requires: RequirableField[];
+  expiresAt: string;
+  covers?: string[];
+  termsUrl?: string;
+}
+
+export interface Unavailable {
+  provider: ProviderId;
+  code: string;
+  message: string;
+}
+
+export interface QuoteResponse {
+  offers: Offer[];
+  unavailable: Unavailable[];
+}
+
+export type OrderStatus =
+  | 'awaiting_payment'
+  | 'binding'
+  | 'active'
+  | 'pending_activation'
+  | 'pending'
+  | 'declined'
+  | 'failed'
+  | 'cancelled';
+
+export interface Policy {
+  provider: ProviderId;
+  reference: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  activationCode: string | null;
+  certificate: boolean;
+}
+
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  clientSecret?: string;
+  offer: Omit<Offer, 'offerId' | 'requires' | 'expiresAt'>;
+  policy: Policy | null;
+  failureReason?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: { path: string; message: string }[];
+    requestId: string;
+  };
+}

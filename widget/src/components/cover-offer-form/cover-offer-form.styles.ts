@@ -1,0 +1,123 @@
+import { css } from 'lit';
+import { sharedStyles } from '../../internal/shared-styles.ts';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    form {
+      display: grid;
+      gap: var(--_space);
+    }
+
+    .heading {
+      margin: 0;
+      font-size: 1.0625em;
+    }
+
+    .intro {
+      margin: -0.5rem 0 0;
+      color: var(--_muted);
+      font-size: 0.9375em;
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+      min-width: 0;
+    }
+
+    legend {
+      padding: 0;
+      margin-bottom: 0.5rem;
+      font-weight: 600;
+    }
+
+    /* Two columns where there is room; city, state and code sit side by side. */
+    .fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+      gap: 0.875rem 1rem;
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      align-content: start;
+    }
+
+    .field.wide {
+      grid-column: 1 / -1;
+    }
+
+    label {
+      font-weight: 500;
+      font-size: 0.9375em;
+    }
+
+    .optional,
+    .hint {
+      color: var(--_muted);
+      font-weight: 400;
+    }
+
+    .hint,
+    .error {
+      margin: 0;
+      font-size: 0.8125em;
+    }
+
+    .error {
+      color: var(--_danger);
+    }
+
+    input {
+      font: inherit;
+      color: inherit;
+      width: 100%;
+      min-height: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--cover-input-border-color, var(--_border));
+      border-radius: calc(var(--_radius) * 0.8);
+      background: var(--_surface);
+    }
+
+    input:focus-visible {
+      outline-offset: 0;
+      border-color: var(--_accent);
+    }
+
+    input[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+
+    .form-error {
+      margin: 0;
+      padding: 0.75rem 1rem;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+      color: var(--_danger);
+    }
+
+    .form-error:empty {
+      display: none;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+    }
+
+    @media (max-width: 30rem) {
+      .actions button {
+        width: 100%;
+      }
+    }
+  `,
+];

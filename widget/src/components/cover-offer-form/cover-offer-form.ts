@@ -1,0 +1,193 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
+import type { ApiClient } from '../../api/client.ts';
+import type { CreateOrderRequest } from '../../api/schemas.ts';
+import type { Offer, Order } from '../../api/types.ts';
+import { CoverErrorEvent } from '../../events/cover-error-event.ts';
+import { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
+import { formatMoney, resolveLocale } from '../../internal/format.ts';
+import { createIdempotencyKey } from '../../internal/idempotency-key.ts';
+import { fieldsFor } from '../../internal/order-fields.ts';
+import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
+import { buildOrderRequest, fieldErrorsByKey, validateOrderRequest } from '../../internal/order-request.ts';
+import type { FieldValues } from '../../internal/order-request.ts';
+import { styles } from './cover-offer-form.styles.ts';
+import { renderField } from './render-field.ts';
+
+/**
+ * @summary Asks exactly the fields the chosen offer `requires`, checks them with the
+ * server's own schemas, and creates the order.
+ *
+ * @fires cover-order-create - The order was created (status `awaiting_payment`).
+ * @fires cover-error - Creating the order failed.
+ *
+ * @csspart form - The form.
+ * @csspart field - A label, input, hint and error together.
+ * @csspart label - A field's label.
+ * @csspart input - A field's input.
+ * @csspart hint - Help text under an input.
+ * @csspart field-error - The error under an input.
+ * @csspart form-error - An error about the whole submission.
+ * @csspart submit-button - The "Add plan" button.
+ *
+ * @cssprop --cover-input-border-color - Border of inputs (defaults to `--cover-color-border`).
+ */
+export class CoverOfferForm extends LitElement {
+  static override styles = styles;
+
+  /** Kept across retries of an unchanged body, so a repeated click cannot buy twice. */
+  private submission?: { idempotencyKey: string; body: string };
+  private fields: FieldDefinition[] = [];
+
+  // The offer travels with the run: the shopper may pick another one while it is pending.
+  private orderTask = new Task<[CreateOrderRequest, string, Offer], { order: Order; offer: Offer }>(this, {
+    autoRun: false,
+    task: async ([request, idempotencyKey, offer], { signal }) => {
+      if (!this.client) throw new Error('cover-offer-form needs a client');
+      return { order: await this.client.createOrder(request, idempotencyKey, signal), offer };
+    },
+    onComplete: (created) => {
+      this.submission = undefined;
+      this.dispatchEvent(new CoverOrderCreateEvent(created));
+    },
+    onError: (error) => this.handleOrderError(error),
+  });
+
+  @state() private values: FieldValues = {};
+  /** Fields the shopper has left once; their errors show from then on. */
+  @state() private visited = new Set<FieldKey>();
+  /** Errors the server reported for the last submission, cleared as the shopper edits. */
+  @state() private serverErrors = new Map<FieldKey, string>();
+  @state() private formError = '';
+  @state() private announcement = '';
+
+  @property({ attribute: false }) offer?: Offer;
+  @property({ attribute: false }) client?: ApiClient;
+  @property() country = '';
+  @property() brand = '';
+  @property() model = '';
+  /** Prefills the IMEI field when the offer asks for one. */
+  @property() imei = '';
+  @property() locale = '';
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('offer') || changed.has('country')) {
+      this.fields = fieldsFor(this.offer?.requires ?? [], this.country);
+    }
+    if (changed.has('offer')) {
+      // What the shopper typed survives switching offers; the verdicts on it do not.
+      this.values = {
+        ...this.values,
+        'customer.address.country': this.values['customer.address.country'] || this.country,
+        'device.imei': this.values['device.imei'] || this.imei,
+      };
+      this.visited = new Set();
+      this.serverErrors = new Map();
+      this.formError = '';
+      this.submission = undefined;
+    }
+  }
+
+  private buildRequest(): CreateOrderRequest {
+    const context = { offerId: this.offer?.offerId ?? '', brand: this.brand, model: this.model };
+    return buildOrderRequest(context, this.fields, this.values);
+  }
+
+  private readonly handleInput = (key: FieldKey, value: string) => {
+    this.values = { ...this.values, [key]: value };
+    if (this.serverErrors.has(key)) {
+      this.serverErrors = new Map([...this.serverErrors].filter(([errorKey]) => errorKey !== key));
+    }
+  };
+
+  private readonly handleBlur = (key: FieldKey) => {
+    if (!this.visited.has(key)) this.visited = new Set([...this.visited, key]);
+  };
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.offer || this.orderTask.status === TaskStatus.PENDING) return;
+    this.visited = new Set(this.fields.map((field) => field.key));
+    this.formError = '';
+    const request = this.buildRequest();
+    const errors = validateOrderRequest(request, this.offer.requires, this.fields);
+    if (errors.size > 0) {
+      await this.announceInvalidFields(errors.size);
+      return;
+    }
+    const body = JSON.stringify(request);
+    if (this.submission?.body !== body) this.submission = { idempotencyKey: createIdempotencyKey(), body };
+    this.announcement = 'Adding the plan…';
+    void this.orderTask.run([request, this.submission.idempotencyKey, this.offer]);
+  }
+
+  private async handleOrderError(error: unknown) {
+    if (isAbortError(error)) return;
+    const message = shopperMessage(error);
+    const apiError = error instanceof ApiError ? error : undefined;
+    this.dispatchEvent(new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }));
+    const { byKey, unmatched } = fieldErrorsByKey(apiError?.status === 400 ? apiError.fields : [], this.fields);
+    this.serverErrors = byKey;
+    this.formError = byKey.size === 0 || unmatched.length > 0 ? message : '';
+    if (byKey.size > 0) await this.announceInvalidFields(byKey.size);
+    else this.announcement = '';
+  }
+
+  /** Says how many fields need attention and moves focus to the first of them. */
+  private async announceInvalidFields(count: number) {
+    this.announcement = count === 1 ? 'Please check 1 field.' : `Please check ${count} fields.`;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+  }
+
+  private renderFields(fields: FieldDefinition[], errors: Map<FieldKey, string>) {
+    return html`<div class="fields">
+      ${fields.map((field) =>
+        renderField(field, {
+          value: this.values[field.key] ?? '',
+          error: this.serverErrors.get(field.key) ?? (this.visited.has(field.key) ? (errors.get(field.key) ?? '') : ''),
+          onInput: this.handleInput,
+          onBlur: this.handleBlur,
+        }),
+      )}
+    </div>`;
+  }
+
+  private renderGroup(legend: string, fields: FieldDefinition[], errors: Map<FieldKey, string>) {
+    if (fields.length === 0) return nothing;
+    return html`<fieldset><legend>${legend}</legend>${this.renderFields(fields, errors)}</fieldset>`;
+  }
+
+  override render() {
+    if (!this.offer) return nothing;
+    const errors = validateOrderRequest(this.buildRequest(), this.offer.requires, this.fields);
+    const group = (prefix: string) => this.fields.filter((field) => field.key.startsWith(prefix));
+    const contact = this.fields.filter((field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'));
+    const pending = this.orderTask.status === TaskStatus.PENDING;
+    return html`
+      <form part="form" novalidate aria-labelledby="form-heading" @submit=${this.handleSubmit}>
+        <h3 id="form-heading" class="heading">Your details for this plan</h3>
+        <p class="intro">${this.offer.name} needs these to issue your policy.</p>
+        ${contact.length ? this.renderFields(contact, errors) : nothing}
+        ${this.renderGroup('Address', group('customer.address.'), errors)}
+        ${this.renderGroup('Your device', group('device.'), errors)}
+        <p class="form-error" part="form-error" role="alert">${this.formError}</p>
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+        <div class="actions">
+          <button type="submit" class="primary-button" part="submit-button" ?disabled=${pending}>
+            ${pending ? 'Adding plan…' : `Add plan · ${formatMoney(this.offer.price, resolveLocale(this.locale))}`}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cover-offer-form': CoverOfferForm;
+  }
+}

@@ -1,0 +1,54 @@
+/** One labelled input with its hint and error, wired for assistive technology. */
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
+
+export interface FieldState {
+  value: string;
+  /** The message to show now; empty when the field is fine or not yet visited. */
+  error: string;
+  onInput: (key: FieldKey, value: string) => void;
+  onBlur: (key: FieldKey) => void;
+}
+
+/** Ids only need to be unique inside the form's shadow root. */
+export function inputId(key: FieldKey): string {
+  return `field-${key.replaceAll('.', '-')}`;
+}
+
+export function renderField(field: FieldDefinition, state: FieldState) {
+  const id = inputId(field.key);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [field.hint ? hintId : '', state.error ? errorId : ''].filter(Boolean).join(' ');
+  const isNumber = field.type === 'number';
+  return html`
+    <div class="field ${field.key.endsWith('line1') || field.key.endsWith('line2') ? 'wide' : ''}" part="field">
+      <label for=${id} part="label">
+        ${field.label}${field.optional ? html` <span class="optional">(optional)</span>` : nothing}
+      </label>
+      <input
+        id=${id}
+        part="input"
+        name=${field.key}
+        type=${field.type}
+        autocomplete=${field.autocomplete}
+        inputmode=${field.inputMode}
+        spellcheck="false"
+        maxlength=${ifDefined(field.maxLength)}
+        min=${ifDefined(isNumber ? 0 : undefined)}
+        max=${ifDefined(isNumber ? 5 : undefined)}
+        step=${ifDefined(isNumber ? 1 : undefined)}
+        ?required=${!field.optional}
+        aria-invalid=${state.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        .value=${live(state.value)}
+        @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
+        @blur=${() => state.onBlur(field.key)}
+      />
+      ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
+      <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${state.error}</p>
+    </div>
+  `;
+}

@@ -1,0 +1,28 @@
+export interface CoverErrorDetail {
+  /** The API's `error.code`, or `network_error`, `timeout`, `invalid_configuration`. */
+  code: string;
+  /** A sentence fit for the shopper; never contains what the shopper typed. */
+  message: string;
+  /** HTTP status, when the request got a response. */
+  status?: number;
+}
+
+/**
+ * `cover-error`: Fired when loading offers or creating the order failed; the widget
+ * shows the error too.
+ *
+ * Bubbles and is composed, so the host page can listen on the widget or any ancestor.
+ */
+export class CoverErrorEvent extends CustomEvent<CoverErrorDetail> {
+  static readonly eventName = 'cover-error';
+
+  constructor(detail: CoverErrorDetail) {
+    super(CoverErrorEvent.eventName, { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cover-error': CoverErrorEvent;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Coverkit's widget: the script-tag entry (`<script type="module" src=".../coverkit.js">`)
+ * and the package entry for npm users. Importing it registers every element.
+ */
+import { CoverOfferForm } from './components/cover-offer-form/cover-offer-form.ts';
+import { CoverOfferList } from './components/cover-offer-list/cover-offer-list.ts';
+import { CoverOffers } from './components/cover-offers/cover-offers.ts';
+import { CoverOrderSummary } from './components/cover-order-summary/cover-order-summary.ts';
+import { define } from './internal/define.ts';
+
+// Children first is not required (upgrades happen when each is defined), but it means
+// <cover-offers> never renders a child that is still an unknown element.
+define('cover-offer-list', CoverOfferList);
+define('cover-offer-form', CoverOfferForm);
+define('cover-order-summary', CoverOrderSummary);
+define('cover-offers', CoverOffers);
+
+export { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, define };
+
+export { CoverOffersLoadEvent } from './events/cover-offers-load-event.ts';
+export type { CoverOffersLoadDetail } from './events/cover-offers-load-event.ts';
+export { CoverOfferSelectEvent } from './events/cover-offer-select-event.ts';
+export type { CoverOfferSelectDetail } from './events/cover-offer-select-event.ts';
+export { CoverOfferDeclineEvent } from './events/cover-offer-decline-event.ts';
+export type { CoverOfferDeclineDetail } from './events/cover-offer-decline-event.ts';
+export { CoverOrderCreateEvent } from './events/cover-order-create-event.ts';
+export type { CoverOrderCreateDetail } from './events/cover-order-create-event.ts';
+export { CoverOrderConfirmEvent } from './events/cover-order-confirm-event.ts';
+export type { CoverOrderConfirmDetail } from './events/cover-order-confirm-event.ts';
+export { CoverErrorEvent } from './events/cover-error-event.ts';
+export type { CoverErrorDetail } from './events/cover-error-event.ts';
+
+export type {
+  ApiErrorBody,
+  Money,
+  Offer,
+  Order,
+  OrderStatus,
+  PlanType,
+  Policy,
+  ProviderId,
+  QuoteResponse,
+  Unavailable,
+} from './api/types.ts';
+export type { CreateOrderRequest, Customer, OrderDevice, QuoteRequest, RequirableField } from './api/schemas.ts';

@@ -1,0 +1,116 @@
+/**
+ * The inputs behind each field path an offer can require. `customer.address` expands to
+ * one input per address line so browser autofill can fill each of them.
+ */
+import type { RequirableField } from '../api/schemas.ts';
+
+export type FieldKey =
+  | Exclude<RequirableField, 'customer.address'>
+  | `customer.address.${'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country'}`;
+
+export interface FieldDefinition {
+  key: FieldKey;
+  label: string;
+  type: 'text' | 'email' | 'tel' | 'number';
+  /** The WHATWG autofill token; `off` for device identifiers no browser knows. */
+  autocomplete: string;
+  inputMode: 'text' | 'numeric' | 'email' | 'tel';
+  hint?: string;
+  optional?: boolean;
+  maxLength?: number;
+}
+
+const addressKeys = [
+  'customer.address.line1',
+  'customer.address.line2',
+  'customer.address.city',
+  'customer.address.state',
+  'customer.address.postalCode',
+  'customer.address.country',
+] as const satisfies readonly FieldKey[];
+
+// Listed in the order a shopper fills them in: who they are, where, then the device.
+const definitions: readonly FieldDefinition[] = [
+  { key: 'customer.name', label: 'Full name', type: 'text', autocomplete: 'name', inputMode: 'text', maxLength: 100 },
+  { key: 'customer.email', label: 'Email', type: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254 },
+  {
+    key: 'customer.phone',
+    label: 'Mobile number',
+    type: 'tel',
+    autocomplete: 'tel',
+    inputMode: 'tel',
+    hint: 'With country code, e.g. +919812345678',
+    maxLength: 20,
+  },
+  { key: 'customer.address.line1', label: 'Address', type: 'text', autocomplete: 'address-line1', inputMode: 'text', maxLength: 120 },
+  {
+    key: 'customer.address.line2',
+    label: 'Apartment, floor, landmark',
+    type: 'text',
+    autocomplete: 'address-line2',
+    inputMode: 'text',
+    optional: true,
+    maxLength: 120,
+  },
+  { key: 'customer.address.city', label: 'City', type: 'text', autocomplete: 'address-level2', inputMode: 'text', maxLength: 60 },
+  { key: 'customer.address.state', label: 'State', type: 'text', autocomplete: 'address-level1', inputMode: 'text', maxLength: 60 },
+  {
+    key: 'customer.address.postalCode',
+    label: 'Postal code',
+    type: 'text',
+    autocomplete: 'postal-code',
+    inputMode: 'text',
+    maxLength: 10,
+  },
+  {
+    key: 'customer.address.country',
+    label: 'Country code',
+    type: 'text',
+    autocomplete: 'country',
+    inputMode: 'text',
+    hint: 'Two letters, e.g. IN',
+    maxLength: 2,
+  },
+  {
+    key: 'device.imei',
+    label: 'IMEI',
+    type: 'text',
+    autocomplete: 'off',
+    inputMode: 'numeric',
+    hint: 'Dial *#06# on the phone to see it',
+    maxLength: 17,
+  },
+  { key: 'device.serial', label: 'Serial number', type: 'text', autocomplete: 'off', inputMode: 'text', maxLength: 40 },
+  {
+    key: 'device.brandWarrantyYears',
+    label: "Manufacturer's warranty (years)",
+    type: 'number',
+    autocomplete: 'off',
+    inputMode: 'numeric',
+  },
+];
+
+/** Countries whose postal codes are all digits, so phones show the number pad. */
+const numericPostalCountries = new Set(['IN', 'NG', 'US']);
+
+/** Exactly the inputs an offer's `requires` asks for, in filling order. */
+export function fieldsFor(requires: readonly RequirableField[], country: string): FieldDefinition[] {
+  const keys = new Set<string>(requires.flatMap((path) => (path === 'customer.address' ? addressKeys : [path])));
+  return definitions
+    .filter((definition) => keys.has(definition.key))
+    .map((definition) =>
+      definition.key === 'customer.address.postalCode' && numericPostalCountries.has(country)
+        ? { ...definition, inputMode: 'numeric' }
+        : definition,
+    );
+}
+
+/**
+ * The input an error path belongs to: the field itself, or the first input under it
+ * (`customer.address` → its first line). Undefined when no rendered input matches.
+ */
+export function fieldKeyForPath(path: string, fields: readonly FieldDefinition[]): FieldKey | undefined {
+  return (
+    fields.find((field) => field.key === path)?.key ?? fields.find((field) => field.key.startsWith(`${path}.`))?.key
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Turns what the shopper typed into a `POST /v1/orders` body and checks it with the
+ * same schemas the server enforces, so most mistakes never make a round trip.
+ */
+import { createOrderRequestSchema, missingRequiredFields, toFieldErrors } from '../api/schemas.ts';
+import type { CreateOrderRequest, FieldError, RequirableField } from '../api/schemas.ts';
+import { fieldKeyForPath } from './order-fields.ts';
+import type { FieldDefinition, FieldKey } from './order-fields.ts';
+
+export type FieldValues = Partial<Record<FieldKey, string>>;
+
+export interface OrderContext {
+  offerId: string;
+  brand: string;
+  model: string;
+}
+
+/** Autofill and copy-paste bring spaces and dashes the schemas rightly refuse. */
+function normalise(key: FieldKey, value: string): string | number {
+  const trimmed = value.trim();
+  switch (key) {
+    case 'customer.phone':
+      return trimmed.replace(/[\s().-]/g, '');
+    case 'device.imei':
+      return trimmed.replace(/[\s-]/g, '');
+    case 'customer.address.country':
+      return trimmed.toUpperCase();
+    case 'device.brandWarrantyYears':
+      return Number(trimmed);
+    default:
+      return trimmed;
+  }
+}
+
+export function buildOrderRequest(
+  context: OrderContext,
+  fields: readonly FieldDefinition[],
+  values: FieldValues,
+): CreateOrderRequest {
+  const body: Record<string, unknown> = {
+    offerId: context.offerId,
+    device: { brand: context.brand, model: context.model },
+    customer: {},
+  };
+  for (const field of fields) {
+    const value = values[field.key] ?? '';
+    // Empty inputs are left out: the schemas then report "Required" for them.
+    if (value.trim() === '') continue;
+    const segments = field.key.split('.');
+    const last = segments.pop()!;
+    let target = body;
+    for (const segment of segments) target = (target[segment] ??= {}) as Record<string, unknown>;
+    target[last] = normalise(field.key, value);
+  }
+  return body as CreateOrderRequest;
+}
+
+/**
+ * Errors by input. Issues about paths the form does not show (the offer did not ask for
+ * them) are left to the server, which answers with its own field errors.
+ */
+export function validateOrderRequest(
+  body: CreateOrderRequest,
+  requires: readonly RequirableField[],
+  fields: readonly FieldDefinition[],
+): Map<FieldKey, string> {
+  const result = createOrderRequestSchema.safeParse(body);
+  const issues: FieldError[] = [
+    ...(result.success ? [] : toFieldErrors(result.error.issues)),
+    ...missingRequiredFields(body, requires),
+  ];
+  return fieldErrorsByKey(issues, fields).byKey;
+}
+
+/** Sorts errors (from the schemas or the server's 400) onto inputs; the rest stay form-level. */
+export function fieldErrorsByKey(
+  errors: readonly FieldError[],
+  fields: readonly FieldDefinition[],
+): { byKey: Map<FieldKey, string>; unmatched: FieldError[] } {
+  const byKey = new Map<FieldKey, string>();
+  const unmatched: FieldError[] = [];
+  for (const error of errors) {
+    const key = fieldKeyForPath(error.path, fields);
+    if (key === undefined) unmatched.push(error);
+    else if (!byKey.has(key)) byKey.set(key, error.message);
+  }
+  return { byKey, unmatched };
+}
