@@ -89,6 +89,29 @@ export interface ProviderAdapter {
   status(input: StatusInput): Promise<BindResult | null>;
   /** Categories and brands the provider can cover, for the catalog. */
   catalog(): Promise<ProviderCatalog>;
+  /** Cancels a bound policy; absent where the provider has no cancellation (the route answers 409). */
+  cancel?(input: CancelInput): Promise<CancelResult>;
+  /** Sends the shopper's activation video (Octamile); absent elsewhere. */
+  activate?(input: ActivationInput): Promise<BindResult>;
+  /** The policy certificate file, where the provider issues one. */
+  certificate?(input: StatusInput): Promise<CertificateFile>;
+}
+
+export interface CancelInput extends StatusInput {
+  reason: string;
+}
+
+export type CancelResult = { cancelled: true; refund?: Money | null } | { cancelled: false; message: string };
+
+export interface ActivationInput extends StatusInput {
+  video: ReadableStream<Uint8Array>;
+  contentType: string;
+  size: number;
+}
+
+export interface CertificateFile {
+  content: Uint8Array;
+  contentType: 'application/pdf' | 'image/png' | 'image/jpeg';
 }
 
 export interface ProviderCatalog {
