@@ -8,7 +8,7 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger({ silent = false, write = (line: string) => process.stdout.write(`${line}\n`) } = {}): Logger {
+export function createLogger({ silent = false, write = (line: string): void => void process.stdout.write(`${line}\n`) } = {}): Logger {
   const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
     if (!silent) write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
   };

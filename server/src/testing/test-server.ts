@@ -35,7 +35,7 @@ export async function startTestServer(environment: Record<string, string> = {}, 
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'coverkit-test-'));
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment });
   const logLines: string[] = [];
-  const { app, services } = createApp(config, { logger: createLogger({ write: (line) => logLines.push(line) }) });
+  const { app, services } = createApp(config, { logger: createLogger({ write: (line) => void logLines.push(line) }) });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${port}`;
