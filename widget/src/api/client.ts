@@ -35,12 +35,19 @@ export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): 
 
   return {
     async createQuote(request, signal) {
-      return send(() => http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>());
+      return send(() =>
+        http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>(),
+      );
     },
     async createOrder(request, idempotencyKey, signal) {
       const response = await send(() =>
         http
-          .post('orders', { json: request, signal, timeout: orderTimeoutMilliseconds, headers: { 'Idempotency-Key': idempotencyKey } })
+          .post('orders', {
+            json: request,
+            signal,
+            timeout: orderTimeoutMilliseconds,
+            headers: { 'Idempotency-Key': idempotencyKey },
+          })
           .json<{ order: Order }>(),
       );
       return response.order;
@@ -71,6 +78,7 @@ async function toApiError(error: unknown): Promise<unknown> {
     });
   }
   // fetch rejects with a TypeError when the network or CORS stops the request.
-  if (error instanceof TypeError) return new ApiError({ code: 'network_error', message: 'The request could not be sent' });
+  if (error instanceof TypeError)
+    return new ApiError({ code: 'network_error', message: 'The request could not be sent' });
   return error;
 }

@@ -128,7 +128,9 @@ export class CoverOfferForm extends LitElement {
     if (isAbortError(error)) return;
     const message = shopperMessage(error);
     const apiError = error instanceof ApiError ? error : undefined;
-    this.dispatchEvent(new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }));
+    this.dispatchEvent(
+      new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }),
+    );
     const { byKey, unmatched } = fieldErrorsByKey(apiError?.status === 400 ? apiError.fields : [], this.fields);
     this.serverErrors = byKey;
     this.formError = byKey.size === 0 || unmatched.length > 0 ? message : '';
@@ -158,14 +160,19 @@ export class CoverOfferForm extends LitElement {
 
   private renderGroup(legend: string, fields: FieldDefinition[], errors: Map<FieldKey, string>) {
     if (fields.length === 0) return nothing;
-    return html`<fieldset><legend>${legend}</legend>${this.renderFields(fields, errors)}</fieldset>`;
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      ${this.renderFields(fields, errors)}
+    </fieldset>`;
   }
 
   override render() {
     if (!this.offer) return nothing;
     const errors = validateOrderRequest(this.buildRequest(), this.offer.requires, this.fields);
     const group = (prefix: string) => this.fields.filter((field) => field.key.startsWith(prefix));
-    const contact = this.fields.filter((field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'));
+    const contact = this.fields.filter(
+      (field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'),
+    );
     const pending = this.orderTask.status === TaskStatus.PENDING;
     return html`
       <form part="form" novalidate aria-labelledby="form-heading" @submit=${this.handleSubmit}>

@@ -28,7 +28,9 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_surface);
       cursor: pointer;
-      transition: border-color 120ms, box-shadow 120ms;
+      transition:
+        border-color 120ms,
+        box-shadow 120ms;
     }
 
     .offer:hover {

@@ -55,7 +55,8 @@ export const styles = [
     .skeleton-offer {
       height: 5.25rem;
       border-radius: var(--_radius);
-      background: linear-gradient(
+      background:
+        linear-gradient(
           90deg,
           transparent 0%,
           color-mix(in srgb, var(--_surface) 60%, transparent) 50%,

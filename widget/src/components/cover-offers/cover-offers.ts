@@ -17,7 +17,17 @@ import { styles } from './cover-offers.styles.ts';
 type Stage = 'choosing' | 'declined' | 'ordered' | 'confirmed';
 
 /** Changing any of these means another device (or merchant), so earlier choices lapse. */
-const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'model', 'price', 'currency', 'country', 'imei'] as const;
+const quoteProperties = [
+  'apiBase',
+  'publishableKey',
+  'category',
+  'brand',
+  'model',
+  'price',
+  'currency',
+  'country',
+  'imei',
+] as const;
 
 const listParts = 'offers, offer, offer-selected, offer-type, offer-name, offer-meta, price';
 const formParts = 'form, field, label, input, hint, field-error, form-error, submit-button';
@@ -66,13 +76,15 @@ export class CoverOffers extends LitElement {
   private client?: ApiClient;
 
   private quoteTask = new Task(this, {
-    args: () => [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.imei] as const,
+    args: () =>
+      [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.imei] as const,
     task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
       const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
       return client && request ? client.createQuote(request, signal) : initialState;
     },
     onComplete: (response) => {
-      if (!response.offers.some((offer) => offer.offerId === this.selectedOffer?.offerId)) this.selectedOffer = undefined;
+      if (!response.offers.some((offer) => offer.offerId === this.selectedOffer?.offerId))
+        this.selectedOffer = undefined;
       this.dispatchEvent(new CoverOffersLoadEvent({ offers: response.offers, unavailable: response.unavailable }));
     },
     onError: (error) => this.reportError(error),
@@ -101,7 +113,9 @@ export class CoverOffers extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('apiBase') || changed.has('publishableKey')) {
-      this.client = this.publishableKey ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey }) : undefined;
+      this.client = this.publishableKey
+        ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey })
+        : undefined;
     }
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
       this.stage = 'choosing';
@@ -113,7 +127,13 @@ export class CoverOffers extends LitElement {
   private reportError(error: unknown) {
     if (isAbortError(error)) return;
     const apiError = error instanceof ApiError ? error : undefined;
-    this.dispatchEvent(new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message: shopperMessage(error), status: apiError?.status }));
+    this.dispatchEvent(
+      new CoverErrorEvent({
+        code: apiError?.code ?? 'unknown_error',
+        message: shopperMessage(error),
+        status: apiError?.status,
+      }),
+    );
   }
 
   // The list and the form dispatch the public events themselves; they cross this
@@ -168,23 +188,44 @@ export class CoverOffers extends LitElement {
         <button class="text-button decline" @click=${() => (this.stage = 'choosing')}>Show plans again</button>`;
     }
     return html`
-      <cover-offer-list exportparts=${listParts} .offers=${offers} selected-offer-id=${this.selectedOffer?.offerId ?? ''}
-        locale=${this.locale} @cover-offer-select=${this.handleSelect}></cover-offer-list>
-      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>No thanks, I don't want a plan</button>
-      ${this.selectedOffer
-        ? html`<hr />
-            <cover-offer-form exportparts=${formParts} .offer=${this.selectedOffer} .client=${this.client} country=${this.country}
-              brand=${this.brand} model=${this.model} imei=${this.imei} locale=${this.locale}
-              @cover-order-create=${this.handleOrderCreate}></cover-offer-form>`
-        : nothing}
+      <cover-offer-list
+        exportparts=${listParts}
+        .offers=${offers}
+        selected-offer-id=${this.selectedOffer?.offerId ?? ''}
+        locale=${this.locale}
+        @cover-offer-select=${this.handleSelect}
+      ></cover-offer-list>
+      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>
+        No thanks, I don't want a plan
+      </button>
+      ${
+        this.selectedOffer
+          ? html`<hr />
+              <cover-offer-form
+                exportparts=${formParts}
+                .offer=${this.selectedOffer}
+                .client=${this.client}
+                country=${this.country}
+                brand=${this.brand}
+                model=${this.model}
+                imei=${this.imei}
+                locale=${this.locale}
+                @cover-order-create=${this.handleOrderCreate}
+              ></cover-offer-form>`
+          : nothing
+      }
     `;
   }
 
   override render() {
     const body =
       this.stage === 'ordered' || this.stage === 'confirmed'
-        ? html`<cover-order-summary exportparts=${summaryParts} .order=${this.order} ?confirmed=${this.stage === 'confirmed'}
-            locale=${this.locale}></cover-order-summary>`
+        ? html`<cover-order-summary
+            exportparts=${summaryParts}
+            .order=${this.order}
+            ?confirmed=${this.stage === 'confirmed'}
+            locale=${this.locale}
+          ></cover-order-summary>`
         : this.quoteTask.render({
             pending: () => this.renderSkeleton(),
             complete: (response) => this.renderOffers(response),

@@ -1,7 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Order, OrderStatus } from '../../api/types.ts';
-import { formatDate, formatMoney, orderStatusLabels, planTypeLabels, providerNames, resolveLocale } from '../../internal/format.ts';
+import {
+  formatDate,
+  formatMoney,
+  orderStatusLabels,
+  planTypeLabels,
+  providerNames,
+  resolveLocale,
+} from '../../internal/format.ts';
 import { styles } from './cover-order-summary.styles.ts';
 
 const confirmedTitles: Partial<Record<OrderStatus, string>> = {
@@ -42,20 +49,24 @@ export class CoverOrderSummary extends LitElement {
       <dl>
         <dt>Status</dt>
         <dd>${orderStatusLabels[order.status] ?? order.status}</dd>
-        ${policy
-          ? html`
-              <dt>Policy reference</dt>
-              <dd class="reference" part="policy-reference">${policy.reference}</dd>
-              <dt>Cover starts</dt>
-              <dd>${formatDate(policy.startsAt, locale)}</dd>
-              <dt>Cover ends</dt>
-              <dd>${formatDate(policy.endsAt, locale)}</dd>
-              ${policy.activationCode
-                ? html`<dt>Activation code</dt>
-                    <dd class="reference">${policy.activationCode}</dd>`
-                : nothing}
-            `
-          : nothing}
+        ${
+          policy
+            ? html`
+                <dt>Policy reference</dt>
+                <dd class="reference" part="policy-reference">${policy.reference}</dd>
+                <dt>Cover starts</dt>
+                <dd>${formatDate(policy.startsAt, locale)}</dd>
+                <dt>Cover ends</dt>
+                <dd>${formatDate(policy.endsAt, locale)}</dd>
+                ${
+                  policy.activationCode
+                    ? html`<dt>Activation code</dt>
+                        <dd class="reference">${policy.activationCode}</dd>`
+                    : nothing
+                }
+              `
+            : nothing
+        }
         <dt>Order</dt>
         <dd class="reference">${order.id}</dd>
       </dl>
@@ -74,18 +85,22 @@ export class CoverOrderSummary extends LitElement {
     return html`
       <div class="summary ${problem ? 'problem' : ''}" part="summary" role="status">
         <p class="title" part="summary-title">${title}</p>
-        ${plan
-          ? html`<p class="plan">
-              ${planTypeLabels[plan.type] ?? plan.type} · ${plan.name} · ${formatMoney(plan.price, locale)} ·
-              ${providerNames[plan.provider] ?? plan.provider}
-            </p>`
-          : nothing}
-        ${this.confirmed
-          ? this.renderPolicy(order, locale)
-          : html`<dl>
-              <dt>Order</dt>
-              <dd class="reference">${order.id}</dd>
-            </dl>`}
+        ${
+          plan
+            ? html`<p class="plan">
+                ${planTypeLabels[plan.type] ?? plan.type} · ${plan.name} · ${formatMoney(plan.price, locale)} ·
+                ${providerNames[plan.provider] ?? plan.provider}
+              </p>`
+            : nothing
+        }
+        ${
+          this.confirmed
+            ? this.renderPolicy(order, locale)
+            : html`<dl>
+                <dt>Order</dt>
+                <dd class="reference">${order.id}</dd>
+              </dl>`
+        }
       </div>
     `;
   }
