@@ -7,7 +7,7 @@ const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['build', 'npm', ['run', 'build', '--silent']],
-  ['server and contract tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts']],
+  ['server, contract and fault tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults']],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],
   ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e']],
 ];

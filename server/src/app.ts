@@ -11,17 +11,20 @@ import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import './middleware/context.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { ApiError } from './errors.ts';
 import { createAdapters } from './providers/registry.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
+import { createReconciler } from './orders/reconciler.ts';
 import { quotesRoutes } from './routes/quotes.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
+import { FaultPlan, faultControlRoutes, injectFaults } from './sandbox/faults.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
 import { sendFile } from './static-files.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/types.ts';
 
 const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
@@ -34,13 +37,17 @@ export interface AppOptions {
 
 export function createApp(config: Config, options: AppOptions = {}) {
   const logger = options.logger ?? createLogger();
+  const { adapters, resilience } = createAdapters(config);
   const services: AppServices = {
     config,
     logger,
-    store: options.store ?? openSqliteStore(config.dataDir),
-    adapters: createAdapters(config),
+    store: options.store ?? openStore(config),
+    adapters,
+    resilience,
     signerFor: createSignerCache(),
     providerHealth: createProviderHealth(),
+    bindsInFlight: new Set(),
+    rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute, burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)) }),
   };
   const allowedOrigins = new Set(config.merchants.flatMap((merchant) => merchant.allowedOrigins));
 
@@ -81,7 +88,10 @@ export function createApp(config: Config, options: AppOptions = {}) {
   app.notFound(notFound);
   app.route('/v1', api);
 
+  const faults = new FaultPlan();
+  if (config.serveSandboxes) app.route('/sandbox/_faults', faultControlRoutes(faults));
   if (config.providers.bigfix.mode === 'sandbox') {
+    app.use('/sandbox/bigfix/*', injectFaults({ plan: faults, provider: 'bigfix', mount: '/sandbox/bigfix' }));
     app.route('/sandbox/bigfix', createBigfixSandbox({ apiKey: config.providers.bigfix.apiKey, accounts: [config.providers.bigfix.policySource] }));
   }
 
@@ -100,7 +110,8 @@ export function createApp(config: Config, options: AppOptions = {}) {
     app.get('/', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), 'index.html'));
     app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
   }
-  return { app, services };
+  const reconciler = createReconciler(services);
+  return { app, services, reconciler, faults };
 }
 
 export type AppType = ReturnType<typeof createApp>['app'];

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
+import { parseDataKey } from './store/field-cipher.ts';
 
 export interface Merchant {
   id: string;
@@ -33,6 +34,10 @@ export interface Config {
   quoteTimeoutMs: number;
   bindTimeoutMs: number;
   offerTtlMs: number;
+  /** Key for personal data at rest; null: the embedded store keeps a key file of its own. */
+  dataKey: Buffer | null;
+  rateLimitPerMinute: number;
+  reconcileIntervalMs: number;
   providers: { bigfix: BigfixConfig };
   /** Mount the sandboxes and the demo shop (true unless every provider is live). */
   serveSandboxes: boolean;
@@ -64,6 +69,11 @@ const environmentSchema = z.object({
   COVERKIT_QUOTE_TIMEOUT_MS: millis.default(8000),
   COVERKIT_BIND_TIMEOUT_MS: millis.default(20_000),
   COVERKIT_OFFER_TTL_MS: millis.default(30 * 60_000),
+  COVERKIT_DATA_KEY: optionalText.pipe(
+    z.string().refine((value) => parseDataKey(value) !== null, 'must be 32 bytes as base64, or 64 hex digits (openssl rand -base64 32)').optional(),
+  ),
+  COVERKIT_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
+  COVERKIT_RECONCILE_INTERVAL_MS: millis.default(30_000),
   BIGFIX_BASE_URL: optionalText.pipe(url.optional()),
   BIGFIX_API_KEY: optionalText,
   BIGFIX_POLICY_SOURCE: optionalText,
@@ -123,6 +133,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     quoteTimeoutMs: env.COVERKIT_QUOTE_TIMEOUT_MS,
     bindTimeoutMs: env.COVERKIT_BIND_TIMEOUT_MS,
     offerTtlMs: env.COVERKIT_OFFER_TTL_MS,
+    dataKey: env.COVERKIT_DATA_KEY ? parseDataKey(env.COVERKIT_DATA_KEY) : null,
+    rateLimitPerMinute: env.COVERKIT_RATE_LIMIT_PER_MINUTE,
+    reconcileIntervalMs: env.COVERKIT_RECONCILE_INTERVAL_MS,
     providers: { bigfix },
     serveSandboxes: bigfix.mode === 'sandbox',
     serveDemo: true,

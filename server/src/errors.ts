@@ -30,13 +30,16 @@ export class ProviderError extends Error {
     readonly providerCode: string,
     /** A sentence a shopper understands. */
     readonly shopperMessage: string,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; retryAfterSeconds?: number },
   ) {
     super(`[${provider}] ${failure}: ${providerCode}`, { cause: options?.cause });
     this.name = 'ProviderError';
     this.status = options?.status;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
   readonly status: number | undefined;
+  /** The provider's Retry-After, where it sent one. */
+  readonly retryAfterSeconds: number | undefined;
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {

@@ -14,12 +14,15 @@ function start() {
     }
     throw error;
   }
-  const { app, services } = createApp(config);
+  const { app, services, reconciler } = createApp(config);
+  // Orders a crash left `binding` are settled before new traffic piles up behind them.
+  reconciler.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     services.logger.info('listening', { url: `http://localhost:${info.port}/`, providers: [...services.adapters.values()].map((adapter) => `${adapter.id}:${adapter.mode}`) });
   });
   const shutdown = (signal: string) => {
     services.logger.info('shutting down', { signal });
+    reconciler.stop();
     server.close(() => void services.store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -1,8 +1,10 @@
 /** Everything routes share, built once by createApp. No module-level globals. */
+import type { MiddlewareHandler } from 'hono';
 import type { ProviderId } from '../../widget/src/api/types.ts';
 import type { Config, Merchant } from './config.ts';
 import type { Logger } from './logger.ts';
 import { OfferSigner } from './offers/offer-token.ts';
+import type { ProviderResilience } from './providers/resilience.ts';
 import type { ProviderAdapter } from './providers/types.ts';
 import type { Store } from './store/types.ts';
 
@@ -16,8 +18,14 @@ export interface AppServices {
   store: Store;
   logger: Logger;
   adapters: Map<ProviderId, ProviderAdapter>;
+  /** Each provider's circuit breaker, shared by all its calls. */
+  resilience: Map<ProviderId, ProviderResilience>;
   signerFor(merchant: Merchant): OfferSigner;
   providerHealth: ProviderHealth;
+  /** Per key and client address; goes right after `authenticate` on every keyed route. */
+  rateLimit: MiddlewareHandler;
+  /** Orders this process is binding right now, so the reconciler never binds one twice. */
+  bindsInFlight: Set<string>;
 }
 
 /** Remembers the last few outcomes per provider for /v1/health. */

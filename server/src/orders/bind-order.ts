@@ -9,10 +9,11 @@ import type { StoredOrder } from '../store/types.ts';
 export type BindOutcome = { order: StoredOrder; error?: ProviderError };
 
 export async function bindOrder(services: AppServices, order: StoredOrder): Promise<BindOutcome> {
-  const { adapters, config, store, logger, providerHealth } = services;
+  const { adapters, config, store, logger, providerHealth, bindsInFlight } = services;
   const adapter = adapters.get(order.offer.provider);
   if (!adapter) throw new Error(`no adapter for ${order.offer.provider}`);
   const signal = AbortSignal.timeout(config.bindTimeoutMs);
+  bindsInFlight.add(order.id);
   try {
     const deadline = new Promise<never>((_, reject) =>
       signal.addEventListener('abort', () => reject(new ProviderError(adapter.id, 'timeout', 'bind deadline exceeded', 'The insurer is taking longer than usual. Your plan will be confirmed shortly.')), { once: true }),
@@ -35,5 +36,7 @@ export async function bindOrder(services: AppServices, order: StoredOrder): Prom
     }
     const failed = await store.transitionOrder(order.id, ['binding'], { status: 'failed', failureReason: error.shopperMessage });
     return { order: failed ?? order, error };
+  } finally {
+    bindsInFlight.delete(order.id);
   }
 }

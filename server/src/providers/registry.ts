@@ -2,16 +2,23 @@
 import type { ProviderId } from '../../../widget/src/api/types.ts';
 import type { Config } from '../config.ts';
 import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
+import { ProviderResilience } from './resilience.ts';
 import type { ProviderAdapter } from './types.ts';
 
-export const providerFactories: Partial<Record<ProviderId, (config: Config) => ProviderAdapter>> = {
-  bigfix: (config) => createBigfixAdapter(config.providers.bigfix),
+type AdapterFactory = (config: Config, resilience: ProviderResilience) => ProviderAdapter;
+
+export const providerFactories: Partial<Record<ProviderId, AdapterFactory>> = {
+  bigfix: (config, resilience) => createBigfixAdapter(config.providers.bigfix, resilience),
 };
 
-export function createAdapters(config: Config): Map<ProviderId, ProviderAdapter> {
+/** One adapter per provider, each with its own circuit breaker. */
+export function createAdapters(config: Config) {
   const adapters = new Map<ProviderId, ProviderAdapter>();
-  for (const [id, factory] of Object.entries(providerFactories) as [ProviderId, (config: Config) => ProviderAdapter][]) {
-    adapters.set(id, factory(config));
+  const resilience = new Map<ProviderId, ProviderResilience>();
+  for (const [id, factory] of Object.entries(providerFactories) as [ProviderId, AdapterFactory][]) {
+    const providerResilience = new ProviderResilience(id);
+    resilience.set(id, providerResilience);
+    adapters.set(id, factory(config, providerResilience));
   }
-  return adapters;
+  return { adapters, resilience };
 }

@@ -81,6 +81,11 @@ export interface ProviderAdapter {
   readonly id: ProviderId;
   readonly displayName: string;
   readonly mode: 'sandbox' | 'live';
+  /**
+   * True where calling `bind` again for the same order cannot create a second policy
+   * (the provider deduplicates on our reference). The reconciler retries only then.
+   */
+  readonly bindRetrySafe: boolean;
   /** Plans for a device; an unsupported market or device is `unavailable`, not an error. */
   quote(input: QuoteInput): Promise<QuoteOutcome>;
   /** Binds the plan at the provider; throws ProviderError when it cannot. */

@@ -10,8 +10,8 @@ interface CatalogBrand {
   providers: string[];
 }
 
-export function catalogRoutes({ config, adapters, logger }: AppServices) {
-  return new Hono().get('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), async (context) => {
+export function catalogRoutes({ config, adapters, logger, rateLimit }: AppServices) {
+  return new Hono().get('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), rateLimit, async (context) => {
     const merchant = context.get('merchant');
     const enabled = merchant.providers.filter((provider) => adapters.has(provider)).map((provider) => adapters.get(provider)!);
     const categories = new Set<string>();

@@ -18,13 +18,14 @@ import { OfferTokenError } from '../offers/offer-token.ts';
 import { bindOrder } from '../orders/bind-order.ts';
 import { hashSecret, newClientSecret, newOrderId, secretMatches } from '../orders/order-secrets.ts';
 import { presentOrder } from '../orders/present-order.ts';
+import { refreshStatus } from '../orders/refresh-status.ts';
 import type { AppServices } from '../services.ts';
 import type { StoredOrder } from '../store/types.ts';
 
 const BOUND_STATUSES: readonly OrderStatus[] = ['binding', 'active', 'pending', 'pending_activation'];
 
 export function ordersRoutes(services: AppServices) {
-  const { config, store, signerFor, logger } = services;
+  const { config, store, signerFor, logger, rateLimit } = services;
   const anyKey = authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] });
   const secretKey = authenticate({ merchants: config.merchants, accept: ['secret'] });
 
@@ -41,7 +42,7 @@ export function ordersRoutes(services: AppServices) {
   }
 
   return new Hono()
-    .post('/', anyKey, validateJson({ schema: createOrderRequestSchema }), idempotency({ store, route: 'orders.create' }), async (context) => {
+    .post('/', anyKey, rateLimit, validateJson({ schema: createOrderRequestSchema }), idempotency({ store, route: 'orders.create' }), async (context) => {
       const merchant = context.get('merchant');
       const request = context.get('body') as CreateOrderRequest;
       let offer;
@@ -82,7 +83,7 @@ export function ordersRoutes(services: AppServices) {
       logger.info('order created', { requestId: context.get('requestId'), orderId: id, provider: offer.provider });
       return context.json({ order: presentOrder(order, clientSecret) }, 201);
     })
-    .post('/:id/confirm', secretKey, validateJson({ schema: confirmOrderRequestSchema }), idempotency({ store, route: 'orders.confirm' }), async (context) => {
+    .post('/:id/confirm', secretKey, rateLimit, validateJson({ schema: confirmOrderRequestSchema }), idempotency({ store, route: 'orders.confirm' }), async (context) => {
       const { paymentReference } = context.get('body') as ConfirmOrderRequest;
       const order = await loadOrder(context);
       if (order.status !== 'awaiting_payment') {
@@ -96,23 +97,8 @@ export function ordersRoutes(services: AppServices) {
       if (outcome.error) throw apiErrorFromProvider(outcome.error);
       return context.json({ order: presentOrder(outcome.order) });
     })
-    .get('/:id', anyKey, async (context) => {
+    .get('/:id', anyKey, rateLimit, async (context) => {
       const order = await loadOrder(context);
       return context.json({ order: presentOrder(await refreshStatus(services, order)) });
     });
-}
-
-/** Asks the provider for news about an order that is not final yet. */
-async function refreshStatus(services: AppServices, order: StoredOrder): Promise<StoredOrder> {
-  if (!['pending', 'pending_activation'].includes(order.status)) return order;
-  const adapter = services.adapters.get(order.offer.provider);
-  if (!adapter) return order;
-  try {
-    const result = await adapter.status({ orderId: order.id, offer: order.offer, policy: order.policy, signal: AbortSignal.timeout(services.config.quoteTimeoutMs) });
-    if (!result || result.status === order.status) return order;
-    return (await services.store.transitionOrder(order.id, [order.status], { status: result.status, policy: result.policy })) ?? order;
-  } catch (error) {
-    services.logger.warn('status refresh failed', { orderId: order.id, provider: adapter.id, error: (error as Error).name });
-    return order;
-  }
 }

@@ -10,7 +10,7 @@ import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
 export function quotesRoutes(services: AppServices) {
-  const { config, adapters, logger, signerFor, providerHealth } = services;
+  const { config, adapters, logger, signerFor, providerHealth, rateLimit } = services;
 
   async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
@@ -22,7 +22,7 @@ export function quotesRoutes(services: AppServices) {
     return Promise.race([adapter.quote({ device: request.device, country: request.country, signal }), deadline]);
   }
 
-  return new Hono().post('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), validateJson({ schema: quoteRequestSchema }), async (context) => {
+  return new Hono().post('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), rateLimit, validateJson({ schema: quoteRequestSchema }), async (context) => {
     const merchant = context.get('merchant');
     const request = context.get('body') as QuoteRequest;
     const providers = merchant.providers.filter((provider) => adapters.has(provider));

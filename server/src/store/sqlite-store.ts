@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import type { FieldCipher } from './field-cipher.ts';
 import { migrations } from './migrations.ts';
 import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store, StoredOrder } from './types.ts';
 
@@ -24,7 +25,7 @@ interface OrderRow {
   updated_at: string;
 }
 
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
   mkdirSync(dataDir, { recursive: true });
   const database = new Database(path.join(dataDir, 'coverkit.sqlite'));
   database.pragma('journal_mode = WAL');
@@ -38,8 +39,8 @@ export function openSqliteStore(dataDir: string): Store {
     merchantId: row.merchant_id,
     status: row.status as OrderStatus,
     offer: JSON.parse(row.offer),
-    device: JSON.parse(row.device),
-    customer: JSON.parse(row.customer),
+    device: JSON.parse(cipher.decrypt(row.device)),
+    customer: JSON.parse(cipher.decrypt(row.customer)),
     policy: row.policy ? JSON.parse(row.policy) : null,
     clientSecretHash: row.client_secret_hash,
     paymentReference: row.payment_reference,
@@ -80,8 +81,8 @@ export function openSqliteStore(dataDir: string): Store {
         merchant_id: order.merchantId,
         status: order.status,
         offer: JSON.stringify(order.offer),
-        device: JSON.stringify(order.device),
-        customer: JSON.stringify(order.customer),
+        device: cipher.encrypt(JSON.stringify(order.device)),
+        customer: cipher.encrypt(JSON.stringify(order.customer)),
         policy: order.policy ? JSON.stringify(order.policy) : null,
         client_secret_hash: order.clientSecretHash,
         payment_reference: order.paymentReference,

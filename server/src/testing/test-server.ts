@@ -25,6 +25,8 @@ export interface TestServer {
   port: number;
   dataDir: string;
   services: ReturnType<typeof createApp>['services'];
+  reconciler: ReturnType<typeof createApp>['reconciler'];
+  faults: ReturnType<typeof createApp>['faults'];
   logLines: string[];
   /** Stops the server; `keepData` leaves the data folder for a restart test. */
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -35,7 +37,7 @@ export async function startTestServer(environment: Record<string, string> = {}, 
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'coverkit-test-'));
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment });
   const logLines: string[] = [];
-  const { app, services } = createApp(config, { logger: createLogger({ write: (line) => void logLines.push(line) }) });
+  const { app, services, reconciler, faults } = createApp(config, { logger: createLogger({ write: (line) => void logLines.push(line) }) });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -45,6 +47,8 @@ export async function startTestServer(environment: Record<string, string> = {}, 
     port,
     dataDir,
     services,
+    reconciler,
+    faults,
     logLines,
     async close({ keepData = false } = {}) {
       const closed = once(server, 'close');

@@ -33,8 +33,7 @@ export function isAbortError(error: unknown): boolean {
  */
 export function shopperMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
-  if (error.code === 'network_error')
-    return 'We could not reach the protection plan service. Check your connection and try again.';
+  if (error.code === 'network_error') return 'We could not reach the protection plan service. Check your connection and try again.';
   if (error.code === 'timeout') return 'The protection plan service is taking too long. Please try again.';
   if (error.code === 'invalid_configuration') return 'Protection plans cannot be shown for this product right now.';
   switch (error.status) {

@@ -35,9 +35,7 @@ export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): 
 
   return {
     async createQuote(request, signal) {
-      return send(() =>
-        http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>(),
-      );
+      return send(() => http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>());
     },
     async createOrder(request, idempotencyKey, signal) {
       const response = await send(() =>
@@ -78,7 +76,6 @@ async function toApiError(error: unknown): Promise<unknown> {
     });
   }
   // fetch rejects with a TypeError when the network or CORS stops the request.
-  if (error instanceof TypeError)
-    return new ApiError({ code: 'network_error', message: 'The request could not be sent' });
+  if (error instanceof TypeError) return new ApiError({ code: 'network_error', message: 'The request could not be sent' });
   return error;
 }

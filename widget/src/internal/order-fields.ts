@@ -5,8 +5,7 @@
 import type { RequirableField } from '../api/schemas.ts';
 
 export type FieldKey =
-  | Exclude<RequirableField, 'customer.address'>
-  | `customer.address.${'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country'}`;
+  Exclude<RequirableField, 'customer.address'> | `customer.address.${'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country'}`;
 
 export interface FieldDefinition {
   key: FieldKey;
@@ -131,7 +130,5 @@ export function fieldsFor(requires: readonly RequirableField[], country: string)
  * (`customer.address` → its first line). Undefined when no rendered input matches.
  */
 export function fieldKeyForPath(path: string, fields: readonly FieldDefinition[]): FieldKey | undefined {
-  return (
-    fields.find((field) => field.key === path)?.key ?? fields.find((field) => field.key.startsWith(`${path}.`))?.key
-  );
+  return fields.find((field) => field.key === path)?.key ?? fields.find((field) => field.key.startsWith(`${path}.`))?.key;
 }

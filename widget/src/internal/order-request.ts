@@ -32,11 +32,7 @@ function normalise(key: FieldKey, value: string): string | number {
   }
 }
 
-export function buildOrderRequest(
-  context: OrderContext,
-  fields: readonly FieldDefinition[],
-  values: FieldValues,
-): CreateOrderRequest {
+export function buildOrderRequest(context: OrderContext, fields: readonly FieldDefinition[], values: FieldValues): CreateOrderRequest {
   const body: Record<string, unknown> = {
     offerId: context.offerId,
     device: { brand: context.brand, model: context.model },
@@ -67,7 +63,8 @@ export function validateOrderRequest(
   const result = createOrderRequestSchema.safeParse(body);
   const issues: FieldError[] = [
     ...(result.success ? [] : toFieldErrors(result.error.issues)),
-    ...missingRequiredFields(body, requires),
+    // Same word as the schemas use for absent values, so blank fields read alike.
+    ...missingRequiredFields(body, requires).map((error) => ({ ...error, message: 'Required' })),
   ];
   return fieldErrorsByKey(issues, fields).byKey;
 }

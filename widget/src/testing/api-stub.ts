@@ -31,9 +31,7 @@ export const comprehensiveOffer: Offer = {
 
 export const quoteResponse: QuoteResponse = {
   offers: [screenOffer, comprehensiveOffer],
-  unavailable: [
-    { provider: 'octamile', code: 'market_not_served', message: 'Octamile covers devices sold in Nigeria' },
-  ],
+  unavailable: [{ provider: 'octamile', code: 'market_not_served', message: 'Octamile covers devices sold in Nigeria' }],
 };
 
 export const createdOrder: Order = {
@@ -59,12 +57,7 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  fields?: { path: string; message: string }[],
-) {
+export function errorResponse(status: number, code: string, message: string, fields?: { path: string; message: string }[]) {
   return json({ error: { code, message, ...(fields ? { fields } : {}), requestId: 'req_test' } }, status);
 }
 

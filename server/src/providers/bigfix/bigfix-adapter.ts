@@ -3,6 +3,7 @@ import type { BigfixConfig } from '../../config.ts';
 import { ProviderError } from '../../errors.ts';
 import { addMonths } from '../http.ts';
 import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome } from '../types.ts';
+import { ProviderResilience } from '../resilience.ts';
 import { BigfixClient } from './bigfix-client.ts';
 import { isUnsupportedProduct } from './bigfix-errors.ts';
 import type { BigfixPolicyRequest } from './bigfix-schemas.ts';
@@ -31,8 +32,8 @@ function titleCase(value: string): string {
   return value.trim().toLowerCase().replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
-export function createBigfixAdapter(config: BigfixConfig): ProviderAdapter {
-  const client = new BigfixClient(config);
+export function createBigfixAdapter(config: BigfixConfig, resilience = new ProviderResilience('bigfix')): ProviderAdapter {
+  const client = new BigfixClient(config, resilience);
 
   /** A quote call that answers "not covered" contributes no plans rather than failing the quote. */
   async function plansOrNone<T>(call: Promise<T>): Promise<T | null> {
@@ -48,6 +49,8 @@ export function createBigfixAdapter(config: BigfixConfig): ProviderAdapter {
     id: 'bigfix',
     displayName: 'BigFix',
     mode: config.mode,
+    // BigFix documents no idempotency key and no lookup: a second create is a second policy.
+    bindRetrySafe: false,
 
     async quote({ device, country, signal }: QuoteInput): Promise<QuoteOutcome> {
       if (country !== 'IN' || device.currency !== 'INR') {

@@ -1,13 +1,17 @@
 /** BigFix's HTTP API: `X-API-Key` on every call, JSON bodies, Django-style trailing slashes. */
 import type { BigfixConfig } from '../../config.ts';
 import { fetchFromProvider, readJson } from '../http.ts';
+import { retryAfterSeconds, type ProviderResilience } from '../resilience.ts';
 import { bigfixError } from './bigfix-errors.ts';
 import { bigfixPlansSchema, bigfixPolicySchema, type BigfixPolicy, type BigfixPolicyRequest } from './bigfix-schemas.ts';
 
 export type PlanPremiums = Record<string, number>;
 
 export class BigfixClient {
-  constructor(private readonly config: BigfixConfig) {}
+  constructor(
+    private readonly config: BigfixConfig,
+    private readonly resilience: ProviderResilience,
+  ) {}
 
   /** ADLD premiums: `GET /get-protection-plans/`. */
   async adldPlans(query: { product: string; brandType: 'Apple' | 'Non-Apple'; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
@@ -35,7 +39,12 @@ export class BigfixClient {
     return bigfixPolicySchema.parse(await this.#call('POST', path, request, signal));
   }
 
-  async #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  /** Quotes are reads and retried; creates are not, since BigFix has no idempotency key. */
+  #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    return this.resilience.run(() => this.#attempt(method, path, body, signal), { retry: method === 'GET', signal });
+  }
+
+  async #attempt(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     const headers: Record<string, string> = { 'X-API-Key': this.config.apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetchFromProvider('bigfix', `${this.config.baseUrl}${path}`, {
@@ -45,7 +54,7 @@ export class BigfixClient {
       signal,
     });
     const json = await readJson('bigfix', response);
-    if (!response.ok) throw bigfixError(response.status, json);
+    if (!response.ok) throw bigfixError(response.status, json, retryAfterSeconds(response.headers.get('Retry-After')));
     return json;
   }
 }

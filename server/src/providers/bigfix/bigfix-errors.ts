@@ -13,11 +13,11 @@ const refusals: [fragment: string, shopperMessage: string][] = [
   ['Invalid brand type', 'This plan is not offered for this brand.'],
 ];
 
-export function bigfixError(status: number, body: unknown): ProviderError {
+export function bigfixError(status: number, body: unknown, retryAfterSeconds?: number): ProviderError {
   const parsed = bigfixErrorSchema.safeParse(body);
   const message = (parsed.success && (parsed.data.message ?? parsed.data.error)) || `HTTP ${status}`;
   if (status === 401) return new ProviderError('bigfix', 'rejected_credentials', message, UNAVAILABLE_MESSAGE, { status });
-  if (status === 429) return new ProviderError('bigfix', 'rate_limited', message, UNAVAILABLE_MESSAGE, { status });
+  if (status === 429) return new ProviderError('bigfix', 'rate_limited', message, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
   if (status >= 500) return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status });
   const refusal = refusals.find(([fragment]) => message.includes(fragment));
   if (refusal) return new ProviderError('bigfix', 'refused', message, refusal[1], { status });

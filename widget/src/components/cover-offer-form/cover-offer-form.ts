@@ -128,9 +128,7 @@ export class CoverOfferForm extends LitElement {
     if (isAbortError(error)) return;
     const message = shopperMessage(error);
     const apiError = error instanceof ApiError ? error : undefined;
-    this.dispatchEvent(
-      new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }),
-    );
+    this.dispatchEvent(new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }));
     const { byKey, unmatched } = fieldErrorsByKey(apiError?.status === 400 ? apiError.fields : [], this.fields);
     this.serverErrors = byKey;
     this.formError = byKey.size === 0 || unmatched.length > 0 ? message : '';
@@ -170,16 +168,13 @@ export class CoverOfferForm extends LitElement {
     if (!this.offer) return nothing;
     const errors = validateOrderRequest(this.buildRequest(), this.offer.requires, this.fields);
     const group = (prefix: string) => this.fields.filter((field) => field.key.startsWith(prefix));
-    const contact = this.fields.filter(
-      (field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'),
-    );
+    const contact = this.fields.filter((field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'));
     const pending = this.orderTask.status === TaskStatus.PENDING;
     return html`
       <form part="form" novalidate aria-labelledby="form-heading" @submit=${this.handleSubmit}>
         <h3 id="form-heading" class="heading">Your details for this plan</h3>
         <p class="intro">${this.offer.name} needs these to issue your policy.</p>
-        ${contact.length ? this.renderFields(contact, errors) : nothing}
-        ${this.renderGroup('Address', group('customer.address.'), errors)}
+        ${contact.length ? this.renderFields(contact, errors) : nothing} ${this.renderGroup('Address', group('customer.address.'), errors)}
         ${this.renderGroup('Your device', group('device.'), errors)}
         <p class="form-error" part="form-error" role="alert">${this.formError}</p>
         <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -23,11 +23,11 @@ export function renderField(field: FieldDefinition, state: FieldState) {
   const errorId = `${id}-error`;
   const describedBy = [field.hint ? hintId : '', state.error ? errorId : ''].filter(Boolean).join(' ');
   const isNumber = field.type === 'number';
+  // The hint sits before the input so the shopper reads it before typing.
   return html`
     <div class="field ${field.key.endsWith('line1') || field.key.endsWith('line2') ? 'wide' : ''}" part="field">
-      <label for=${id} part="label">
-        ${field.label}${field.optional ? html` <span class="optional">(optional)</span>` : nothing}
-      </label>
+      <label for=${id} part="label"> ${field.label}${field.optional ? html` <span class="optional">(optional)</span>` : nothing} </label>
+      ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
       <input
         id=${id}
         part="input"
@@ -47,7 +47,6 @@ export function renderField(field: FieldDefinition, state: FieldState) {
         @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
         @blur=${() => state.onBlur(field.key)}
       />
-      ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
       <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${state.error}</p>
     </div>
   `;

@@ -6,6 +6,7 @@ export const styles = [
   css`
     :host {
       display: block;
+      container-type: inline-size;
     }
 
     fieldset {
@@ -21,6 +22,7 @@ export const styles = [
       position: relative;
       display: grid;
       grid-template-columns: auto 1fr auto;
+      grid-template-areas: 'radio details price';
       align-items: start;
       gap: 0.25rem 0.875rem;
       padding: 0.875rem 1rem;
@@ -48,6 +50,7 @@ export const styles = [
     }
 
     input[type='radio'] {
+      grid-area: radio;
       margin: 0.2rem 0 0;
       width: 1.125rem;
       height: 1.125rem;
@@ -60,6 +63,7 @@ export const styles = [
     }
 
     .details {
+      grid-area: details;
       display: grid;
       gap: 0.125rem;
       min-width: 0;
@@ -83,10 +87,19 @@ export const styles = [
     }
 
     .price {
+      grid-area: price;
       font-weight: 700;
       font-size: 1.0625em;
       white-space: nowrap;
       font-variant-numeric: tabular-nums;
+    }
+
+    /* On a phone-width card the price moves under the plan, giving the name the full width. */
+    @container (max-width: 26rem) {
+      .offer {
+        grid-template-columns: auto 1fr;
+        grid-template-areas: 'radio details' '. price';
+      }
     }
   `,
 ];

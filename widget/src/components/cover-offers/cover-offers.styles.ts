@@ -56,12 +56,7 @@ export const styles = [
       height: 5.25rem;
       border-radius: var(--_radius);
       background:
-        linear-gradient(
-          90deg,
-          transparent 0%,
-          color-mix(in srgb, var(--_surface) 60%, transparent) 50%,
-          transparent 100%
-        ),
+        linear-gradient(90deg, transparent 0%, color-mix(in srgb, var(--_surface) 60%, transparent) 50%, transparent 100%),
         color-mix(in srgb, var(--_text) 7%, var(--_surface));
       background-size: 200% 100%;
       animation: shimmer 1.4s ease-in-out infinite;

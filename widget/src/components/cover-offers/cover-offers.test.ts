@@ -39,12 +39,9 @@ async function mount(extraAttributes = '') {
 const shadow = (element: Element) => element.shadowRoot!;
 const list = (element: CoverOffers) => shadow(element).querySelector('cover-offer-list');
 const form = (element: CoverOffers) => shadow(element).querySelector('cover-offer-form');
-const offerElements = (element: CoverOffers) => [
-  ...(list(element)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="offer"]') ?? []),
-];
+const offerElements = (element: CoverOffers) => [...(list(element)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="offer"]') ?? [])];
 const inputs = (element: CoverOffers) => [...shadow(form(element)!).querySelectorAll('input')];
-const input = (element: CoverOffers, name: string) =>
-  shadow(form(element)!).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const input = (element: CoverOffers, name: string) => shadow(form(element)!).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 const errorFor = (element: CoverOffers, name: string) =>
   shadow(form(element)!).querySelector<HTMLElement>(`#${input(element, name).id}-error`)!;
 
@@ -133,9 +130,7 @@ describe('<cover-offers> loading offers', () => {
     api = stubApi({ 'POST /v1/quotes': () => json({ offers: [], unavailable: [] }) });
     const element = await mount();
     await waitUntil(() => shadow(element).querySelector('[part="empty"]'));
-    expect(shadow(element).querySelector('[part="empty"]')!.textContent).to.equal(
-      'No protection plans are available for this device',
-    );
+    expect(shadow(element).querySelector('[part="empty"]')!.textContent).to.equal('No protection plans are available for this device');
     expect(eventsNamed<CustomEvent>('cover-offers-load')[0]!.detail.offers).to.deep.equal([]);
   });
 
@@ -148,9 +143,7 @@ describe('<cover-offers> loading offers', () => {
     });
     const element = await mount();
     await waitUntil(() => shadow(element).querySelector('[part="error"]'), 'error state did not render');
-    expect(shadow(element).querySelector('[part="error"]')!.textContent).to.include(
-      'The plan providers did not answer',
-    );
+    expect(shadow(element).querySelector('[part="error"]')!.textContent).to.include('The plan providers did not answer');
     expect(eventsNamed<CustomEvent>('cover-error')[0]!.detail).to.deep.equal({
       code: 'provider_failed',
       message: 'The plan providers did not answer. Please try again.',
@@ -197,11 +190,7 @@ describe('<cover-offers> details form', () => {
   it('asks exactly the fields the offer requires, with labels and autofill hints', async () => {
     const element = await loaded(await mount());
     await choose(element, 0);
-    expect(inputs(element).map((field) => field.name)).to.deep.equal([
-      'customer.name',
-      'customer.email',
-      'device.imei',
-    ]);
+    expect(inputs(element).map((field) => field.name)).to.deep.equal(['customer.name', 'customer.email', 'device.imei']);
     expect(input(element, 'customer.email').type).to.equal('email');
     expect(input(element, 'customer.email').autocomplete).to.equal('email');
     expect(input(element, 'device.imei').inputMode).to.equal('numeric');
@@ -234,9 +223,7 @@ describe('<cover-offers> details form', () => {
     await type(element, 'device.imei', '490154203237519');
     expect(errorFor(element, 'device.imei').textContent).to.equal('This IMEI is not valid: check the digits');
     expect(input(element, 'device.imei').getAttribute('aria-invalid')).to.equal('true');
-    expect(input(element, 'device.imei').getAttribute('aria-describedby')).to.include(
-      errorFor(element, 'device.imei').id,
-    );
+    expect(input(element, 'device.imei').getAttribute('aria-describedby')).to.include(errorFor(element, 'device.imei').id);
 
     await type(element, 'customer.email', 'asha@');
     expect(errorFor(element, 'customer.email').textContent).to.equal('Enter a valid email address');
@@ -249,10 +236,7 @@ describe('<cover-offers> details form', () => {
     const element = await loaded(await mount());
     await choose(element, 0);
     await submit(element);
-    await waitUntil(
-      () => shadow(form(element)!).activeElement === input(element, 'customer.name'),
-      'focus did not move',
-    );
+    await waitUntil(() => shadow(form(element)!).activeElement === input(element, 'customer.name'), 'focus did not move');
     expect(errorFor(element, 'customer.name').textContent).to.equal('Required');
     expect(shadow(form(element)!).querySelector('[role="status"]')!.textContent).to.equal('Please check 3 fields.');
     expect(api!.requests.filter((request) => request.url.endsWith('/orders'))).to.have.length(0);
@@ -299,8 +283,7 @@ describe('<cover-offers> creating the order', () => {
     });
     const logged: unknown[][] = [];
     const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error };
-    for (const level of Object.keys(originals) as (keyof typeof originals)[])
-      console[level] = (...args: unknown[]) => logged.push(args);
+    for (const level of Object.keys(originals) as (keyof typeof originals)[]) console[level] = (...args: unknown[]) => logged.push(args);
     try {
       const element = await loaded(await mount());
       await fillScreenOffer(element);
@@ -331,9 +314,7 @@ describe('<cover-offers> creating the order', () => {
       await element.updateComplete;
       const summary = shadow(element).querySelector('cover-order-summary')!;
       await summary.updateComplete;
-      expect(shadow(summary).textContent)
-        .to.include('Plan added — complete payment to activate')
-        .and.include('ord_01JABCDEF');
+      expect(shadow(summary).textContent).to.include('Plan added — complete payment to activate').and.include('ord_01JABCDEF');
       expect(JSON.stringify(logged)).to.not.include('asha').and.not.include(validImei);
     } finally {
       Object.assign(console, originals);
@@ -359,10 +340,7 @@ describe('<cover-offers> creating the order', () => {
     await element.updateComplete;
     const summary = shadow(element).querySelector('cover-order-summary')!;
     await summary.updateComplete;
-    expect(shadow(summary).textContent)
-      .to.include('Your device is protected')
-      .and.include('B250217P0010001')
-      .and.include('Active');
+    expect(shadow(summary).textContent).to.include('Your device is protected').and.include('B250217P0010001').and.include('Active');
     expect(shadow(summary).querySelector('[part="policy-reference"]')!.textContent).to.equal('B250217P0010001');
     expect(eventsNamed('cover-order-confirm')).to.have.length(0);
   });

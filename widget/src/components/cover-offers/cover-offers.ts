@@ -13,21 +13,12 @@ import { CoverOffersLoadEvent } from '../../events/cover-offers-load-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
 import { buildQuoteRequest } from '../../internal/quote-request.ts';
 import { styles } from './cover-offers.styles.ts';
+import { renderDeclined, renderEmpty, renderLoadError, renderSkeleton } from './render-states.ts';
 
 type Stage = 'choosing' | 'declined' | 'ordered' | 'confirmed';
 
 /** Changing any of these means another device (or merchant), so earlier choices lapse. */
-const quoteProperties = [
-  'apiBase',
-  'publishableKey',
-  'category',
-  'brand',
-  'model',
-  'price',
-  'currency',
-  'country',
-  'imei',
-] as const;
+const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'model', 'price', 'currency', 'country', 'imei'] as const;
 
 const listParts = 'offers, offer, offer-selected, offer-type, offer-name, offer-meta, price';
 const formParts = 'form, field, label, input, hint, field-error, form-error, submit-button';
@@ -76,15 +67,13 @@ export class CoverOffers extends LitElement {
   private client?: ApiClient;
 
   private quoteTask = new Task(this, {
-    args: () =>
-      [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.imei] as const,
+    args: () => [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.imei] as const,
     task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
       const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
       return client && request ? client.createQuote(request, signal) : initialState;
     },
     onComplete: (response) => {
-      if (!response.offers.some((offer) => offer.offerId === this.selectedOffer?.offerId))
-        this.selectedOffer = undefined;
+      if (!response.offers.some((offer) => offer.offerId === this.selectedOffer?.offerId)) this.selectedOffer = undefined;
       this.dispatchEvent(new CoverOffersLoadEvent({ offers: response.offers, unavailable: response.unavailable }));
     },
     onError: (error) => this.reportError(error),
@@ -113,9 +102,7 @@ export class CoverOffers extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('apiBase') || changed.has('publishableKey')) {
-      this.client = this.publishableKey
-        ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey })
-        : undefined;
+      this.client = this.publishableKey ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey }) : undefined;
     }
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
       this.stage = 'choosing';
@@ -163,30 +150,9 @@ export class CoverOffers extends LitElement {
     this.stage = 'confirmed';
   }
 
-  private renderSkeleton() {
-    return html`<div class="skeleton" part="skeleton" role="status">
-      <span class="visually-hidden">Loading protection plans…</span>
-      <div class="skeleton-offer"></div>
-      <div class="skeleton-offer"></div>
-      <div class="skeleton-offer"></div>
-    </div>`;
-  }
-
-  private renderError(error: unknown) {
-    return html`<div class="error" part="error" role="alert">
-      <p class="message error">${shopperMessage(error)}</p>
-      <button class="secondary-button" part="retry-button" @click=${() => this.quoteTask.run()}>Try again</button>
-    </div>`;
-  }
-
   private renderOffers({ offers }: QuoteResponse) {
-    if (offers.length === 0) {
-      return html`<p class="message" part="empty">No protection plans are available for this device</p>`;
-    }
-    if (this.stage === 'declined') {
-      return html`<p class="message">No protection plan added.</p>
-        <button class="text-button decline" @click=${() => (this.stage = 'choosing')}>Show plans again</button>`;
-    }
+    if (offers.length === 0) return renderEmpty();
+    if (this.stage === 'declined') return renderDeclined(() => (this.stage = 'choosing'));
     return html`
       <cover-offer-list
         exportparts=${listParts}
@@ -195,9 +161,7 @@ export class CoverOffers extends LitElement {
         locale=${this.locale}
         @cover-offer-select=${this.handleSelect}
       ></cover-offer-list>
-      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>
-        No thanks, I don't want a plan
-      </button>
+      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>No thanks, I don't want a plan</button>
       ${
         this.selectedOffer
           ? html`<hr />
@@ -227,9 +191,9 @@ export class CoverOffers extends LitElement {
             locale=${this.locale}
           ></cover-order-summary>`
         : this.quoteTask.render({
-            pending: () => this.renderSkeleton(),
+            pending: renderSkeleton,
             complete: (response) => this.renderOffers(response),
-            error: (error) => this.renderError(error),
+            error: (error) => renderLoadError(shopperMessage(error), () => void this.quoteTask.run()),
           });
     if (this.quoteTask.status === TaskStatus.INITIAL && !this.order) return nothing;
     return html`<section class="base" part="base" aria-labelledby="heading">

@@ -1,14 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Order, OrderStatus } from '../../api/types.ts';
-import {
-  formatDate,
-  formatMoney,
-  orderStatusLabels,
-  planTypeLabels,
-  providerNames,
-  resolveLocale,
-} from '../../internal/format.ts';
+import { formatDate, formatMoney, orderStatusLabels, planTypeLabels, providerNames, resolveLocale } from '../../internal/format.ts';
 import { styles } from './cover-order-summary.styles.ts';
 
 const confirmedTitles: Partial<Record<OrderStatus, string>> = {
