@@ -22,7 +22,7 @@ export interface ReconcileReport {
 export function createReconciler(services: AppServices) {
   const { store, adapters, config, logger, bindsInFlight } = services;
   // A bind younger than this may still be in flight on another instance: leave it be.
-  const graceMs = config.bindTimeoutMs + 5_000;
+  const graceMs = config.bindTimeoutMs + Math.min(5_000, config.bindTimeoutMs);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReconcileReport> | undefined;
 
