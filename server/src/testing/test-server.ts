@@ -1,4 +1,5 @@
 /** Starts the whole app on a free loopback port with its own data folder, for tests. */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -8,6 +9,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { createFieldCipher } from '../store/field-cipher.ts';
+import { lazyStore } from '../store/lazy-store.ts';
+import { openPostgresStore } from '../store/postgres-store.ts';
 
 export async function freePort(): Promise<number> {
   const probe = createServer();
@@ -32,12 +36,24 @@ export interface TestServer {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestServer(environment: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<TestServer> {
+/** Store engines a test can ask for; PostgreSQL only where COVERKIT_TEST_DATABASE_URL is set. */
+export const testEngines = (): ('sqlite' | 'postgres')[] => (process.env.COVERKIT_TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']);
+
+export async function startTestServer(
+  environment: Record<string, string> = {},
+  reuse?: { port: number; dataDir: string },
+  { engine = 'sqlite' }: { engine?: 'sqlite' | 'postgres' } = {},
+): Promise<TestServer> {
   const port = reuse?.port ?? (await freePort());
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'coverkit-test-'));
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment });
   const logLines: string[] = [];
-  const { app, services, reconciler, faults } = createApp(config, { logger: createLogger({ write: (line) => void logLines.push(line) }) });
+  const store =
+    engine === 'postgres'
+      ? // A schema of its own per server, so tests never see each other's orders.
+        lazyStore(openPostgresStore(process.env.COVERKIT_TEST_DATABASE_URL!, createFieldCipher(randomBytes(32)), { schema: `test_${randomBytes(6).toString('hex')}` }))
+      : undefined;
+  const { app, services, reconciler, faults } = createApp(config, { store, logger: createLogger({ write: (line) => void logLines.push(line) }) });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${port}`;

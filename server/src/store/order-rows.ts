@@ -1,0 +1,81 @@
+/** Orders ↔ table rows, the same for every engine. Personal data is encrypted on the way in. */
+import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import type { FieldCipher } from './field-cipher.ts';
+import type { OrderPatch, StoredOrder } from './types.ts';
+
+/** Idempotency records older than this are forgotten, as Stripe does. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export interface OrderRow {
+  id: string;
+  merchant_id: string;
+  status: string;
+  offer: string;
+  device: string;
+  customer: string;
+  policy: string | null;
+  client_secret_hash: string;
+  payment_reference: string | null;
+  failure_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const ORDER_COLUMNS = [
+  'id',
+  'merchant_id',
+  'status',
+  'offer',
+  'device',
+  'customer',
+  'policy',
+  'client_secret_hash',
+  'payment_reference',
+  'failure_reason',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof OrderRow)[];
+
+export function rowToOrder(row: OrderRow, cipher: FieldCipher): StoredOrder {
+  return {
+    id: row.id,
+    merchantId: row.merchant_id,
+    status: row.status as OrderStatus,
+    offer: JSON.parse(row.offer),
+    device: JSON.parse(cipher.decrypt(row.device)),
+    customer: JSON.parse(cipher.decrypt(row.customer)),
+    policy: row.policy ? JSON.parse(row.policy) : null,
+    clientSecretHash: row.client_secret_hash,
+    paymentReference: row.payment_reference,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
+  return {
+    id: order.id,
+    merchant_id: order.merchantId,
+    status: order.status,
+    offer: JSON.stringify(order.offer),
+    device: cipher.encrypt(JSON.stringify(order.device)),
+    customer: cipher.encrypt(JSON.stringify(order.customer)),
+    policy: order.policy ? JSON.stringify(order.policy) : null,
+    client_secret_hash: order.clientSecretHash,
+    payment_reference: order.paymentReference,
+    failure_reason: order.failureReason,
+    created_at: order.createdAt,
+    updated_at: order.updatedAt,
+  };
+}
+
+/** The columns an OrderPatch sets, with `updated_at`. */
+export function patchToColumns(patch: OrderPatch, now = new Date()): Partial<OrderRow> {
+  const columns: Partial<OrderRow> = { updated_at: now.toISOString() };
+  if (patch.status !== undefined) columns.status = patch.status;
+  if (patch.policy !== undefined) columns.policy = patch.policy ? JSON.stringify(patch.policy) : null;
+  if (patch.paymentReference !== undefined) columns.payment_reference = patch.paymentReference;
+  if (patch.failureReason !== undefined) columns.failure_reason = patch.failureReason;
+  return columns;
+}

@@ -1,0 +1,117 @@
+/**
+ * The PostgreSQL engine (`DATABASE_URL`), so several server instances can share orders
+ * behind a load balancer. Same migrations and row shapes as the embedded engine.
+ */
+import pg from 'pg';
+import type { FieldCipher } from './field-cipher.ts';
+import { migrations } from './migrations.ts';
+import { IDEMPOTENCY_RETENTION_MS, ORDER_COLUMNS, orderToRow, patchToColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import type { IdempotencyScope, Store } from './types.ts';
+
+/** Serialises migrations across instances starting at once. */
+const MIGRATION_LOCK_ID = 7_262_534;
+
+export async function openPostgresStore(connectionString: string, cipher: FieldCipher, { schema }: { schema?: string } = {}): Promise<Store> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('schema must be a plain lowercase identifier');
+  const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  await migrate(pool, schema);
+
+  const scopeValues = (scope: IdempotencyScope) => [scope.merchantId, scope.route, scope.key];
+
+  return {
+    async createOrder(order) {
+      const row = orderToRow(order, cipher);
+      const placeholders = ORDER_COLUMNS.map((_, index) => `$${index + 1}`);
+      await pool.query(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, ORDER_COLUMNS.map((column) => row[column]));
+    },
+    async getOrder(merchantId, id) {
+      const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE merchant_id = $1 AND id = $2', [merchantId, id]);
+      return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
+    },
+    async transitionOrder(id, from, patch) {
+      const columns = Object.entries(patchToColumns(patch));
+      const assignments = columns.map(([column], index) => `${column} = $${index + 3}`);
+      const result = await pool.query<OrderRow>(
+        `UPDATE orders SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`,
+        [id, [...from], ...columns.map(([, value]) => value)],
+      );
+      return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
+    },
+    async listOrdersByStatus(statuses) {
+      const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE status = ANY($1) ORDER BY created_at', [[...statuses]]);
+      return result.rows.map((row) => rowToOrder(row, cipher));
+    },
+    async beginIdempotent(scope, bodyHash, now) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND created_at < $4', [
+          ...scopeValues(scope),
+          new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString(),
+        ]);
+        // ON CONFLICT makes the claim atomic across instances: exactly one request inserts.
+        const inserted = await client.query(
+          'INSERT INTO idempotency_keys (merchant_id, route, key, body_hash, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+          [...scopeValues(scope), bodyHash, now.toISOString()],
+        );
+        let outcome: Awaited<ReturnType<Store['beginIdempotent']>>;
+        if (inserted.rowCount === 1) outcome = { state: 'started' };
+        else {
+          const existing = await client.query<{ body_hash: string; response_status: number | null; response_body: string | null }>(
+            'SELECT body_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3',
+            scopeValues(scope),
+          );
+          const record = existing.rows[0]!;
+          if (record.body_hash !== bodyHash) outcome = { state: 'mismatch' };
+          else if (record.response_status === null) outcome = { state: 'in_flight' };
+          else outcome = { state: 'completed', status: record.response_status, body: record.response_body ?? '' };
+        }
+        await client.query('COMMIT');
+        return outcome;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async completeIdempotent(scope, status, body) {
+      await pool.query('UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE merchant_id = $1 AND route = $2 AND key = $3', [
+        ...scopeValues(scope),
+        status,
+        body,
+      ]);
+    },
+    async abandonIdempotent(scope) {
+      await pool.query('DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL', scopeValues(scope));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
+  const client = await pool.connect();
+  try {
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    client.release();
+  }
+}

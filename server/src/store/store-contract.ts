@@ -1,0 +1,92 @@
+/**
+ * One suite every store engine passes, the way unstorage's testDriver runs against every
+ * driver: orders, guarded transitions, and idempotency claims under concurrency.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Store, StoredOrder } from './types.ts';
+
+export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): StoredOrder {
+  const now = new Date().toISOString();
+  return {
+    id,
+    merchantId: 'default',
+    status: 'awaiting_payment',
+    offer: {
+      provider: 'bigfix',
+      type: 'ADLD',
+      planCode: 'adld-1y',
+      name: 'Accidental & Liquid Damage Protection, 1 year',
+      termMonths: 12,
+      price: { amount: 5999.92, currency: 'INR' },
+      requires: ['device.imei'],
+      covers: [],
+      device: { category: 'Mobile', brand: 'Samsung', model: 'Galaxy S23', price: 74999, currency: 'INR' },
+      country: 'IN',
+    },
+    device: { imei: '490154203237518', brandWarrantyYears: 1 },
+    customer: { name: 'Asha Rao', email: 'asha@example.com', phone: '+919812345678' },
+    policy: null,
+    clientSecretHash: 'abc',
+    paymentReference: null,
+    failureReason: null,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+export function testStore(engine: string, open: () => Promise<{ store: Store; rawDump: () => Promise<string> }>) {
+  describe(`store contract: ${engine}`, () => {
+    let store: Store;
+    let rawDump: () => Promise<string>;
+    before(async () => ({ store, rawDump } = await open()));
+    after(() => store.close());
+
+    it('creates and reads an order, scoped by merchant', async () => {
+      await store.createOrder(sampleOrder('ord_a'));
+      const order = await store.getOrder('default', 'ord_a');
+      assert.equal(order?.customer.name, 'Asha Rao');
+      assert.equal(order?.device.imei, '490154203237518');
+      assert.equal(await store.getOrder('other-merchant', 'ord_a'), null);
+    });
+
+    it('keeps personal data encrypted at rest', async () => {
+      await store.createOrder(sampleOrder('ord_pii'));
+      const raw = await rawDump();
+      for (const secret of ['Asha Rao', '+919812345678', '490154203237518', 'asha@example.com']) assert.ok(!raw.includes(secret), secret);
+      assert.ok(raw.includes('Galaxy S23'), 'the dump is real: non-personal data is readable');
+    });
+
+    it('applies a transition only from the expected states, once', async () => {
+      await store.createOrder(sampleOrder('ord_t'));
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.transitionOrder('ord_t', ['awaiting_payment'], { status: 'binding', paymentReference: 'pay_1' })));
+      assert.equal(results.filter(Boolean).length, 1);
+      const bound = await store.transitionOrder('ord_t', ['binding'], { status: 'active', policy: { reference: 'B1', startsAt: null, endsAt: null, activationCode: null, certificate: false } });
+      assert.equal(bound?.status, 'active');
+      assert.equal(bound?.policy?.reference, 'B1');
+      assert.equal(await store.transitionOrder('ord_t', ['awaiting_payment'], { status: 'cancelled' }), null);
+      assert.deepEqual((await store.listOrdersByStatus(['active'])).map((order) => order.id), ['ord_t']);
+    });
+
+    it('lets exactly one of 50 concurrent claims of an idempotency key start', async () => {
+      const scope = { merchantId: 'default', route: 'orders.create:', key: 'k-50' };
+      const claims = await Promise.all(Array.from({ length: 50 }, () => store.beginIdempotent(scope, 'hash', new Date())));
+      assert.equal(claims.filter((claim) => claim.state === 'started').length, 1);
+      assert.equal(claims.filter((claim) => claim.state === 'in_flight').length, 49);
+      await store.completeIdempotent(scope, 201, '{"ok":true}');
+      assert.deepEqual(await store.beginIdempotent(scope, 'hash', new Date()), { state: 'completed', status: 201, body: '{"ok":true}' });
+      assert.deepEqual(await store.beginIdempotent(scope, 'other', new Date()), { state: 'mismatch' });
+    });
+
+    it('forgets an abandoned claim and an expired record', async () => {
+      const scope = { merchantId: 'default', route: 'orders.confirm:x', key: 'k-ab' };
+      await store.beginIdempotent(scope, 'hash', new Date());
+      await store.abandonIdempotent(scope);
+      assert.equal((await store.beginIdempotent(scope, 'hash', new Date())).state, 'started');
+      await store.completeIdempotent(scope, 200, '{}');
+      const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
+      assert.equal((await store.beginIdempotent(scope, 'different', tomorrow)).state, 'started');
+    });
+  });
+}
