@@ -58,10 +58,15 @@ export function createBigfixAdapter(config: BigfixConfig, resilience = new Provi
       }
       const product = titleCase(device.category);
       const brandType = device.brand.trim().toLowerCase() === 'apple' ? 'Apple' : 'Non-Apple';
-      const [adld, extendedWarranty] = await Promise.all([
+      // allSettled: both calls finish (or give up) before we answer, so no retry outlives the quote.
+      const [adldResult, extendedWarrantyResult] = await Promise.allSettled([
         plansOrNone(client.adldPlans({ product, brandType, devicePrice: device.price }, signal)),
         plansOrNone(client.extendedWarrantyPlans({ product, devicePrice: device.price }, signal)),
       ]);
+      // One product line failing still leaves the other's plans worth showing.
+      if (adldResult.status === 'rejected' && extendedWarrantyResult.status === 'rejected') throw adldResult.reason;
+      const adld = adldResult.status === 'fulfilled' ? adldResult.value : null;
+      const extendedWarranty = extendedWarrantyResult.status === 'fulfilled' ? extendedWarrantyResult.value : null;
       const plans = [...toPlanQuotes('ADLD', adld ?? {}, product), ...toPlanQuotes('EW', extendedWarranty ?? {}, product)];
       if (plans.length === 0) {
         return { kind: 'unavailable', code: 'unsupported_device', message: `BigFix has no plans for this ${device.category.toLowerCase()}.` };
