@@ -18,6 +18,8 @@ import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
 import { quotesRoutes } from './routes/quotes.ts';
+import { webhooksRoutes } from './routes/webhooks.ts';
+import { createAssurifySandbox } from './sandbox/assurify/assurify-sandbox.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
 import { sendFile } from './static-files.ts';
@@ -67,7 +69,8 @@ export function createApp(config: Config, options: AppOptions = {}) {
     .route('/openapi.json', openApiRoutes())
     .route('/catalog', catalogRoutes(services))
     .route('/quotes', quotesRoutes(services))
-    .route('/orders', ordersRoutes(services));
+    .route('/orders', ordersRoutes(services))
+    .route('/webhooks', webhooksRoutes(services));
 
   const app = new Hono();
   app.use(requestId());
@@ -83,6 +86,11 @@ export function createApp(config: Config, options: AppOptions = {}) {
 
   if (config.providers.bigfix.mode === 'sandbox') {
     app.route('/sandbox/bigfix', createBigfixSandbox({ apiKey: config.providers.bigfix.apiKey, accounts: [config.providers.bigfix.policySource] }));
+  }
+
+  const assurify = config.providers.assurify;
+  if (assurify.mode === 'sandbox') {
+    app.route('/sandbox/assurify', createAssurifySandbox({ secretKey: assurify.secretKey, webhook: { url: assurify.sandbox.webhookUrl, secret: assurify.webhookSecret }, webhookDelayMs: assurify.sandbox.webhookDelayMs, sessionTtlMs: assurify.sandbox.sessionTtlMs }));
   }
 
   app.get('/widget/:file{.+}', (context) =>

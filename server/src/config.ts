@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
+import { assurifyEnvironment, readAssurifyConfig, type AssurifyConfig } from './providers/assurify/assurify-config.ts';
+import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './providers/octamile/octamile-config.ts';
 
 export interface Merchant {
   id: string;
@@ -33,7 +35,9 @@ export interface Config {
   quoteTimeoutMs: number;
   bindTimeoutMs: number;
   offerTtlMs: number;
-  providers: { bigfix: BigfixConfig };
+  providers: { bigfix: BigfixConfig; assurify: AssurifyConfig; octamile: OctamileConfig };
+  /** Largest activation video accepted by POST /v1/orders/{id}/activation. */
+  activationVideoMaxBytes: number;
   /** Mount the sandboxes and the demo shop (true unless every provider is live). */
   serveSandboxes: boolean;
   serveDemo: boolean;
@@ -67,6 +71,9 @@ const environmentSchema = z.object({
   BIGFIX_BASE_URL: optionalText.pipe(url.optional()),
   BIGFIX_API_KEY: optionalText,
   BIGFIX_POLICY_SOURCE: optionalText,
+  COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  ...assurifyEnvironment,
+  ...octamileEnvironment,
 });
 
 const merchantsFileSchema = z.array(
@@ -110,8 +117,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: ['bigfix'],
+    providers: ['bigfix', 'assurify', 'octamile'],
   };
+  const fail = (name: string, why: string): never => {
+    throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
+  };
+  const assurify = readAssurifyConfig(env, { port: env.PORT, fail });
+  const octamile = readOctamileConfig(env, { port: env.PORT, fail });
   const merchants = env.COVERKIT_MERCHANTS_FILE ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE) : [defaultMerchant];
 
   return {
@@ -123,8 +135,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     quoteTimeoutMs: env.COVERKIT_QUOTE_TIMEOUT_MS,
     bindTimeoutMs: env.COVERKIT_BIND_TIMEOUT_MS,
     offerTtlMs: env.COVERKIT_OFFER_TTL_MS,
-    providers: { bigfix },
-    serveSandboxes: bigfix.mode === 'sandbox',
+    providers: { bigfix, assurify, octamile },
+    activationVideoMaxBytes: env.COVERKIT_ACTIVATION_VIDEO_MAX_BYTES,
+    serveSandboxes: [bigfix, assurify, octamile].some((provider) => provider.mode === 'sandbox'),
     serveDemo: true,
   };
 }

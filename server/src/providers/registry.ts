@@ -1,11 +1,13 @@
 /** Provider id → adapter factory. Adding a provider is one line here. */
 import type { ProviderId } from '../../../widget/src/api/types.ts';
 import type { Config } from '../config.ts';
+import { createAssurifyAdapter } from './assurify/assurify-adapter.ts';
 import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
 import type { ProviderAdapter } from './types.ts';
 
 export const providerFactories: Partial<Record<ProviderId, (config: Config) => ProviderAdapter>> = {
   bigfix: (config) => createBigfixAdapter(config.providers.bigfix),
+  assurify: (config) => createAssurifyAdapter(config.providers.assurify),
 };
 
 export function createAdapters(config: Config): Map<ProviderId, ProviderAdapter> {
