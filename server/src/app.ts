@@ -1,7 +1,7 @@
 /** createApp(config): the whole Hono app — /v1 API, sandboxes, widget bundle and demo. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -20,6 +20,9 @@ import { ordersRoutes } from './routes/orders.ts';
 import { quotesRoutes } from './routes/quotes.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 import { createAssurifySandbox } from './sandbox/assurify/assurify-sandbox.ts';
+import { createOctamileSandbox } from './sandbox/octamile/octamile-sandbox.ts';
+import { activationRoutes } from './routes/activation.ts';
+import { certificateRoutes } from './routes/certificate.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
 import { sendFile } from './static-files.ts';
@@ -28,6 +31,15 @@ import type { Store } from './store/types.ts';
 
 const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** The video upload streams to disk under its own, larger limit (routes/activation.ts). */
+const ACTIVATION_PATH = /^\/v1\/orders\/[^/]+\/activation$/;
+
+function skipFor(path: RegExp, middleware: MiddlewareHandler): MiddlewareHandler {
+  return async function unlessPath(context, next) {
+    if (path.test(context.req.path)) return next();
+    return middleware(context, next);
+  };
+}
 
 export interface AppOptions {
   store?: Store;
@@ -36,11 +48,12 @@ export interface AppOptions {
 
 export function createApp(config: Config, options: AppOptions = {}) {
   const logger = options.logger ?? createLogger();
+  const store = options.store ?? openSqliteStore(config.dataDir);
   const services: AppServices = {
     config,
     logger,
-    store: options.store ?? openSqliteStore(config.dataDir),
-    adapters: createAdapters(config),
+    store,
+    adapters: createAdapters(config, { store }),
     signerFor: createSignerCache(),
     providerHealth: createProviderHealth(),
   };
@@ -58,19 +71,24 @@ export function createApp(config: Config, options: AppOptions = {}) {
       }),
     )
     .use(
-      bodyLimit({
-        maxSize: API_BODY_LIMIT_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
-        },
-      }),
+      skipFor(
+        ACTIVATION_PATH,
+        bodyLimit({
+          maxSize: API_BODY_LIMIT_BYTES,
+          onError: () => {
+            throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
+          },
+        }),
+      ),
     )
     .route('/health', healthRoutes(services))
     .route('/openapi.json', openApiRoutes())
     .route('/catalog', catalogRoutes(services))
     .route('/quotes', quotesRoutes(services))
     .route('/orders', ordersRoutes(services))
-    .route('/webhooks', webhooksRoutes(services));
+    .route('/webhooks', webhooksRoutes(services))
+    .route('/orders', activationRoutes(services))
+    .route('/orders', certificateRoutes(services));
 
   const app = new Hono();
   app.use(requestId());
@@ -91,6 +109,11 @@ export function createApp(config: Config, options: AppOptions = {}) {
   const assurify = config.providers.assurify;
   if (assurify.mode === 'sandbox') {
     app.route('/sandbox/assurify', createAssurifySandbox({ secretKey: assurify.secretKey, webhook: { url: assurify.sandbox.webhookUrl, secret: assurify.webhookSecret }, webhookDelayMs: assurify.sandbox.webhookDelayMs, sessionTtlMs: assurify.sandbox.sessionTtlMs }));
+  }
+
+  const octamile = config.providers.octamile;
+  if (octamile.mode === 'sandbox') {
+    app.route('/sandbox/octamile', createOctamileSandbox({ customerId: octamile.customerId, authorizationId: octamile.authorizationId, authorizationKey: octamile.authorizationKey, reviewDelayMs: octamile.sandbox.reviewDelayMs }));
   }
 
   app.get('/widget/:file{.+}', (context) =>
