@@ -48,6 +48,8 @@ export function activationRoutes(services: AppServices) {
   const { config, store, adapters, logger } = services;
   const maxBytes = config.activationVideoMaxBytes;
   const uploads = path.join(config.dataDir, 'uploads');
+  /** One upload per order at a time (per process): a double-tapped button must not send two videos. */
+  const inFlight = new Set<string>();
 
   return new Hono().post('/:id/activation', authenticate({ merchants: config.merchants, accept: ['publishable'] }), async (context) => {
     const order = await loadVisibleOrder(store, context);
@@ -62,10 +64,13 @@ export function activationRoutes(services: AppServices) {
     const body = context.req.raw.body;
     if (!body) throw new ApiError(400, 'invalid_request', 'The body is empty', [{ path: 'video', message: 'Required' }]);
 
-    await mkdir(uploads, { recursive: true, mode: 0o700 });
-    const folder = await mkdtemp(path.join(uploads, 'video-'));
-    const file = path.join(folder, 'video');
+    if (inFlight.has(order.id)) throw new ApiError(409, 'activation_in_progress', 'A video for this order is already being sent', undefined, { 'Retry-After': '5' });
+    inFlight.add(order.id);
+    let folder: string | undefined;
     try {
+      await mkdir(uploads, { recursive: true, mode: 0o700 });
+      folder = await mkdtemp(path.join(uploads, 'video-'));
+      const file = path.join(folder, 'video');
       let video: { contentType: string; size: number } | null = null;
       try {
         for await (const part of readMultipart(body, boundary)) {
@@ -97,7 +102,8 @@ export function activationRoutes(services: AppServices) {
       logger.info('activation video sent', { requestId: context.get('requestId'), orderId: order.id, provider: adapter.id, bytes: video.size, status: result.status });
       return context.json({ order: presentOrder(updated ?? order) });
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      inFlight.delete(order.id);
+      if (folder) await rm(folder, { recursive: true, force: true });
     }
   });
 }

@@ -25,18 +25,24 @@ export function streamJsonWithBase64(before: string, video: ReadableStream<Uint8
     start(controller) {
       controller.enqueue(encoder.encode(before));
     },
+    // A pull that enqueues nothing is not called again: read until there is something to give.
     async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        if (carry.length > 0) controller.enqueue(encoder.encode(carry.toString('base64')));
-        controller.enqueue(encoder.encode(after));
-        controller.close();
-        return;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          if (carry.length > 0) controller.enqueue(encoder.encode(carry.toString('base64')));
+          controller.enqueue(encoder.encode(after));
+          controller.close();
+          return;
+        }
+        const bytes = carry.length > 0 ? Buffer.concat([carry, value]) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        const usable = bytes.length - (bytes.length % 3);
+        carry = Buffer.from(bytes.subarray(usable));
+        if (usable > 0) {
+          controller.enqueue(encoder.encode(bytes.subarray(0, usable).toString('base64')));
+          return;
+        }
       }
-      const bytes = carry.length > 0 ? Buffer.concat([carry, value]) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-      const usable = bytes.length - (bytes.length % 3);
-      carry = Buffer.from(bytes.subarray(usable));
-      if (usable > 0) controller.enqueue(encoder.encode(bytes.subarray(0, usable).toString('base64')));
     },
     cancel(reason) {
       return reader.cancel(reason);
