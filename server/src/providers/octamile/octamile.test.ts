@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { consumerKey } from './map-octamile.ts';
 import { apiClient, startTestServer, TEST_IMEI, type TestServer } from '../../testing/test-server.ts';
 
 type Client = ReturnType<typeof apiClient>;
@@ -112,10 +113,20 @@ describe('Octamile through /v1 against its sandbox', () => {
     assert.equal(Buffer.from(file.bytes.subarray(0, 5)).toString('latin1'), '%PDF-');
   });
 
+  it('follows a declined review to declined, with no certificate', async () => {
+    const { order } = await buy(folake('Declined'), 'declined');
+    assert.equal((await upload(order, fakeVideo())).status, 200);
+    assert.equal((await waitForActive(order)).status, 'declined');
+    const file = await certificate(order);
+    assert.equal(file.status, 404);
+  });
+
   it('retries a busy answer (35) and binds on the following 75', async () => {
-    const { confirmed } = await buy(folake('Busy'), 'busy');
+    const { order, confirmed } = await buy(folake('Busy'), 'busy');
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.json));
     assert.equal(confirmed.json.order.status, 'pending_activation');
+    // The transaction reference was stored before the first (busy) attempt and reused by the retry.
+    assert.equal(await server.services.store.getProviderValue('octamile', `cover:${order.id}`), confirmed.json.order.policy.reference);
   });
 
   it('answers 502 when Octamile reports an error (55), and 429 when it stays busy', async () => {
@@ -146,6 +157,9 @@ describe('Octamile through /v1 against its sandbox', () => {
     const [one, two] = await Promise.all([first, second].map(({ order }) => server.services.store.getOrder('default', order.id)));
     assert.equal(one?.policy?.providerReferences?.consumerId, two?.policy?.providerReferences?.consumerId);
     assert.notEqual(one?.policy?.reference, two?.policy?.reference);
+    const key = consumerKey(shopper.email, shopper.phone);
+    assert.match(key, /^consumer:[0-9a-f]{64}$/);
+    assert.equal(await server.services.store.getProviderValue('octamile', key), one?.policy?.providerReferences?.consumerId);
   });
 
   it('keeps secrets and personal data out of logs', () => {
@@ -162,6 +176,27 @@ describe('Octamile premium requests answered busy once', () => {
       const quote = await apiClient(server)('POST', '/v1/quotes', { device: tecno, country: 'NG' });
       const offers = quote.json.offers.filter((offer: { provider: string }) => offer.provider === 'octamile');
       assert.deepEqual(offers.map((offer: { price: { amount: number } }) => offer.price.amount), [5200, 9400]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Octamile without self-activation', () => {
+  it('leaves the video step to Octamile: the order is pending, with no activation code, and takes no video', async () => {
+    const server = await startTestServer({ OCTAMILE_SELF_ACTIVATION: 'false' });
+    try {
+      const browser = apiClient(server);
+      const quote = await browser('POST', '/v1/quotes', { device: { ...tecno, imei: TEST_IMEI }, country: 'NG' });
+      const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'octamile');
+      const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei: TEST_IMEI }, customer: folake() }, { 'Idempotency-Key': 'no-self' });
+      const confirmed = await apiClient(server, 'sk_test_demo')('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: 'pay_x' }, { 'Idempotency-Key': 'no-self-c' });
+      assert.equal(confirmed.json.order.status, 'pending');
+      assert.equal(confirmed.json.order.policy.activationCode, null);
+      const form = new FormData();
+      form.append('video', new Blob([new Uint8Array(10)], { type: 'video/mp4' }), 'v.mp4');
+      const upload = await fetch(`${server.baseUrl}/v1/orders/${created.json.order.id}/activation`, { method: 'POST', headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'X-Client-Secret': created.json.order.clientSecret }, body: form });
+      assert.equal(upload.status, 409);
     } finally {
       await server.close();
     }
