@@ -1,7 +1,7 @@
 /** createApp(config): the whole Hono app — /v1 API, sandboxes, widget bundle and demo. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
@@ -14,12 +14,17 @@ import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { ApiError } from './errors.ts';
 import { createAdapters } from './providers/registry.ts';
+import { activationRoutes } from './routes/activation.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { certificateRoutes } from './routes/certificate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
 import { createReconciler } from './orders/reconciler.ts';
 import { quotesRoutes } from './routes/quotes.ts';
+import { webhooksRoutes } from './routes/webhooks.ts';
+import { createAssurifySandbox } from './sandbox/assurify/assurify-sandbox.ts';
+import { createOctamileSandbox } from './sandbox/octamile/octamile-sandbox.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
 import { FaultPlan, faultControlRoutes, injectFaults } from './sandbox/faults.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
@@ -29,6 +34,15 @@ import type { Store } from './store/types.ts';
 
 const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** The video upload streams to disk under its own, larger limit (routes/activation.ts). */
+const ACTIVATION_PATH = /^\/v1\/orders\/[^/]+\/activation$/;
+
+function skipFor(path: RegExp, middleware: MiddlewareHandler): MiddlewareHandler {
+  return async function unlessPath(context, next) {
+    if (path.test(context.req.path)) return next();
+    return middleware(context, next);
+  };
+}
 
 export interface AppOptions {
   store?: Store;
@@ -37,11 +51,12 @@ export interface AppOptions {
 
 export function createApp(config: Config, options: AppOptions = {}) {
   const logger = options.logger ?? createLogger();
-  const { adapters, resilience } = createAdapters(config);
+  const store = options.store ?? openStore(config);
+  const { adapters, resilience } = createAdapters(config, { store });
   const services: AppServices = {
     config,
     logger,
-    store: options.store ?? openStore(config),
+    store,
     adapters,
     resilience,
     signerFor: createSignerCache(),
@@ -63,18 +78,24 @@ export function createApp(config: Config, options: AppOptions = {}) {
       }),
     )
     .use(
-      bodyLimit({
-        maxSize: API_BODY_LIMIT_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
-        },
-      }),
+      skipFor(
+        ACTIVATION_PATH,
+        bodyLimit({
+          maxSize: API_BODY_LIMIT_BYTES,
+          onError: () => {
+            throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
+          },
+        }),
+      ),
     )
     .route('/health', healthRoutes(services))
     .route('/openapi.json', openApiRoutes())
     .route('/catalog', catalogRoutes(services))
     .route('/quotes', quotesRoutes(services))
-    .route('/orders', ordersRoutes(services));
+    .route('/orders', ordersRoutes(services))
+    .route('/webhooks', webhooksRoutes(services))
+    .route('/orders', activationRoutes(services))
+    .route('/orders', certificateRoutes(services));
 
   const app = new Hono();
   app.use(requestId());
@@ -90,9 +111,34 @@ export function createApp(config: Config, options: AppOptions = {}) {
 
   const faults = new FaultPlan();
   if (config.serveSandboxes) app.route('/sandbox/_faults', faultControlRoutes(faults));
-  if (config.providers.bigfix.mode === 'sandbox') {
-    app.use('/sandbox/bigfix/*', injectFaults({ plan: faults, provider: 'bigfix', mount: '/sandbox/bigfix' }));
-    app.route('/sandbox/bigfix', createBigfixSandbox({ apiKey: config.providers.bigfix.apiKey, accounts: [config.providers.bigfix.policySource] }));
+  /** Every sandbox sits behind the same fault injection, for tests and sales demos. */
+  const mountSandbox = (provider: string, sandbox: Hono) => {
+    app.use(`/sandbox/${provider}/*`, injectFaults({ plan: faults, provider, mount: `/sandbox/${provider}` }));
+    app.route(`/sandbox/${provider}`, sandbox);
+  };
+  const { bigfix, assurify, octamile } = config.providers;
+  if (bigfix.mode === 'sandbox') mountSandbox('bigfix', createBigfixSandbox({ apiKey: bigfix.apiKey, accounts: [bigfix.policySource] }));
+  if (assurify.mode === 'sandbox') {
+    mountSandbox(
+      'assurify',
+      createAssurifySandbox({
+        secretKey: assurify.secretKey,
+        webhook: { url: assurify.sandbox.webhookUrl, secret: assurify.webhookSecret },
+        webhookDelayMs: assurify.sandbox.webhookDelayMs,
+        sessionTtlMs: assurify.sandbox.sessionTtlMs,
+      }),
+    );
+  }
+  if (octamile.mode === 'sandbox') {
+    mountSandbox(
+      'octamile',
+      createOctamileSandbox({
+        customerId: octamile.customerId,
+        authorizationId: octamile.authorizationId,
+        authorizationKey: octamile.authorizationKey,
+        reviewDelayMs: octamile.sandbox.reviewDelayMs,
+      }),
+    );
   }
 
   app.get('/widget/:file{.+}', (context) =>

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
+import { assurifyEnvironment, readAssurifyConfig, type AssurifyConfig } from './providers/assurify/assurify-config.ts';
+import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './providers/octamile/octamile-config.ts';
 import { parseDataKey } from './store/field-cipher.ts';
 
 export interface Merchant {
@@ -38,7 +40,9 @@ export interface Config {
   dataKey: Buffer | null;
   rateLimitPerMinute: number;
   reconcileIntervalMs: number;
-  providers: { bigfix: BigfixConfig };
+  providers: { bigfix: BigfixConfig; assurify: AssurifyConfig; octamile: OctamileConfig };
+  /** Largest activation video accepted by POST /v1/orders/{id}/activation. */
+  activationVideoMaxBytes: number;
   /** Mount the sandboxes and the demo shop (true unless every provider is live). */
   serveSandboxes: boolean;
   serveDemo: boolean;
@@ -77,6 +81,9 @@ const environmentSchema = z.object({
   BIGFIX_BASE_URL: optionalText.pipe(url.optional()),
   BIGFIX_API_KEY: optionalText,
   BIGFIX_POLICY_SOURCE: optionalText,
+  COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  ...assurifyEnvironment,
+  ...octamileEnvironment,
 });
 
 const merchantsFileSchema = z.array(
@@ -120,8 +127,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: ['bigfix'],
+    providers: ['bigfix', 'assurify', 'octamile'],
   };
+  const fail = (name: string, why: string): never => {
+    throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
+  };
+  const assurify = readAssurifyConfig(env, { port: env.PORT, fail });
+  const octamile = readOctamileConfig(env, { port: env.PORT, fail });
   const merchants = env.COVERKIT_MERCHANTS_FILE ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE) : [defaultMerchant];
 
   return {
@@ -136,8 +148,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataKey: env.COVERKIT_DATA_KEY ? parseDataKey(env.COVERKIT_DATA_KEY) : null,
     rateLimitPerMinute: env.COVERKIT_RATE_LIMIT_PER_MINUTE,
     reconcileIntervalMs: env.COVERKIT_RECONCILE_INTERVAL_MS,
-    providers: { bigfix },
-    serveSandboxes: bigfix.mode === 'sandbox',
+    providers: { bigfix, assurify, octamile },
+    activationVideoMaxBytes: env.COVERKIT_ACTIVATION_VIDEO_MAX_BYTES,
+    serveSandboxes: [bigfix, assurify, octamile].some((provider) => provider.mode === 'sandbox'),
     serveDemo: true,
   };
 }

@@ -112,6 +112,11 @@ export interface ActivationInput extends StatusInput {
   video: ReadableStream<Uint8Array>;
   contentType: string;
   size: number;
+  /** Octamile's activation repeats the shopper's details next to the video. */
+  device: OrderDevice;
+  customer: Customer;
+  /** A fresh stream of the same video, so a provider call answered "busy" can be retried. */
+  replayVideo?: () => ReadableStream<Uint8Array>;
 }
 
 export interface CertificateFile {

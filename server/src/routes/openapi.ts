@@ -57,6 +57,36 @@ export function buildOpenApiDocument() {
       '/v1/orders': { post: { summary: 'Create an order for an offer', parameters: [idempotencyKey], requestBody: body('CreateOrderRequest'), responses: { '201': { description: 'order awaiting payment, with its clientSecret' }, ...errors } } },
       '/v1/orders/{id}': { get: { summary: 'Order and policy status', parameters: [orderId, clientSecret], responses: { '200': { description: 'order' }, ...errors } } },
       '/v1/orders/{id}/confirm': { post: { summary: 'Bind after payment (secret key)', parameters: [orderId, idempotencyKey], requestBody: body('ConfirmOrderRequest'), responses: { '200': { description: 'order with policy' }, ...errors } } },
+      '/v1/orders/{id}/activation': {
+        post: {
+          summary: 'Upload the verification video of an order pending activation (Octamile); publishable key + X-Client-Secret',
+          parameters: [orderId, clientSecret],
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', required: ['video'], properties: { video: { type: 'string', format: 'binary', description: 'video/* file, at most COVERKIT_ACTIVATION_VIDEO_MAX_BYTES (50 MB)' } } } } },
+          },
+          responses: { '200': { description: 'order, now pending review' }, '413': errorResponse, '415': errorResponse, ...errors },
+        },
+      },
+      '/v1/orders/{id}/certificate': {
+        get: {
+          summary: 'The policy certificate file (404 certificate_not_ready until the insurer approves)',
+          parameters: [orderId, clientSecret],
+          responses: {
+            '200': { description: 'The certificate', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors,
+          },
+        },
+      },
+      '/v1/webhooks/assurify': {
+        post: {
+          summary: 'Assurify events, signed X-Assurify-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+          security: [],
+          parameters: [{ name: 'X-Assurify-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['id', 'type', 'data'] } } } },
+          responses: { '200': { description: '{"received": true} (with "duplicate": true for a replay)' }, '400': errorResponse, '401': errorResponse, '503': errorResponse },
+        },
+      },
     },
   };
 }

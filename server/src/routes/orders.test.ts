@@ -28,7 +28,7 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
 
   it('reports health with the sandbox mode', async () => {
     const health = await browser('GET', '/v1/health');
-    assert.deepEqual(health.json, { status: 'ok', providers: { bigfix: { mode: 'sandbox', ok: true } } });
+    assert.deepEqual(health.json, { status: 'ok', providers: { bigfix: { mode: 'sandbox', ok: true }, assurify: { mode: 'sandbox', ok: true }, octamile: { mode: 'sandbox', ok: true } } });
   });
 
   it('quotes ADLD and EW plans from BigFix in INR, with the fields each needs', async () => {
@@ -43,11 +43,13 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
       assert.ok(offer.requires.includes('device.imei'));
       assert.ok(Date.parse(offer.expiresAt) > Date.now());
     }
-    assert.deepEqual(quote.json.unavailable, []);
+    // Assurify prices a device only from its IMEI.
+    assert.deepEqual(quote.json.unavailable.map((entry: { provider: string; code: string }) => [entry.provider, entry.code]), [['assurify', 'needs_imei'], ['octamile', 'unsupported_market']]);
   });
 
   it('answers another market with an unavailable entry, not an error', async () => {
-    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, currency: 'NGN', price: 900000 }, country: 'NG' });
+    // No enabled provider covers the US (Octamile would quote NG).
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, currency: 'USD', price: 900 }, country: 'US' });
     assert.equal(quote.status, 200);
     assert.deepEqual(quote.json.offers, []);
     assert.equal(quote.json.unavailable[0].code, 'unsupported_market');
@@ -177,7 +179,11 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.equal(catalog.status, 200);
     assert.ok(catalog.json.categories.includes('Mobile'));
     assert.ok(catalog.json.brands.some((brand: { name: string }) => brand.name === 'Samsung'));
-    assert.deepEqual(catalog.json.providers, [{ id: 'bigfix', name: 'BigFix', mode: 'sandbox' }]);
+    assert.deepEqual(catalog.json.providers, [
+      { id: 'bigfix', name: 'BigFix', mode: 'sandbox' },
+      { id: 'assurify', name: 'Assurify SmartShield', mode: 'sandbox' },
+      { id: 'octamile', name: 'Octamile', mode: 'sandbox' },
+    ]);
   });
 
   it('never puts a secret or personal data in a response or a log line', async () => {

@@ -1,5 +1,5 @@
 /** `/v1/orders`: create (publishable key), confirm (secret key), read (either). */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
 import {
   confirmOrderRequestSchema,
@@ -16,7 +16,8 @@ import { idempotency } from '../middleware/idempotency.ts';
 import { validateJson } from '../middleware/validate-json.ts';
 import { OfferTokenError } from '../offers/offer-token.ts';
 import { bindOrder } from '../orders/bind-order.ts';
-import { hashSecret, newClientSecret, newOrderId, secretMatches } from '../orders/order-secrets.ts';
+import { loadVisibleOrder } from '../orders/load-order.ts';
+import { hashSecret, newClientSecret, newOrderId } from '../orders/order-secrets.ts';
 import { presentOrder } from '../orders/present-order.ts';
 import { refreshStatus } from '../orders/refresh-status.ts';
 import type { AppServices } from '../services.ts';
@@ -28,18 +29,6 @@ export function ordersRoutes(services: AppServices) {
   const { config, store, signerFor, logger, rateLimit } = services;
   const anyKey = authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] });
   const secretKey = authenticate({ merchants: config.merchants, accept: ['secret'] });
-
-  /** Loads an order the caller may see: secret key, or publishable key plus the order's client secret. */
-  async function loadOrder(context: Context): Promise<StoredOrder> {
-    const order = await store.getOrder(context.get('merchant').id, context.req.param('id') ?? '');
-    if (order && context.get('keyKind') === 'publishable') {
-      const clientSecret = context.req.header('X-Client-Secret') ?? '';
-      // Same answer as a missing order, so ids cannot be probed.
-      if (!clientSecret || !secretMatches(clientSecret, order.clientSecretHash)) throw new ApiError(404, 'order_not_found', 'No such order');
-    }
-    if (!order) throw new ApiError(404, 'order_not_found', 'No such order');
-    return order;
-  }
 
   return new Hono()
     .post('/', anyKey, rateLimit, validateJson({ schema: createOrderRequestSchema }), idempotency({ store, route: 'orders.create' }), async (context) => {
@@ -85,7 +74,7 @@ export function ordersRoutes(services: AppServices) {
     })
     .post('/:id/confirm', secretKey, rateLimit, validateJson({ schema: confirmOrderRequestSchema }), idempotency({ store, route: 'orders.confirm' }), async (context) => {
       const { paymentReference } = context.get('body') as ConfirmOrderRequest;
-      const order = await loadOrder(context);
+      const order = await loadVisibleOrder(store, context);
       if (order.status !== 'awaiting_payment') {
         // A retried confirm for the same payment answers with where the order is now.
         if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return context.json({ order: presentOrder(order) });
@@ -98,7 +87,7 @@ export function ordersRoutes(services: AppServices) {
       return context.json({ order: presentOrder(outcome.order) });
     })
     .get('/:id', anyKey, rateLimit, async (context) => {
-      const order = await loadOrder(context);
+      const order = await loadVisibleOrder(store, context);
       return context.json({ order: presentOrder(await refreshStatus(services, order)) });
     });
 }

@@ -30,4 +30,25 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // 10+: numbers below are left to other branches' migrations, so merges do not collide.
+    version: 10,
+    sql: `
+      CREATE TABLE provider_events (
+        provider TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        order_id TEXT,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (provider, event_id)
+      );
+      CREATE TABLE provider_values (
+        provider TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (provider, key)
+      );
+    `,
+  },
 ];

@@ -85,6 +85,29 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
     async abandonIdempotent(scope) {
       await pool.query('DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL', scopeValues(scope));
     },
+    async recordProviderEvent(event) {
+      const result = await pool.query(
+        'INSERT INTO provider_events (provider, event_id, type, order_id, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [event.provider, event.eventId, event.type, event.orderId, new Date().toISOString()],
+      );
+      return result.rowCount === 1;
+    },
+    async hasProviderEvent(provider, eventId) {
+      return ((await pool.query('SELECT 1 FROM provider_events WHERE provider = $1 AND event_id = $2', [provider, eventId])).rowCount ?? 0) > 0;
+    },
+    async claimProviderValue(provider, key, value) {
+      // First writer wins, across instances too: the insert is a no-op when a value exists.
+      await pool.query('INSERT INTO provider_values (provider, key, value, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        provider,
+        key,
+        value,
+        new Date().toISOString(),
+      ]);
+      return (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]!.value;
+    },
+    async getProviderValue(provider, key) {
+      return (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]?.value ?? null;
+    },
     async close() {
       await pool.end();
     },

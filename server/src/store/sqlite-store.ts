@@ -129,6 +129,26 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
         .prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ? AND response_status IS NULL')
         .run(scope.merchantId, scope.route, scope.key);
     },
+    async recordProviderEvent(event) {
+      const result = database
+        .prepare('INSERT OR IGNORE INTO provider_events (provider, event_id, type, order_id, received_at) VALUES (?, ?, ?, ?, ?)')
+        .run(event.provider, event.eventId, event.type, event.orderId, new Date().toISOString());
+      return result.changes === 1;
+    },
+    async hasProviderEvent(provider, eventId) {
+      return database.prepare('SELECT 1 FROM provider_events WHERE provider = ? AND event_id = ?').get(provider, eventId) !== undefined;
+    },
+    async claimProviderValue(provider, key, value) {
+      database
+        .prepare('INSERT OR IGNORE INTO provider_values (provider, key, value, created_at) VALUES (?, ?, ?, ?)')
+        .run(provider, key, value, new Date().toISOString());
+      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as { value: string };
+      return row.value;
+    },
+    async getProviderValue(provider, key) {
+      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as { value: string } | undefined;
+      return row?.value ?? null;
+    },
     async close() {
       database.close();
     },

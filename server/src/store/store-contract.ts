@@ -88,5 +88,17 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
       assert.equal((await store.beginIdempotent(scope, 'different', tomorrow)).state, 'started');
     });
+
+    it('stores a provider event once, and keeps the first value claimed under a key', async () => {
+      const event = { provider: 'assurify', eventId: 'evt_1', type: 'policy.activated', orderId: 'ord_a' };
+      assert.equal(await store.recordProviderEvent(event), true);
+      assert.equal(await store.recordProviderEvent(event), false);
+      assert.equal(await store.hasProviderEvent('assurify', 'evt_1'), true);
+      assert.equal(await store.hasProviderEvent('assurify', 'evt_2'), false);
+      const claims = await Promise.all(['first', 'second', 'third'].map((value) => store.claimProviderValue('octamile', 'transaction:ord_a', value)));
+      assert.equal(new Set(claims).size, 1);
+      assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
+      assert.equal(await store.getProviderValue('octamile', 'missing'), null);
+    });
   });
 }

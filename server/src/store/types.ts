@@ -48,5 +48,22 @@ export interface Store {
   /** Forgets an unfinished claim, so the same key can be tried again. */
   abandonIdempotent(scope: IdempotencyScope): Promise<void>;
 
+  /** Remembers a provider event; false when the same event was stored before (a replay). */
+  recordProviderEvent(event: ProviderEvent): Promise<boolean>;
+  hasProviderEvent(provider: string, eventId: string): Promise<boolean>;
+  /**
+   * Stores `value` under a provider's key unless one is there already, and returns the
+   * stored one: the first writer wins, so a retry reuses what an earlier attempt chose.
+   */
+  claimProviderValue(provider: string, key: string, value: string): Promise<string>;
+  getProviderValue(provider: string, key: string): Promise<string | null>;
+
   close(): Promise<void>;
+}
+
+export interface ProviderEvent {
+  provider: string;
+  eventId: string;
+  type: string;
+  orderId: string | null;
 }

@@ -1,0 +1,54 @@
+/** Assurify SmartShield's HTTP API: `Authorization: Bearer sk_…`, JSON both ways. */
+import { fetchFromProvider, readJson } from '../http.ts';
+import type { AssurifyConfig } from './assurify-config.ts';
+import { assurifyError } from './assurify-errors.ts';
+import {
+  assurifyPlansSchema,
+  assurifySessionSchema,
+  assurifySubscriptionSchema,
+  unwrapData,
+  type AssurifyPlan,
+  type AssurifySession,
+  type AssurifySubscription,
+} from './assurify-schemas.ts';
+
+export interface SessionRequest {
+  imei: string;
+  customer: string;
+  model: string;
+  geography: string;
+}
+
+export class AssurifyClient {
+  constructor(private readonly config: Pick<AssurifyConfig, 'baseUrl' | 'secretKey'>) {}
+
+  /** `POST /v1/session/device/init`: a 15-minute session scoped to one device. */
+  async initSession(request: SessionRequest, signal: AbortSignal): Promise<AssurifySession> {
+    return assurifySessionSchema.parse(unwrapData(await this.#call('POST', '/v1/session/device/init', request, signal)));
+  }
+
+  /** `GET /v1/plans/eligible?session_id=…` (a session id is no personal data, so a query is fine). */
+  async eligiblePlans(sessionId: string, signal: AbortSignal): Promise<AssurifyPlan[]> {
+    const query = new URLSearchParams({ session_id: sessionId });
+    return assurifyPlansSchema.parse(unwrapData(await this.#call('GET', `/v1/plans/eligible?${query}`, undefined, signal))).plans;
+  }
+
+  /** `POST /v1/subscription/attach`: binds the plan; the session cannot be used again. */
+  async attach(request: { session_id: string; plan_id: string; customer: string }, signal: AbortSignal): Promise<AssurifySubscription> {
+    return assurifySubscriptionSchema.parse(unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal)));
+  }
+
+  async #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.config.secretKey}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetchFromProvider('assurify', `${this.config.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    const json = await readJson('assurify', response);
+    if (!response.ok) throw assurifyError(response.status, json);
+    return json;
+  }
+}

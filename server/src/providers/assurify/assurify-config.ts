@@ -1,0 +1,68 @@
+/** Assurify's part of the environment: keys, webhook secret, and the sandbox's knobs. */
+import { z } from 'zod';
+
+export interface AssurifyConfig {
+  mode: 'sandbox' | 'live';
+  /** The part before `/v1/…`. */
+  baseUrl: string;
+  secretKey: string;
+  webhookSecret: string;
+  sandbox: {
+    /** Where the sandbox sends its signed events: this server's own webhook route. */
+    webhookUrl: string;
+    webhookDelayMs: number;
+    sessionTtlMs: number;
+  };
+}
+
+export const ASSURIFY_SANDBOX_SECRET_KEY = 'sk_sandbox_coverkit_demo';
+export const ASSURIFY_SANDBOX_WEBHOOK_SECRET = 'whsec_sandbox_coverkit_demo';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+export const assurifyEnvironment = {
+  ASSURIFY_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  ASSURIFY_SECRET_KEY: optionalText.pipe(z.string().regex(/^sk_(sandbox|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_sandbox_… or sk_live_…').optional()),
+  ASSURIFY_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(1000),
+  ASSURIFY_SANDBOX_SESSION_TTL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(3_600_000).default(15 * 60_000),
+};
+
+type AssurifyEnvironment = z.infer<z.ZodObject<typeof assurifyEnvironment>>;
+
+/** `fail(name, why)` throws the ConfigError naming the variable. */
+export function readAssurifyConfig(
+  env: AssurifyEnvironment,
+  { port, fail }: { port: number; fail: (name: string, why: string) => never },
+): AssurifyConfig {
+  const sandbox = {
+    webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/assurify`,
+    webhookDelayMs: env.ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS,
+    sessionTtlMs: env.ASSURIFY_SANDBOX_SESSION_TTL_MS,
+  };
+  if (!env.ASSURIFY_BASE_URL) {
+    return {
+      mode: 'sandbox',
+      baseUrl: `http://127.0.0.1:${port}/sandbox/assurify`,
+      secretKey: env.ASSURIFY_SECRET_KEY ?? ASSURIFY_SANDBOX_SECRET_KEY,
+      webhookSecret: env.ASSURIFY_WEBHOOK_SECRET ?? ASSURIFY_SANDBOX_WEBHOOK_SECRET,
+      sandbox,
+    };
+  }
+  const secretKey = env.ASSURIFY_SECRET_KEY ?? fail('ASSURIFY_SECRET_KEY', 'is required when ASSURIFY_BASE_URL is set');
+  // A live key over plain HTTP would cross the network readable; Assurify's edge refuses it anyway.
+  if (secretKey.startsWith('sk_live_') && new URL(env.ASSURIFY_BASE_URL).protocol !== 'https:') {
+    fail('ASSURIFY_BASE_URL', 'must be an https:// URL when ASSURIFY_SECRET_KEY is a live key (sk_live_…)');
+  }
+  return {
+    mode: 'live',
+    baseUrl: env.ASSURIFY_BASE_URL.replace(/\/$/, ''),
+    secretKey,
+    webhookSecret: env.ASSURIFY_WEBHOOK_SECRET ?? fail('ASSURIFY_WEBHOOK_SECRET', 'is required when ASSURIFY_BASE_URL is set'),
+    sandbox,
+  };
+}

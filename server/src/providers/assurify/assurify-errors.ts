@@ -1,0 +1,29 @@
+/** Assurify answers → ProviderError, with a sentence a shopper understands. */
+import { ProviderError } from '../../errors.ts';
+import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { assurifyErrorSchema } from './assurify-schemas.ts';
+
+/** Session codes the adapter recovers from by opening a fresh session. */
+export const SESSION_GONE_CODES = new Set(['session_expired', 'session_consumed', 'session_not_found']);
+
+const refusals: Record<string, string> = {
+  invalid_imei: 'This IMEI is not valid: check the digits (dial *#06# to see it).',
+  device_not_eligible: 'This device cannot be covered by Assurify.',
+  geography_not_supported: 'Assurify covers devices in India only.',
+  plan_not_eligible: 'This plan is no longer offered for this device.',
+  session_expired: 'This offer has expired. Refresh the plans to see current prices.',
+  session_consumed: 'This offer has already been used. Refresh the plans to see current prices.',
+  session_not_found: 'This offer has expired. Refresh the plans to see current prices.',
+};
+
+export function assurifyError(status: number, body: unknown): ProviderError {
+  const parsed = assurifyErrorSchema.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : `http_${status}`;
+  if (status === 401 || status === 403) return new ProviderError('assurify', 'rejected_credentials', code, UNAVAILABLE_MESSAGE, { status });
+  if (status === 429) return new ProviderError('assurify', 'rate_limited', code, UNAVAILABLE_MESSAGE, { status });
+  if (status >= 500) return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status });
+  const shopperMessage = refusals[code];
+  if (shopperMessage) return new ProviderError('assurify', 'refused', code, shopperMessage, { status });
+  // Other 4xx (a malformed request) are our mistake, not the shopper's.
+  return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status });
+}

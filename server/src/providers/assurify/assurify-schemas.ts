@@ -1,0 +1,61 @@
+/**
+ * The few Assurify response fields we read. The doc shows the init response wrapped in
+ * `{status, data}` but the attach response flat (while its own code samples read
+ * `.data`), and never shows a plan or an error: we accept both wrappings and read plans
+ * and errors as the sandbox answers them (see sandbox/assurify).
+ */
+import { z } from 'zod';
+
+/** Unwraps `{ "status": "success", "data": {…} }` when present. */
+export function unwrapData(body: unknown): unknown {
+  if (body && typeof body === 'object' && 'data' in body && (body as { data: unknown }).data && typeof (body as { data: unknown }).data === 'object') {
+    return (body as { data: unknown }).data;
+  }
+  return body;
+}
+
+export const assurifySessionSchema = z.object({
+  session_id: z.string().min(1),
+  device_verified: z.boolean().optional(),
+  eligible_products: z.array(z.string()).optional(),
+  expires_at: z.string(),
+});
+export type AssurifySession = z.infer<typeof assurifySessionSchema>;
+
+export const assurifyPlanSchema = z.object({
+  plan_id: z.string().min(1),
+  name: z.string().optional(),
+  coverage_type: z.string(),
+  term_months: z.number().int().positive().default(12),
+  premium_inr: z.number().positive(),
+  bharati_valid: z.boolean().default(true),
+});
+export type AssurifyPlan = z.infer<typeof assurifyPlanSchema>;
+
+export const assurifyPlansSchema = z.object({ plans: z.array(assurifyPlanSchema) });
+
+export const assurifySubscriptionSchema = z.object({
+  subscription_id: z.string().min(1),
+  plan_id: z.string(),
+  price_inr: z.number(),
+  activated_at: z.string().optional(),
+});
+export type AssurifySubscription = z.infer<typeof assurifySubscriptionSchema>;
+
+export const assurifyErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string().optional() }),
+});
+
+/** The signed event our webhook route receives; the doc names it but gives no shape. */
+export const assurifyEventSchema = z.object({
+  id: z.string().min(1).max(100),
+  type: z.string().min(1).max(100),
+  data: z
+    .object({
+      subscription_id: z.string().optional(),
+      customer: z.string().optional(),
+      activated_at: z.string().optional(),
+    })
+    .passthrough(),
+});
+export type AssurifyEvent = z.infer<typeof assurifyEventSchema>;

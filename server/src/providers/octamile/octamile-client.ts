@@ -1,0 +1,71 @@
+/**
+ * Octamile's API: one URL, every command a POST whose body carries our credentials.
+ * Answers are always HTTP 200; outcome 35 ("at full capacity") is retried with
+ * exponential backoff and jitter a bounded number of times, 55 is their error.
+ * Command bodies hold personal data: they are sent, never logged.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ProviderError } from '../../errors.ts';
+import { fetchFromProvider, readJson, UNAVAILABLE_MESSAGE } from '../http.ts';
+import type { OctamileConfig } from './octamile-config.ts';
+import { octamileOutcomeSchema, OUTCOME, type OctamileRequest } from './octamile-schemas.ts';
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+
+export type CommandBody = { json: OctamileRequest } | { stream: () => ReadableStream<Uint8Array> | null };
+
+export class OctamileClient {
+  constructor(
+    private readonly config: Pick<OctamileConfig, 'endpoint' | 'customerId' | 'authorizationId' | 'authorizationKey'>,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  request(command: string, seed?: Record<string, unknown>): OctamileRequest {
+    return {
+      userInfo: { id: this.config.customerId, athrzt: { id: this.config.authorizationId, key: this.config.authorizationKey } },
+      cmmnd: seed === undefined ? { cmmnd: command } : { cmmnd: command, seed },
+    };
+  }
+
+  /** Sends a command until it is not "busy" (or attempts run out); returns the answer of outcome 75. */
+  async send(body: CommandBody, signal: AbortSignal): Promise<Record<string, unknown>> {
+    for (let attempt = 1; ; attempt++) {
+      const payload = 'json' in body ? JSON.stringify(body.json) : body.stream();
+      if (payload === null) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} (cannot resend a streamed body)`, UNAVAILABLE_MESSAGE);
+      const response = await fetchFromProvider('octamile', this.config.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: payload,
+        signal,
+        // Node's fetch needs this to send a stream as the request body.
+        ...(typeof payload === 'string' ? {} : { duplex: 'half' }),
+      } as RequestInit);
+      const json = await readJson('octamile', response);
+      if (!response.ok) throw new ProviderError('octamile', 'provider_error', `HTTP ${response.status}`, UNAVAILABLE_MESSAGE, { status: response.status });
+      const outcome = octamileOutcomeSchema.safeParse(json);
+      if (!outcome.success) throw new ProviderError('octamile', 'provider_error', 'answer without exctnFdbck', UNAVAILABLE_MESSAGE);
+      const id = outcome.data.exctnFdbck.id;
+      if (id === OUTCOME.ok) return json as Record<string, unknown>;
+      if (id === OUTCOME.busy) {
+        if (attempt >= this.retry.attempts) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} after ${attempt} attempts`, 'The insurer is busy right now. Please try again in a minute.');
+        await sleep(this.#delay(attempt), undefined, { signal }).catch(() => {
+          throw new ProviderError('octamile', 'timeout', 'deadline exceeded while waiting to retry', UNAVAILABLE_MESSAGE);
+        });
+        continue;
+      }
+      throw new ProviderError('octamile', 'provider_error', id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`, UNAVAILABLE_MESSAGE);
+    }
+  }
+
+  /** Equal jitter: half an exponentially growing ceiling plus a random half, so retries do not arrive in step. */
+  #delay(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * A simulator of Assurify SmartShield, built from /work/shared/providers/assurify-smartshield.txt:
+ * device sessions (15 minutes, single-use for a purchase), eligible plans, subscription
+ * attach, and a signed `policy.activated` event sent to our webhook shortly after an attach.
+ *
+ * The doc never shows an error body, a plan object or an event body. The sandbox answers
+ * errors as `{"status":"error","error":{"code","message"}}`, plans as in assurify-pricing.ts,
+ * and events as `{id, type, created, data: {subscription_id, plan_id, customer, activated_at}}`.
+ *
+ * Triggers: a model containing "Drift" is priced 5% higher in every new session for the
+ * same IMEI; a model containing "Refurbished" is refused as `device_not_eligible`.
+ */
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { passesLuhn } from '../../../../widget/src/api/schemas.ts';
+import { assurifyAuth, assurifyError } from './assurify-auth.ts';
+import { plansFor, type SandboxPlan } from './assurify-pricing.ts';
+import { scheduleEvent, type WebhookTarget } from './assurify-webhook-sender.ts';
+
+export interface AssurifySandboxOptions {
+  secretKey: string;
+  webhook: WebhookTarget;
+  webhookDelayMs?: number;
+  sessionTtlMs?: number;
+  requestsPerMinute?: number;
+}
+
+interface Session {
+  id: string;
+  customer: string;
+  expiresAt: number;
+  plans: SandboxPlan[];
+  used: boolean;
+}
+
+const CUSTOMER = /^cust_[A-Za-z0-9_-]{4,64}$/;
+
+function randomId(prefix: string, length: number, upper = false): string {
+  const text = randomBytes(length).toString('base64url').replace(/[-_]/g, 'x').slice(0, length);
+  return `${prefix}${upper ? text.toUpperCase() : text}`;
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body = await request.json();
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createAssurifySandbox({ secretKey, webhook, webhookDelayMs = 1000, sessionTtlMs = 15 * 60_000, requestsPerMinute = 500 }: AssurifySandboxOptions): Hono {
+  const sessions = new Map<string, Session>();
+  const sessionsPerImei = new Map<string, number>();
+
+  return new Hono()
+    .use(assurifyAuth({ secretKey, requestsPerMinute }))
+    .post('/v1/session/device/init', async (context) => {
+      const body = await readJsonObject(context.req.raw);
+      if (!body) return assurifyError(context, 400, 'invalid_request', 'Body must be a JSON object');
+      const { imei, customer, model = '', geography = 'IN' } = body;
+      if (typeof imei !== 'string' || !/^\d{15}$/.test(imei) || !passesLuhn(imei)) return assurifyError(context, 400, 'invalid_imei', 'imei must be a valid 15-digit GSMA IMEI');
+      if (typeof customer !== 'string' || !CUSTOMER.test(customer)) return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      if (typeof model !== 'string' || typeof geography !== 'string') return assurifyError(context, 400, 'invalid_request', 'model and geography must be strings');
+      if (geography !== 'IN') return assurifyError(context, 422, 'geography_not_supported', 'SmartShield is available in IN only');
+      if (/refurbished/i.test(model)) return assurifyError(context, 422, 'device_not_eligible', 'Device failed hardware verification');
+      const previous = sessionsPerImei.get(imei) ?? 0;
+      sessionsPerImei.set(imei, previous + 1);
+      const plans = plansFor(model, /drift/i.test(model) ? previous * 0.05 : 0);
+      const session: Session = { id: randomId('sess_', 8), customer, expiresAt: Date.now() + sessionTtlMs, plans, used: false };
+      sessions.set(session.id, session);
+      return context.json({
+        status: 'success',
+        data: {
+          session_id: session.id,
+          device_verified: true,
+          risk_score: 0.05,
+          eligible_products: [...new Set(plans.map((plan) => plan.coverage_type))],
+          expires_at: new Date(session.expiresAt).toISOString(),
+        },
+      });
+    })
+    .get('/v1/plans/eligible', (context) => {
+      const session = sessions.get(context.req.query('session_id') ?? '');
+      if (!session) return assurifyError(context, 404, 'session_not_found', 'Unknown session_id');
+      if (session.expiresAt <= Date.now()) return assurifyError(context, 410, 'session_expired', 'Session has expired; start a new one');
+      return context.json({ status: 'success', data: { session_id: session.id, plans: session.plans } });
+    })
+    .post('/v1/subscription/attach', async (context) => {
+      const body = await readJsonObject(context.req.raw);
+      if (!body) return assurifyError(context, 400, 'invalid_request', 'Body must be a JSON object');
+      const session = sessions.get(String(body.session_id ?? ''));
+      if (!session) return assurifyError(context, 404, 'session_not_found', 'Unknown session_id');
+      if (session.expiresAt <= Date.now()) return assurifyError(context, 410, 'session_expired', 'Session has expired; start a new one');
+      if (session.used) return assurifyError(context, 409, 'session_consumed', 'Session tokens are single-use across plan purchase');
+      if (typeof body.customer !== 'string' || !CUSTOMER.test(body.customer)) return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
+      if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
+      session.used = true;
+      const subscription = {
+        subscription_id: randomId('sub_', 8, true),
+        plan_id: plan.plan_id,
+        price_inr: plan.premium_inr,
+        bharati_valid: plan.bharati_valid,
+        activated_at: new Date().toISOString(),
+      };
+      scheduleEvent(webhook, { type: 'policy.activated', data: { ...subscription, customer: body.customer, session_id: session.id } }, webhookDelayMs);
+      // Flat, as the doc's "Response 200 OK" shows it.
+      return context.json(subscription);
+    });
+}
