@@ -14,12 +14,17 @@ export interface PageLoad {
   cumulativeLayoutShift: number;
   /** Widget scripts (path under /widget/) whose download ended before the offers showed. */
   widgetScripts: string[];
+  /** Where the time went: the widget's script downloaded, the quote answered (ms from navigation). */
+  widgetScriptLoadedMs: number;
+  quoteAnsweredMs: number;
 }
 
 interface PageProbe {
   offersVisibleAt?: number;
   layoutShift: number;
   scripts: string[];
+  widgetScriptLoadedAt: number;
+  quoteAnsweredAt: number;
 }
 
 // Runs in the page before any of its scripts. Polls once a frame, so "visible" means a
@@ -46,8 +51,11 @@ const PROBE_SCRIPT = `
   const check = () => {
     if (!findOffer(document)) return requestAnimationFrame(check);
     probe.offersVisibleAt = performance.now();
-    probe.scripts = performance
-      .getEntriesByType('resource')
+    const resources = performance.getEntriesByType('resource');
+    const ended = (pattern) => Math.max(0, ...resources.filter((entry) => pattern.test(new URL(entry.name).pathname)).map((entry) => entry.responseEnd));
+    probe.widgetScriptLoadedAt = ended(/^\/widget\/coverkit\.js$/);
+    probe.quoteAnsweredAt = ended(/^\/v1\/quotes$/);
+    probe.scripts = resources
       .filter((entry) => entry.responseEnd <= probe.offersVisibleAt)
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.startsWith('/widget/') && path.endsWith('.js'))
@@ -77,7 +85,13 @@ export async function coldLoad(browser: Browser, baseUrl: string): Promise<PageL
     // Layout shifts are reported a frame or two after they happen: let the offers' own shift arrive.
     await page.waitForTimeout(300);
     const probe = (await page.evaluate('window.coverkitProbe')) as PageProbe;
-    return { offersVisibleMs: probe.offersVisibleAt!, cumulativeLayoutShift: probe.layoutShift, widgetScripts: probe.scripts };
+    return {
+      offersVisibleMs: probe.offersVisibleAt!,
+      cumulativeLayoutShift: probe.layoutShift,
+      widgetScripts: probe.scripts,
+      widgetScriptLoadedMs: probe.widgetScriptLoadedAt,
+      quoteAnsweredMs: probe.quoteAnsweredAt,
+    };
   } finally {
     await context.close();
   }

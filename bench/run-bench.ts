@@ -9,7 +9,7 @@ import os from 'node:os';
 import { TEST_IMEI } from '../server/src/testing/test-server.ts';
 import { startBareHono, startCoverkit, temporaryFolder, type ChildServer } from './child-servers.ts';
 import { apiHeaders, bareHonoLoad, load, orderLoad, quoteLoad, QUOTE_BODY, type LoadFigures } from './http-load.ts';
-import { coldLoad, launchChromium, percentile } from './page-load.ts';
+import { coldLoad, launchChromium, percentile, type PageLoad } from './page-load.ts';
 import { loadServifyCrypto, measureServifyCrypto, SERVIFY_ONLY_MERCHANTS } from './servify-crypto.ts';
 import { kilobytes, megabytes, milliseconds, renderTable, times, type Row } from './table.ts';
 import { allChunks, GZIP_BUDGET_BYTES, measureFiles, staticImportClosure, WIDGET_ENTRY } from './widget-size.ts';
@@ -34,18 +34,18 @@ function sizeRows() {
   rows.push({ section: 'widget', figure: `script-tag entry (${WIDGET_ENTRY}), gzip / brotli`, value: `${kilobytes(entry.gzip)} / ${kilobytes(entry.brotli)}` });
   rows.push({
     section: 'widget',
-    figure: `entry + static imports (${firstRender.files.length} files), gzip`,
+    figure: `entry + static imports (${firstRender.files.join(', ')}), gzip`,
     value: kilobytes(firstRender.gzip),
     budget,
     withinBudget: firstRender.gzip <= GZIP_BUDGET_BYTES,
   });
-  rows.push({ section: 'widget', figure: `whole flow, all ${everything.files.length} chunks, gzip / brotli`, value: `${kilobytes(everything.gzip)} / ${kilobytes(everything.brotli)}` });
+  rows.push({ section: 'widget', figure: `whole flow, all chunks (${everything.files.length}), gzip / brotli`, value: `${kilobytes(everything.gzip)} / ${kilobytes(everything.brotli)}` });
 }
 
 async function pageRows(server: ChildServer) {
   const browser = await launchChromium();
   try {
-    const loads = [];
+    const loads: PageLoad[] = [];
     for (let index = 0; index < COLD_LOADS; index++) loads.push(await coldLoad(browser, server.baseUrl));
     raw.pageLoads = loads;
     const visible = loads.map((pageLoad) => pageLoad.offersVisibleMs);
@@ -62,6 +62,12 @@ async function pageRows(server: ChildServer) {
     });
     rows.push({ section: 'page', figure: `navigation → offers visible, median of ${COLD_LOADS} cold loads`, value: milliseconds(percentile(visible, 0.5)) });
     rows.push({ section: 'page', figure: `navigation → offers visible, p95`, value: milliseconds(percentile(visible, 0.95)) });
+    const median = (pick: (pageLoad: PageLoad) => number) => milliseconds(percentile(loads.map(pick), 0.5));
+    rows.push({
+      section: 'page',
+      figure: 'of which, medians: widget script downloaded / quote answered',
+      value: `${median((pageLoad) => pageLoad.widgetScriptLoadedMs)} / ${median((pageLoad) => pageLoad.quoteAnsweredMs)}`,
+    });
     rows.push({ section: 'page', figure: 'cumulative layout shift until offers (worst load)', value: worstShift.toFixed(3), budget: '0', withinBudget: worstShift === 0 });
   } finally {
     await browser.close();
