@@ -52,9 +52,9 @@ const PROBE_SCRIPT = `
     if (!findOffer(document)) return requestAnimationFrame(check);
     probe.offersVisibleAt = performance.now();
     const resources = performance.getEntriesByType('resource');
-    const ended = (pattern) => Math.max(0, ...resources.filter((entry) => pattern.test(new URL(entry.name).pathname)).map((entry) => entry.responseEnd));
-    probe.widgetScriptLoadedAt = ended(/^\/widget\/coverkit\.js$/);
-    probe.quoteAnsweredAt = ended(/^\/v1\/quotes$/);
+    const ended = (path) => Math.max(0, ...resources.filter((entry) => new URL(entry.name).pathname === path).map((entry) => entry.responseEnd));
+    probe.widgetScriptLoadedAt = ended('/widget/coverkit.js');
+    probe.quoteAnsweredAt = ended('/v1/quotes');
     probe.scripts = resources
       .filter((entry) => entry.responseEnd <= probe.offersVisibleAt)
       .map((entry) => new URL(entry.name).pathname)

@@ -102,6 +102,8 @@ async function serverRows(server: ChildServer) {
   const bare = await startBareHono();
   let bareHono: LoadFigures;
   try {
+    // Warmed up like the Coverkit server, so the ratio compares steady states.
+    await bareHonoLoad(bare.baseUrl, { duration: WARM_UP_SECONDS });
     bareHono = await bareHonoLoad(bare.baseUrl, { duration: LOAD_SECONDS });
   } finally {
     await bare.stop();
