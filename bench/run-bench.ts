@@ -141,6 +141,12 @@ async function servifyRows() {
     const key = SERVIFY_ONLY_MERCHANTS[0]!.publishableKey;
     const body = JSON.stringify({ ...JSON.parse(QUOTE_BODY), device: { ...JSON.parse(QUOTE_BODY).device, imei: TEST_IMEI } });
     const options = { url: `${server.baseUrl}/v1/quotes`, method: 'POST', headers: apiHeaders(server.baseUrl, key), body };
+    // A load of empty answers would measure nothing: make sure Servify really quotes here.
+    const probe = (await (await fetch(options.url, options)).json()) as { offers?: { provider: string }[] };
+    if (!probe.offers?.some((offer) => offer.provider === 'servify')) {
+      rows.push({ section: 'servify', figure: 'Servify-only POST /v1/quotes', value: `skipped: no Servify offer (${JSON.stringify(probe).slice(0, 120)})` });
+      return;
+    }
     await load({ ...options, duration: WARM_UP_SECONDS });
     const quotes = await load({ ...options, duration: LOAD_SECONDS });
     raw.servify = { crypto, quotes };
