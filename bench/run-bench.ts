@@ -31,7 +31,11 @@ function sizeRows() {
   const everything = measureFiles(allChunks());
   raw.widgetBytes = { entry, firstRender, everything };
   const budget = `≤ ${kilobytes(GZIP_BUDGET_BYTES)} gzip`;
-  rows.push({ section: 'widget', figure: `script-tag entry (${WIDGET_ENTRY}), gzip / brotli`, value: `${kilobytes(entry.gzip)} / ${kilobytes(entry.brotli)}` });
+  rows.push({
+    section: 'widget',
+    figure: `script-tag entry (${WIDGET_ENTRY}), gzip / brotli`,
+    value: `${kilobytes(entry.gzip)} / ${kilobytes(entry.brotli)}`,
+  });
   rows.push({
     section: 'widget',
     figure: `entry + static imports (${firstRender.files.join(', ')}), gzip`,
@@ -39,7 +43,11 @@ function sizeRows() {
     budget,
     withinBudget: firstRender.gzip <= GZIP_BUDGET_BYTES,
   });
-  rows.push({ section: 'widget', figure: `whole flow, all chunks (${everything.files.length}), gzip / brotli`, value: `${kilobytes(everything.gzip)} / ${kilobytes(everything.brotli)}` });
+  rows.push({
+    section: 'widget',
+    figure: `whole flow, all chunks (${everything.files.length}), gzip / brotli`,
+    value: `${kilobytes(everything.gzip)} / ${kilobytes(everything.brotli)}`,
+  });
 }
 
 async function pageRows(server: ChildServer) {
@@ -60,7 +68,11 @@ async function pageRows(server: ChildServer) {
       budget: `≤ ${kilobytes(GZIP_BUDGET_BYTES)} gzip`,
       withinBudget: loaded.gzip <= GZIP_BUDGET_BYTES,
     });
-    rows.push({ section: 'page', figure: `navigation → offers visible, median of ${COLD_LOADS} cold loads`, value: milliseconds(percentile(visible, 0.5)) });
+    rows.push({
+      section: 'page',
+      figure: `navigation → offers visible, median of ${COLD_LOADS} cold loads`,
+      value: milliseconds(percentile(visible, 0.5)),
+    });
     rows.push({ section: 'page', figure: `navigation → offers visible, p95`, value: milliseconds(percentile(visible, 0.95)) });
     const median = (pick: (pageLoad: PageLoad) => number) => milliseconds(percentile(loads.map(pick), 0.5));
     rows.push({
@@ -68,7 +80,13 @@ async function pageRows(server: ChildServer) {
       figure: 'of which, medians: widget script downloaded / quote answered',
       value: `${median((pageLoad) => pageLoad.widgetScriptLoadedMs)} / ${median((pageLoad) => pageLoad.quoteAnsweredMs)}`,
     });
-    rows.push({ section: 'page', figure: 'cumulative layout shift until offers (worst load)', value: worstShift.toFixed(3), budget: '0', withinBudget: worstShift === 0 });
+    rows.push({
+      section: 'page',
+      figure: 'cumulative layout shift until offers (worst load)',
+      value: worstShift.toFixed(3),
+      budget: '0',
+      withinBudget: worstShift === 0,
+    });
   } finally {
     await browser.close();
   }
@@ -144,7 +162,11 @@ async function servifyRows() {
     // A load of empty answers would measure nothing: make sure Servify really quotes here.
     const probe = (await (await fetch(options.url, options)).json()) as { offers?: { provider: string }[] };
     if (!probe.offers?.some((offer) => offer.provider === 'servify')) {
-      rows.push({ section: 'servify', figure: 'Servify-only POST /v1/quotes', value: `skipped: no Servify offer (${JSON.stringify(probe).slice(0, 120)})` });
+      rows.push({
+        section: 'servify',
+        figure: 'Servify-only POST /v1/quotes',
+        value: `skipped: no Servify offer (${JSON.stringify(probe).slice(0, 120)})`,
+      });
       return;
     }
     await load({ ...options, duration: WARM_UP_SECONDS });
@@ -174,7 +196,11 @@ async function main() {
     await serverRows(server);
     const loadedResident = server.residentBytes();
     raw.memory = { idleResident, loadedResident };
-    rows.push({ section: 'memory', figure: 'server RSS at start → after the load (ps)', value: `${megabytes(idleResident)} → ${megabytes(loadedResident)}` });
+    rows.push({
+      section: 'memory',
+      figure: 'server RSS at start → after the load (ps)',
+      value: `${megabytes(idleResident)} → ${megabytes(loadedResident)}`,
+    });
   } finally {
     await server.stop();
   }

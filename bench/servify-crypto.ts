@@ -28,10 +28,23 @@ const X_HOST = 'coverkit.example';
 /** A createContract body like the doc's example, padded with plausible fields to about 2 KB. */
 export function contractBody(): string {
   const body: Record<string, unknown> = {
-    ExternalReferenceID: 'IND20D1775222344', ProductUniqueID: '3569054353457', SerialNumber: 'hdgse356hs73h92b',
-    DeviceDateOfPurchase: '2026-06-15', CustomerName: 'Asha Rao', PhoneCode: '91', CountryCode: 'IN', CurrencyCode: 'INR',
-    MobileNo: '9812345678', EmailID: 'asha.rao@example.com', BrandCode: 'Samsung', ProductPurchaseCost: 74999,
-    PlanCode: 'SFYADLD01', ProductSubCategoryCode: 'Smartphone', State: 'Karnataka', Zipcode: '560001', PlanPrice: 3000,
+    ExternalReferenceID: 'IND20D1775222344',
+    ProductUniqueID: '3569054353457',
+    SerialNumber: 'hdgse356hs73h92b',
+    DeviceDateOfPurchase: '2026-06-15',
+    CustomerName: 'Asha Rao',
+    PhoneCode: '91',
+    CountryCode: 'IN',
+    CurrencyCode: 'INR',
+    MobileNo: '9812345678',
+    EmailID: 'asha.rao@example.com',
+    BrandCode: 'Samsung',
+    ProductPurchaseCost: 74999,
+    PlanCode: 'SFYADLD01',
+    ProductSubCategoryCode: 'Smartphone',
+    State: 'Karnataka',
+    Zipcode: '560001',
+    PlanPrice: 3000,
     CustomerAddress: { AddressLine1: '12 MG Road', AddressLine2: 'Flat 4B', Zipcode: '560001', City: 'Bengaluru', State: 'Karnataka' },
   };
   for (let index = 0; JSON.stringify(body).length < 2048; index++) body[`AdditionalInfo${index}`] = 'x'.repeat(40);
@@ -67,7 +80,11 @@ export interface CryptoFigures {
 }
 
 export async function measureServifyCrypto(servify: ServifyCrypto): Promise<CryptoFigures> {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const pair = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   const body = contractBody();
   const xDate = new Date().toUTCString();
   const publicKey = await servify.importPublicKey(pair.publicKey);
@@ -89,5 +106,12 @@ export async function measureServifyCrypto(servify: ServifyCrypto): Promise<Cryp
 
 /** A merchant that quotes with Servify only, so the quote figure is Servify's path alone. */
 export const SERVIFY_ONLY_MERCHANTS = [
-  { id: 'bench', name: 'Bench', publishableKey: 'pk_test_servify_bench', secretKey: 'sk_test_servify_bench', allowedOrigins: [] as string[], providers: ['servify'] },
+  {
+    id: 'bench',
+    name: 'Bench',
+    publishableKey: 'pk_test_servify_bench',
+    secretKey: 'sk_test_servify_bench',
+    allowedOrigins: [] as string[],
+    providers: ['servify'],
+  },
 ];

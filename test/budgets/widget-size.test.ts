@@ -14,6 +14,9 @@ describe('widget size budget', () => {
     const files = staticImportClosure();
     assert.ok(files.includes(WIDGET_ENTRY), `${WIDGET_ENTRY} is missing from dist/widget`);
     const { gzip } = measureFiles(files);
-    assert.ok(gzip <= GZIP_BUDGET_BYTES, `${files.join(' + ')} is ${kilobytes(gzip)} gzip, over the ${kilobytes(GZIP_BUDGET_BYTES)} budget`);
+    assert.ok(
+      gzip <= GZIP_BUDGET_BYTES,
+      `${files.join(' + ')} is ${kilobytes(gzip)} gzip, over the ${kilobytes(GZIP_BUDGET_BYTES)} budget`,
+    );
   });
 });
