@@ -7,7 +7,7 @@ const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['build', 'npm', ['run', 'build', '--silent']],
-  ['server, contract and fault tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults']],
+  ['server, contract and fault tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults', 'test/budgets']],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],
   ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e']],
 ];
