@@ -12,26 +12,29 @@ const OAEP_OVERHEAD_BYTES = 42;
 
 const encoder = new TextEncoder();
 
+/** Bytes backed by a plain ArrayBuffer, as Web Crypto's BufferSource wants. */
+type Bytes = Uint8Array<ArrayBuffer>;
+
 export function base64FromBytes(bytes: Uint8Array): string {
   let binary = '';
   for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   return btoa(binary);
 }
 
-export function bytesFromBase64(base64: string): Uint8Array {
+export function bytesFromBase64(base64: string): Bytes {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
 
-function pemBody(pem: string, label: string): Uint8Array | null {
+function pemBody(pem: string, label: string): Bytes | null {
   const match = new RegExp(`-----BEGIN ${label}-----([\\s\\S]+?)-----END ${label}-----`).exec(pem.replace(/\\n/g, '\n'));
   return match ? bytesFromBase64(match[1]!.replace(/\s+/g, '')) : null;
 }
 
 /** DER length + value, enough to wrap a PKCS#1 key in its PKCS#8 / SPKI envelope. */
-function der(tag: number, content: Uint8Array): Uint8Array {
+function der(tag: number, content: Uint8Array): Bytes {
   const length = content.length;
   const lengthBytes = length < 0x80 ? [length] : length < 0x100 ? [0x81, length] : length < 0x10000 ? [0x82, length >> 8, length & 0xff] : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
   return Uint8Array.from([tag, ...lengthBytes, ...content]);
@@ -39,7 +42,7 @@ function der(tag: number, content: Uint8Array): Uint8Array {
 
 const RSA_ALGORITHM_IDENTIFIER = Uint8Array.from([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Bytes {
   const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) (result.set(part, offset), (offset += part.length));
@@ -69,9 +72,9 @@ function keyBytes(key: CryptoKey): number {
 
 /** Plaintext → base64 of concatenated OAEP blocks. An empty body still yields one block. */
 export async function encryptBody(publicKey: CryptoKey, plaintext: Uint8Array | string): Promise<string> {
-  const bytes = typeof plaintext === 'string' ? encoder.encode(plaintext) : plaintext;
+  const bytes: Bytes = typeof plaintext === 'string' ? encoder.encode(plaintext) : Uint8Array.from(plaintext);
   const chunkSize = keyBytes(publicKey) - OAEP_OVERHEAD_BYTES;
-  const chunks: Uint8Array[] = [];
+  const chunks: Bytes[] = [];
   for (let offset = 0; offset < bytes.length || offset === 0; offset += chunkSize) chunks.push(bytes.subarray(offset, offset + chunkSize));
   const blocks = await Promise.all(chunks.map(async (chunk) => new Uint8Array(await crypto.subtle.encrypt(OAEP, publicKey, chunk))));
   return base64FromBytes(concat(...blocks));
@@ -82,7 +85,7 @@ export async function decryptBody(privateKey: CryptoKey, base64: string): Promis
   const bytes = bytesFromBase64(base64);
   const blockSize = keyBytes(privateKey);
   if (bytes.length === 0 || bytes.length % blockSize !== 0) throw new TypeError('ciphertext is not whole RSA blocks');
-  const blocks: Uint8Array[] = [];
+  const blocks: Bytes[] = [];
   for (let offset = 0; offset < bytes.length; offset += blockSize) blocks.push(bytes.subarray(offset, offset + blockSize));
   const plain = await Promise.all(blocks.map(async (block) => new Uint8Array(await crypto.subtle.decrypt(OAEP, privateKey, block))));
   return concat(...plain);
