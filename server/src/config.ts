@@ -4,6 +4,7 @@
  * its sandbox, mounted in this same server, over real HTTP.
  */
 import { readFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
@@ -24,6 +25,26 @@ export interface BigfixConfig {
   policySource: string;
 }
 
+export interface ServifyConfig {
+  mode: 'sandbox' | 'live';
+  /** The part before `/Auth/…`. */
+  baseUrl: string;
+  clientId: string;
+  clientSignature: string;
+  xHost: string;
+  /** Servify's public key (PEM): our request bodies are encrypted to it. */
+  servifyPublicKey: string;
+  /** Our private key (PEM): Servify's answers are encrypted to its public half. */
+  clientPrivateKey: string;
+  planCodes: string[];
+  /** Bind through `/Async/Contract/createContract`; the order completes on Servify's callback. */
+  asyncBind: boolean;
+  /** Shared secret Servify signs its callbacks to `POST /v1/callbacks/servify` with. */
+  callbackSecret: string;
+  /** Sandbox mode only: the sandbox's own private key and our public key, generated at start. */
+  sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string };
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -33,7 +54,7 @@ export interface Config {
   quoteTimeoutMs: number;
   bindTimeoutMs: number;
   offerTtlMs: number;
-  providers: { bigfix: BigfixConfig };
+  providers: { bigfix: BigfixConfig; servify: ServifyConfig };
   /** Mount the sandboxes and the demo shop (true unless every provider is live). */
   serveSandboxes: boolean;
   serveDemo: boolean;
@@ -41,6 +62,9 @@ export interface Config {
 
 export const SANDBOX_KEYS = {
   bigfix: 'bfx_sandbox_4f6a1c2d9e',
+  servifyClientId: 'coverkit-sandbox',
+  servifyClientSignature: 'sfy_sandbox_signature_7c1e0b5a93d24f6e8a1b2c3d4e5f60718293a4b5c6d7',
+  servifyCallbackSecret: 'sfy_callback_sandbox_5e2d7a',
 } as const;
 
 const optionalText = z
@@ -67,6 +91,15 @@ const environmentSchema = z.object({
   BIGFIX_BASE_URL: optionalText.pipe(url.optional()),
   BIGFIX_API_KEY: optionalText,
   BIGFIX_POLICY_SOURCE: optionalText,
+  SERVIFY_BASE_URL: optionalText.pipe(url.optional()),
+  SERVIFY_CLIENT_ID: optionalText,
+  SERVIFY_CLIENT_SIGNATURE: optionalText,
+  SERVIFY_X_HOST: optionalText,
+  SERVIFY_PUBLIC_KEY: optionalText,
+  SERVIFY_CLIENT_PRIVATE_KEY: optionalText,
+  SERVIFY_PLAN_CODES: optionalText.pipe(csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be comma-separated plan codes')).min(1)).optional()),
+  SERVIFY_ASYNC_BIND: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  SERVIFY_CALLBACK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 const merchantsFileSchema = z.array(
@@ -104,13 +137,15 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       }
     : { mode: 'sandbox', baseUrl: `${sandboxBase}/bigfix`, apiKey: env.BIGFIX_API_KEY ?? SANDBOX_KEYS.bigfix, policySource: env.BIGFIX_POLICY_SOURCE ?? 'Coverkit' };
 
+  const servify = servifyConfig(env, sandboxBase, `http://127.0.0.1:${env.PORT}`);
+
   const defaultMerchant: Merchant = {
     id: 'default',
     name: 'Demo Electronics',
     publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: ['bigfix'],
+    providers: ['bigfix', 'servify'],
   };
   const merchants = env.COVERKIT_MERCHANTS_FILE ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE) : [defaultMerchant];
 
@@ -123,10 +158,67 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     quoteTimeoutMs: env.COVERKIT_QUOTE_TIMEOUT_MS,
     bindTimeoutMs: env.COVERKIT_BIND_TIMEOUT_MS,
     offerTtlMs: env.COVERKIT_OFFER_TTL_MS,
-    providers: { bigfix },
-    serveSandboxes: bigfix.mode === 'sandbox',
+    providers: { bigfix, servify },
+    serveSandboxes: bigfix.mode === 'sandbox' || servify.mode === 'sandbox',
     serveDemo: true,
   };
+}
+
+type Environment = z.infer<typeof environmentSchema>;
+
+function servifyConfig(env: Environment, sandboxBase: string, ownBase: string): ServifyConfig {
+  const common = {
+    planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
+    asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
+    callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? SANDBOX_KEYS.servifyCallbackSecret,
+  };
+  if (env.SERVIFY_BASE_URL) {
+    const why = 'is required when SERVIFY_BASE_URL is set';
+    return {
+      ...common,
+      mode: 'live',
+      baseUrl: env.SERVIFY_BASE_URL.replace(/\/$/, ''),
+      clientId: required(env.SERVIFY_CLIENT_ID, 'SERVIFY_CLIENT_ID', why),
+      clientSignature: required(env.SERVIFY_CLIENT_SIGNATURE, 'SERVIFY_CLIENT_SIGNATURE', why),
+      xHost: required(env.SERVIFY_X_HOST, 'SERVIFY_X_HOST', why),
+      servifyPublicKey: pem(required(env.SERVIFY_PUBLIC_KEY, 'SERVIFY_PUBLIC_KEY', why), 'SERVIFY_PUBLIC_KEY', 'public'),
+      clientPrivateKey: pem(required(env.SERVIFY_CLIENT_PRIVATE_KEY, 'SERVIFY_CLIENT_PRIVATE_KEY', why), 'SERVIFY_CLIENT_PRIVATE_KEY', 'private'),
+      callbackSecret: required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', why),
+    };
+  }
+  const keys = sandboxKeyPairs();
+  return {
+    ...common,
+    mode: 'sandbox',
+    baseUrl: `${sandboxBase}/servify`,
+    clientId: env.SERVIFY_CLIENT_ID ?? SANDBOX_KEYS.servifyClientId,
+    clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? SANDBOX_KEYS.servifyClientSignature,
+    xHost: env.SERVIFY_X_HOST ?? 'localhost',
+    servifyPublicKey: keys.servify.publicKey,
+    clientPrivateKey: keys.client.privateKey,
+    sandbox: { privateKey: keys.servify.privateKey, clientPublicKey: keys.client.publicKey, callbackUrl: `${ownBase}/v1/callbacks/servify` },
+  };
+}
+
+/** Env files often carry PEM text with literal `\n`; a key that does not parse names its variable. */
+function pem(value: string, name: string, kind: 'public' | 'private'): string {
+  const text = value.replace(/\\n/g, '\n');
+  try {
+    const key = kind === 'public' ? createPublicKey(text) : createPrivateKey(text);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not an RSA key');
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  ${name}: must be an RSA ${kind} key in PEM form`);
+  }
+  return text;
+}
+
+type PemPair = { publicKey: string; privateKey: string };
+/** Generating two RSA pairs costs ~0.2 s; one set per process keeps test servers quick to start. */
+let sandboxKeys: { servify: PemPair; client: PemPair } | undefined;
+function sandboxKeyPairs() {
+  const generate = (): PemPair =>
+    generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return (sandboxKeys ??= { servify: generate(), client: generate() });
 }
 
 function required(value: string | undefined, name: string, why: string): string {
