@@ -18,7 +18,9 @@ import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
 import { quotesRoutes } from './routes/quotes.ts';
+import { servifyCallbackRoutes } from './routes/servify-callbacks.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
+import { createServifySandbox } from './sandbox/servify/servify-sandbox.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
 import { sendFile } from './static-files.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -67,7 +69,8 @@ export function createApp(config: Config, options: AppOptions = {}) {
     .route('/openapi.json', openApiRoutes())
     .route('/catalog', catalogRoutes(services))
     .route('/quotes', quotesRoutes(services))
-    .route('/orders', ordersRoutes(services));
+    .route('/orders', ordersRoutes(services))
+    .route('/callbacks/servify', servifyCallbackRoutes(services));
 
   const app = new Hono();
   app.use(requestId());
@@ -83,6 +86,11 @@ export function createApp(config: Config, options: AppOptions = {}) {
 
   if (config.providers.bigfix.mode === 'sandbox') {
     app.route('/sandbox/bigfix', createBigfixSandbox({ apiKey: config.providers.bigfix.apiKey, accounts: [config.providers.bigfix.policySource] }));
+  }
+
+  const servify = config.providers.servify;
+  if (servify.sandbox) {
+    app.route('/sandbox/servify', createServifySandbox({ clientId: servify.clientId, clientSignature: servify.clientSignature, clientPublicKey: servify.sandbox.clientPublicKey, privateKey: servify.sandbox.privateKey, callbackUrl: servify.sandbox.callbackUrl, callbackSecret: servify.callbackSecret }));
   }
 
   app.get('/widget/:file{.+}', (context) =>

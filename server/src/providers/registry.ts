@@ -2,10 +2,12 @@
 import type { ProviderId } from '../../../widget/src/api/types.ts';
 import type { Config } from '../config.ts';
 import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
+import { createServifyAdapter } from './servify/servify-adapter.ts';
 import type { ProviderAdapter } from './types.ts';
 
 export const providerFactories: Partial<Record<ProviderId, (config: Config) => ProviderAdapter>> = {
   bigfix: (config) => createBigfixAdapter(config.providers.bigfix),
+  servify: (config) => createServifyAdapter(config.providers.servify),
 };
 
 export function createAdapters(config: Config): Map<ProviderId, ProviderAdapter> {

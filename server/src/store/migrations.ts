@@ -30,4 +30,15 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE provider_events (
+        provider TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (provider, event_key)
+      );
+    `,
+  },
 ];

@@ -115,6 +115,16 @@ export function openSqliteStore(dataDir: string): Store {
         .all(...statuses) as OrderRow[];
       return rows.map(toOrder);
     },
+    async getOrderById(id) {
+      const row = selectOrderById.get(id) as OrderRow | undefined;
+      return row ? toOrder(row) : null;
+    },
+    async recordProviderEvent(provider, eventKey, now) {
+      const result = database
+        .prepare('INSERT INTO provider_events (provider, event_key, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(provider, eventKey, now.toISOString());
+      return result.changes === 1;
+    },
     async beginIdempotent(scope, bodyHash, now) {
       return beginIdempotent(scope, bodyHash, now);
     },

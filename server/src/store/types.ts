@@ -41,6 +41,11 @@ export interface Store {
   /** Applies `patch` only while the order is in one of `from`; returns the new order, or null. */
   transitionOrder(id: string, from: readonly OrderStatus[], patch: OrderPatch): Promise<StoredOrder | null>;
   listOrdersByStatus(statuses: readonly OrderStatus[]): Promise<StoredOrder[]>;
+  /** An order by id alone, for provider callbacks that know our order id but not the merchant. */
+  getOrderById(id: string): Promise<StoredOrder | null>;
+
+  /** Records a provider event (callback request code, webhook id) once: false when already recorded. */
+  recordProviderEvent(provider: string, eventKey: string, now: Date): Promise<boolean>;
 
   /** Claims an idempotency key for a request body hash, atomically. */
   beginIdempotent(scope: IdempotencyScope, bodyHash: string, now: Date): Promise<IdempotencyBegin>;

@@ -104,9 +104,13 @@ export function signingString(xDate: string, xHost: string): string {
   return `x-date: ${xDate}\nx-host: ${xHost}`;
 }
 
-export async function hmacSignature(secret: string, xDate: string, xHost: string): Promise<string> {
+export async function hmacBase64(secret: string, message: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return base64FromBytes(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(signingString(xDate, xHost)))));
+  return base64FromBytes(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))));
+}
+
+export function hmacSignature(secret: string, xDate: string, xHost: string): Promise<string> {
+  return hmacBase64(secret, signingString(xDate, xHost));
 }
 
 /** Constant-time comparison of two signatures. */

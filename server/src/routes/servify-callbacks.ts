@@ -1,0 +1,56 @@
+/**
+ * `POST /v1/callbacks/servify`: Servify's answer to an async createContract. Verified with
+ * our shared secret, matched to the order by its request code, and applied once: a replayed
+ * request code is acknowledged and changes nothing. Contract: providers/servify/servify-callback.ts.
+ */
+import { Hono } from 'hono';
+import { ApiError } from '../errors.ts';
+import { CALLBACK_SIGNATURE_HEADER, callbackSignatureValid, servifyCallbackSchema } from '../providers/servify/servify-callback.ts';
+import type { PolicyResult } from '../providers/types.ts';
+import type { AppServices } from '../services.ts';
+
+export function servifyCallbackRoutes(services: AppServices) {
+  const { config, store, adapters, logger } = services;
+  return new Hono().post('/', async (context) => {
+    const rawBody = await context.req.text();
+    if (!(await callbackSignatureValid(config.providers.servify.callbackSecret, rawBody, context.req.header(CALLBACK_SIGNATURE_HEADER)))) {
+      throw new ApiError(401, 'invalid_signature', 'The callback signature does not match');
+    }
+    let parsed;
+    try {
+      parsed = servifyCallbackSchema.safeParse(JSON.parse(rawBody));
+    } catch {
+      throw new ApiError(400, 'invalid_json', 'The body is not valid JSON');
+    }
+    if (!parsed.success) throw new ApiError(400, 'invalid_request', 'The callback body is not a Servify result');
+    const callback = parsed.data;
+
+    const order = await store.getOrderById(callback.externalReferenceID);
+    // The request code must be the one we sent for this order: a stray or forged pairing is unknown.
+    if (!order || order.offer.provider !== 'servify' || order.policy?.providerReferences?.requestCode !== callback.requestCode) {
+      throw new ApiError(404, 'order_not_found', 'No order waits for this request code');
+    }
+    if (!(await store.recordProviderEvent('servify', callback.requestCode, new Date()))) {
+      logger.info('servify callback replayed', { orderId: order.id });
+      return context.json({ success: true, message: 'Already processed' });
+    }
+
+    if (!callback.success || !callback.soldPlanCode) {
+      await store.transitionOrder(order.id, ['pending', 'binding'], { status: 'failed', failureReason: 'Servify could not create this plan. You have not been covered; please contact the shop.' });
+      logger.warn('servify async bind failed', { orderId: order.id, code: callback.errorCode ?? 'unknown' });
+      return context.json({ success: true, message: 'Failure recorded' });
+    }
+    const references = { ...order.policy?.providerReferences, soldPlanCode: callback.soldPlanCode };
+    let policy: PolicyResult = { reference: callback.soldPlanCode, startsAt: null, endsAt: null, activationCode: null, certificate: false, providerReferences: references };
+    try {
+      // Coverage dates and the activation code come from Servify's contract; without them the sale still stands.
+      const described = await adapters.get('servify')?.status({ orderId: order.id, offer: order.offer, policy, signal: AbortSignal.timeout(config.quoteTimeoutMs) });
+      if (described) policy = described.policy;
+    } catch (error) {
+      logger.warn('servify contract lookup failed', { orderId: order.id, error: (error as Error).name });
+    }
+    await store.transitionOrder(order.id, ['pending', 'binding'], { status: 'active', policy });
+    logger.info('servify async bind completed', { orderId: order.id });
+    return context.json({ success: true, message: 'Successfully received callback' });
+  });
+}
