@@ -28,7 +28,9 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
 
   it('reports health with the sandbox mode', async () => {
     const health = await browser('GET', '/v1/health');
-    assert.deepEqual(health.json, { status: 'ok', providers: { bigfix: { mode: 'sandbox', ok: true } } });
+    // Other providers (servify…) are enabled too; this suite is about BigFix.
+    assert.equal(health.json.status, 'ok');
+    assert.deepEqual(health.json.providers.bigfix, { mode: 'sandbox', ok: true });
   });
 
   it('quotes ADLD and EW plans from BigFix in INR, with the fields each needs', async () => {
@@ -43,7 +45,7 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
       assert.ok(offer.requires.includes('device.imei'));
       assert.ok(Date.parse(offer.expiresAt) > Date.now());
     }
-    assert.deepEqual(quote.json.unavailable, []);
+    assert.deepEqual(quote.json.unavailable.filter((entry: { provider: string }) => entry.provider === 'bigfix'), []);
   });
 
   it('answers another market with an unavailable entry, not an error', async () => {
@@ -177,7 +179,7 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.equal(catalog.status, 200);
     assert.ok(catalog.json.categories.includes('Mobile'));
     assert.ok(catalog.json.brands.some((brand: { name: string }) => brand.name === 'Samsung'));
-    assert.deepEqual(catalog.json.providers, [{ id: 'bigfix', name: 'BigFix', mode: 'sandbox' }]);
+    assert.deepEqual(catalog.json.providers.find((provider: { id: string }) => provider.id === 'bigfix'), { id: 'bigfix', name: 'BigFix', mode: 'sandbox' });
   });
 
   it('never puts a secret or personal data in a response or a log line', async () => {
