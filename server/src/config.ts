@@ -4,7 +4,7 @@
  * its sandbox, mounted in this same server, over real HTTP.
  */
 import { readFileSync } from 'node:fs';
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
@@ -183,7 +183,10 @@ function servifyConfig(env: Environment, sandboxBase: string, ownBase: string): 
       xHost: required(env.SERVIFY_X_HOST, 'SERVIFY_X_HOST', why),
       servifyPublicKey: pem(required(env.SERVIFY_PUBLIC_KEY, 'SERVIFY_PUBLIC_KEY', why), 'SERVIFY_PUBLIC_KEY', 'public'),
       clientPrivateKey: pem(required(env.SERVIFY_CLIENT_PRIVATE_KEY, 'SERVIFY_CLIENT_PRIVATE_KEY', why), 'SERVIFY_CLIENT_PRIVATE_KEY', 'private'),
-      callbackSecret: required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', why),
+      // Without async binds no callback is expected: a random secret makes every callback fail verification.
+      callbackSecret: common.asyncBind
+        ? required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', 'is required when SERVIFY_BASE_URL is set and SERVIFY_ASYNC_BIND=true')
+        : (env.SERVIFY_CALLBACK_SECRET ?? randomBytes(32).toString('base64url')),
     };
   }
   const keys = sandboxKeyPairs();

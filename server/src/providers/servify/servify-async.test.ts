@@ -41,7 +41,7 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
     assert.fail('the callback never arrived');
   }
 
-  async function postCallback(body: unknown, secret = SANDBOX_KEYS.servifyCallbackSecret) {
+  async function postCallback(body: unknown, secret: string = SANDBOX_KEYS.servifyCallbackSecret) {
     const raw = JSON.stringify(body);
     const response = await fetch(`${server.baseUrl}/v1/callbacks/servify`, {
       method: 'POST',
