@@ -26,6 +26,10 @@ export function servifyCallbackRoutes(services: AppServices) {
     const callback = parsed.data;
 
     const order = await store.getOrderById(callback.externalReferenceID);
+    // Servify can answer before our bind has stored the request code: ask it to retry (5xx is retried).
+    if (order?.offer.provider === 'servify' && order.status === 'binding') {
+      throw new ApiError(503, 'order_not_ready', 'This order is still being confirmed; retry shortly', undefined, { 'Retry-After': '1' });
+    }
     // The request code must be the one we sent for this order: a stray or forged pairing is unknown.
     if (!order || order.offer.provider !== 'servify' || order.policy?.providerReferences?.requestCode !== callback.requestCode) {
       throw new ApiError(404, 'order_not_found', 'No order waits for this request code');

@@ -85,6 +85,14 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
     assert.notEqual(completed.policy!.reference, 'FORGED02');
   });
 
+  it('asks Servify to retry a callback that overtakes our own bind', async () => {
+    const orderId = await pendingOrder('race', 'EW', '353918050731450');
+    await server.services.store.transitionOrder(orderId, ['awaiting_payment'], { status: 'binding' });
+    const early = await postCallback({ requestCode: 'b6e9075c-ac6e-40ef-8c71-382077d5ecfe', externalReferenceID: orderId, soldPlanCode: 'EARLY001' });
+    assert.equal(early.status, 503);
+    assert.equal((await server.services.store.getOrderById(orderId))!.status, 'binding');
+  });
+
   it('fails the order when Servify reports that the queued contract could not be created', async () => {
     // Both quoted while the device was free; the second is registered against the same plan by then.
     const otherImei = '490154203237518';
