@@ -30,7 +30,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
   }
 
   /** Coverage dates and activation code are extras: a failure to fetch them does not undo a sale. */
-  async function describe(orderId: string, soldPlanCode: string, orderDate: string, signal: AbortSignal, extra: Record<string, string> = {}) {
+  async function describePolicy(orderId: string, soldPlanCode: string, orderDate: string, signal: AbortSignal, extra: Record<string, string> = {}) {
     const [contract, activation] = await Promise.allSettled([
       contractInfo(orderId, soldPlanCode, signal),
       client.call('/Contract/getOrderActivationDetails', { OrderID: orderId, OrderDate: orderDate, OrderItems: [{ OrderItemID: '1' }] }, signal),
@@ -60,7 +60,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
       }
       const purchaseDate = device.purchaseDate ?? isoDay(today());
       const request = {
-        BrandCode: await catalog.brandCode(device.brand, signal),
+        BrandCode: await catalog.brandCode(device.brand),
         ProductUniqueID: uniqueId,
         ProductPurchaseCost: device.price,
         CountryCode: country,
@@ -78,7 +78,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
 
     async bind(input: BindInput): Promise<BindResult> {
       const { orderId, offer, signal } = input;
-      const brandCode = await catalog.brandCode(input.device.brand ?? offer.device.brand, signal);
+      const brandCode = await catalog.brandCode(offer.device.brand);
       const request = createContractRequest(input, brandCode, today());
       if (config.asyncBind) {
         // Servify queues the contract and calls POST /v1/callbacks/servify with this code.
@@ -90,7 +90,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
         };
       }
       const { SoldPlanCode } = createdContractSchema.parse(await client.call('/Contract/createContract', request, signal));
-      return { status: 'active', policy: await describe(orderId, SoldPlanCode, request.DateOfPurchase, signal) };
+      return { status: 'active', policy: await describePolicy(orderId, SoldPlanCode, request.DateOfPurchase, signal) };
     },
 
     async status({ orderId, policy, signal }: StatusInput): Promise<BindResult | null> {
@@ -106,7 +106,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
       if (!/^activ/i.test(contract.Contract.StatusText)) return null;
       const orderDate = references.orderDate ?? isoDay(today());
       const extra: Record<string, string> = references.requestCode ? { requestCode: references.requestCode } : {};
-      return { status: 'active', policy: await describe(orderId, contract.Contract.SoldPlanCode, orderDate, signal, extra) };
+      return { status: 'active', policy: await describePolicy(orderId, contract.Contract.SoldPlanCode, orderDate, signal, extra) };
     },
 
     async cancel({ orderId, policy, signal }: CancelInput): Promise<CancelResult> {
