@@ -78,6 +78,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
 
     async bind(input: BindInput): Promise<BindResult> {
       const { orderId, offer, signal } = input;
+      // The brand sold is the brand quoted: the signed offer priced that device.
       const brandCode = await catalog.brandCode(offer.device.brand);
       const request = createContractRequest(input, brandCode, today());
       if (config.asyncBind) {
