@@ -11,6 +11,7 @@ import { encryptedBodySchema, servifyEnvelopeSchema, tokenSchema, type ServifyEn
 
 /** Renew this long before the token's own expiry, so a call never races it. */
 const RENEW_BEFORE_MS = 60_000;
+const TOKEN_TIMEOUT_MS = 8000;
 
 export type ServifyClientConfig = Pick<ServifyConfig, 'baseUrl' | 'clientId' | 'clientSignature' | 'xHost' | 'servifyPublicKey' | 'clientPrivateKey'>;
 
@@ -40,26 +41,27 @@ export class ServifyClient {
 
   /** Calls `path` (e.g. `/Contract/checkEligibility`) and returns the decrypted `data`. */
   async call(path: string, body: unknown, signal: AbortSignal, { requestCode }: { requestCode?: string } = {}): Promise<unknown> {
-    let session = await this.#currentSession(signal);
+    let session = await this.#currentSession();
     let envelope = await this.#send(path, body, signal, { token: session.token, requestCode });
     if (envelope.errorCode === TOKEN_EXPIRED) {
       // Servify may end a session early (restart, revocation): one fresh token, one retry.
       await this.#forget(session);
-      session = await this.#currentSession(signal);
+      session = await this.#currentSession();
       envelope = await this.#send(path, body, signal, { token: session.token, requestCode });
     }
     if (!envelope.success) throw servifyError(envelope.status, envelope);
     return envelope.data;
   }
 
-  async #currentSession(signal: AbortSignal): Promise<Session> {
+  async #currentSession(): Promise<Session> {
     if (this.#session) {
       const session = await this.#session.catch(() => null);
       if (session && session.expiresAt - RENEW_BEFORE_MS > this.#now().getTime()) return session;
       if (session) await this.#forget(session);
     }
-    // Concurrent calls share one generateToken request.
-    this.#session ??= this.#generateToken(signal);
+    // Concurrent calls share one generateToken request, under its own deadline: one caller
+    // giving up must not fail the others waiting on the same token.
+    this.#session ??= this.#generateToken(AbortSignal.timeout(TOKEN_TIMEOUT_MS));
     const pending = this.#session;
     try {
       return await pending;
