@@ -4,10 +4,12 @@
  * its sandbox, mounted in this same server, over real HTTP.
  */
 import { readFileSync } from 'node:fs';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
+import { servifyConfig, type ServifyConfig } from './providers/servify/servify-config.ts';
+
+export type { ServifyConfig } from './providers/servify/servify-config.ts';
 
 export interface Merchant {
   id: string;
@@ -23,26 +25,6 @@ export interface BigfixConfig {
   baseUrl: string;
   apiKey: string;
   policySource: string;
-}
-
-export interface ServifyConfig {
-  mode: 'sandbox' | 'live';
-  /** The part before `/Auth/…`. */
-  baseUrl: string;
-  clientId: string;
-  clientSignature: string;
-  xHost: string;
-  /** Servify's public key (PEM): our request bodies are encrypted to it. */
-  servifyPublicKey: string;
-  /** Our private key (PEM): Servify's answers are encrypted to its public half. */
-  clientPrivateKey: string;
-  planCodes: string[];
-  /** Bind through `/Async/Contract/createContract`; the order completes on Servify's callback. */
-  asyncBind: boolean;
-  /** Shared secret Servify signs its callbacks to `POST /v1/callbacks/servify` with. */
-  callbackSecret: string;
-  /** Sandbox mode only: the sandbox's own private key and our public key, generated at start. */
-  sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string };
 }
 
 export interface Config {
@@ -137,7 +119,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       }
     : { mode: 'sandbox', baseUrl: `${sandboxBase}/bigfix`, apiKey: env.BIGFIX_API_KEY ?? SANDBOX_KEYS.bigfix, policySource: env.BIGFIX_POLICY_SOURCE ?? 'Coverkit' };
 
-  const servify = servifyConfig(env, sandboxBase, `http://127.0.0.1:${env.PORT}`);
+  const servify = servifyConfig(env, { sandboxBase, ownBase: `http://127.0.0.1:${env.PORT}`, sandboxDefaults: SANDBOX_KEYS, fail: (name, why) => {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
+    } });
 
   const defaultMerchant: Merchant = {
     id: 'default',
@@ -162,66 +146,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     serveSandboxes: bigfix.mode === 'sandbox' || servify.mode === 'sandbox',
     serveDemo: true,
   };
-}
-
-type Environment = z.infer<typeof environmentSchema>;
-
-function servifyConfig(env: Environment, sandboxBase: string, ownBase: string): ServifyConfig {
-  const common = {
-    planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
-    asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
-    callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? SANDBOX_KEYS.servifyCallbackSecret,
-  };
-  if (env.SERVIFY_BASE_URL) {
-    const why = 'is required when SERVIFY_BASE_URL is set';
-    return {
-      ...common,
-      mode: 'live',
-      baseUrl: env.SERVIFY_BASE_URL.replace(/\/$/, ''),
-      clientId: required(env.SERVIFY_CLIENT_ID, 'SERVIFY_CLIENT_ID', why),
-      clientSignature: required(env.SERVIFY_CLIENT_SIGNATURE, 'SERVIFY_CLIENT_SIGNATURE', why),
-      xHost: required(env.SERVIFY_X_HOST, 'SERVIFY_X_HOST', why),
-      servifyPublicKey: pem(required(env.SERVIFY_PUBLIC_KEY, 'SERVIFY_PUBLIC_KEY', why), 'SERVIFY_PUBLIC_KEY', 'public'),
-      clientPrivateKey: pem(required(env.SERVIFY_CLIENT_PRIVATE_KEY, 'SERVIFY_CLIENT_PRIVATE_KEY', why), 'SERVIFY_CLIENT_PRIVATE_KEY', 'private'),
-      // Without async binds no callback is expected: a random secret makes every callback fail verification.
-      callbackSecret: common.asyncBind
-        ? required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', 'is required when SERVIFY_BASE_URL is set and SERVIFY_ASYNC_BIND=true')
-        : (env.SERVIFY_CALLBACK_SECRET ?? randomBytes(32).toString('base64url')),
-    };
-  }
-  const keys = sandboxKeyPairs();
-  return {
-    ...common,
-    mode: 'sandbox',
-    baseUrl: `${sandboxBase}/servify`,
-    clientId: env.SERVIFY_CLIENT_ID ?? SANDBOX_KEYS.servifyClientId,
-    clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? SANDBOX_KEYS.servifyClientSignature,
-    xHost: env.SERVIFY_X_HOST ?? 'localhost',
-    servifyPublicKey: keys.servify.publicKey,
-    clientPrivateKey: keys.client.privateKey,
-    sandbox: { privateKey: keys.servify.privateKey, clientPublicKey: keys.client.publicKey, callbackUrl: `${ownBase}/v1/callbacks/servify` },
-  };
-}
-
-/** Env files often carry PEM text with literal `\n`; a key that does not parse names its variable. */
-function pem(value: string, name: string, kind: 'public' | 'private'): string {
-  const text = value.replace(/\\n/g, '\n');
-  try {
-    const key = kind === 'public' ? createPublicKey(text) : createPrivateKey(text);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error('not an RSA key');
-  } catch {
-    throw new ConfigError(`Invalid configuration:\n  ${name}: must be an RSA ${kind} key in PEM form`);
-  }
-  return text;
-}
-
-type PemPair = { publicKey: string; privateKey: string };
-/** Generating two RSA pairs costs ~0.2 s; one set per process keeps test servers quick to start. */
-let sandboxKeys: { servify: PemPair; client: PemPair } | undefined;
-function sandboxKeyPairs() {
-  const generate = (): PemPair =>
-    generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  return (sandboxKeys ??= { servify: generate(), client: generate() });
 }
 
 function required(value: string | undefined, name: string, why: string): string {

@@ -1,5 +1,5 @@
 /** Servify: ADLD and extended warranty for Indian devices in INR, over signed, encrypted calls. */
-import type { ServifyConfig } from '../../config.ts';
+import type { ServifyConfig } from './servify-config.ts';
 import { ProviderError } from '../../errors.ts';
 import type { BindInput, BindResult, CancelInput, CancelResult, PlanQuote, ProviderAdapter, QuoteInput, QuoteOutcome, StatusInput } from '../types.ts';
 import { createServifyCatalog } from './servify-catalog.ts';

@@ -3,7 +3,7 @@
  * body RSA-encrypted both ways, and a 15-minute session token that this client renews
  * before it lapses — and once more on a `TOK.EXP.001` answer — without the caller noticing.
  */
-import type { ServifyConfig } from '../../config.ts';
+import type { ServifyConfig } from './servify-config.ts';
 import { fetchFromProvider } from '../http.ts';
 import { decryptBody, encryptBody, formatXDate, hmacSignature, importPrivateKey, importPublicKey } from './servify-crypto.ts';
 import { servifyError, TOKEN_EXPIRED, unreadableAnswer } from './servify-errors.ts';
