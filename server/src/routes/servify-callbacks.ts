@@ -1,11 +1,11 @@
 /**
  * `POST /v1/callbacks/servify`: Servify's answer to an async createContract. Verified with
- * our shared secret, matched to the order by its request code, and applied once: a replayed
+ * our shared secret, matched to the order by its request code (derived from the order id), and applied once: a replayed
  * request code is acknowledged and changes nothing. Contract: providers/servify/servify-callback.ts.
  */
 import { Hono } from 'hono';
 import { ApiError } from '../errors.ts';
-import { CALLBACK_SIGNATURE_HEADER, callbackSignatureValid, servifyCallbackSchema } from '../providers/servify/servify-callback.ts';
+import { CALLBACK_SIGNATURE_HEADER, callbackSignatureValid, requestCodeFor, servifyCallbackSchema } from '../providers/servify/servify-callback.ts';
 import type { PolicyResult } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
@@ -26,13 +26,14 @@ export function servifyCallbackRoutes(services: AppServices) {
     const callback = parsed.data;
 
     const order = await store.getOrderById(callback.externalReferenceID);
-    // Servify can answer before our bind has stored the request code: ask it to retry (5xx is retried).
-    if (order?.offer.provider === 'servify' && order.status === 'binding') {
-      throw new ApiError(503, 'order_not_ready', 'This order is still being confirmed; retry shortly', undefined, { 'Retry-After': '1' });
-    }
-    // The request code must be the one we sent for this order: a stray or forged pairing is unknown.
-    if (!order || order.offer.provider !== 'servify' || order.policy?.providerReferences?.requestCode !== callback.requestCode) {
+    // The request code must be the one we derive for this order: a stray or forged pairing is unknown.
+    if (!order || order.offer.provider !== 'servify' || callback.requestCode !== (await requestCodeFor(config.providers.servify.callbackSecret, order.id))) {
       throw new ApiError(404, 'order_not_found', 'No order waits for this request code');
+    }
+    // Servify can answer while our bind call is still in flight: ask it to retry (5xx is retried).
+    // Past the bind deadline the bind has given up, and the callback alone completes the order.
+    if (order.status === 'binding' && Date.now() - Date.parse(order.updatedAt) < config.bindTimeoutMs) {
+      throw new ApiError(503, 'order_not_ready', 'This order is still being confirmed; retry shortly', undefined, { 'Retry-After': '1' });
     }
     if (!(await store.recordProviderEvent('servify', callback.requestCode, new Date()))) {
       logger.info('servify callback replayed', { orderId: order.id });
@@ -44,7 +45,7 @@ export function servifyCallbackRoutes(services: AppServices) {
       logger.warn('servify async bind failed', { orderId: order.id, code: callback.errorCode ?? 'unknown' });
       return context.json({ success: true, message: 'Failure recorded' });
     }
-    const references = { ...order.policy?.providerReferences, soldPlanCode: callback.soldPlanCode };
+    const references = { ...order.policy?.providerReferences, requestCode: callback.requestCode, soldPlanCode: callback.soldPlanCode };
     let policy: PolicyResult = { reference: callback.soldPlanCode, startsAt: null, endsAt: null, activationCode: null, certificate: false, providerReferences: references };
     try {
       // Coverage dates and the activation code come from Servify's contract; without them the sale still stands.

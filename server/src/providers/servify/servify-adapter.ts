@@ -2,6 +2,7 @@
 import type { ServifyConfig } from './servify-config.ts';
 import { ProviderError } from '../../errors.ts';
 import type { BindInput, BindResult, CancelInput, CancelResult, PlanQuote, ProviderAdapter, QuoteInput, QuoteOutcome, StatusInput } from '../types.ts';
+import { requestCodeFor } from './servify-callback.ts';
 import { createServifyCatalog } from './servify-catalog.ts';
 import { ServifyClient, type ServifyClientOptions } from './servify-client.ts';
 import { ELIGIBLE, eligibilityMessage, toPlanQuote, unavailableCode } from './map-servify-eligibility.ts';
@@ -83,7 +84,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
       const request = createContractRequest(input, brandCode, today());
       if (config.asyncBind) {
         // Servify queues the contract and calls POST /v1/callbacks/servify with this code.
-        const requestCode = crypto.randomUUID();
+        const requestCode = await requestCodeFor(config.callbackSecret, orderId);
         const queued = queuedSchema.parse(await client.call('/Async/Contract/createContract', request, signal, { requestCode }));
         return {
           status: 'pending',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_KEYS } from '../../config.ts';
 import { apiClient, asha, galaxyS23, startTestServer, type TestServer } from '../../testing/test-server.ts';
-import { CALLBACK_SIGNATURE_HEADER, signCallback } from './servify-callback.ts';
+import { CALLBACK_SIGNATURE_HEADER, requestCodeFor, signCallback } from './servify-callback.ts';
 
 const IMEI = '356938035643809';
 
@@ -12,7 +12,8 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
   let merchant: ReturnType<typeof apiClient>;
 
   before(async () => {
-    server = await startTestServer({ SERVIFY_ASYNC_BIND: 'true' });
+    // A short bind deadline lets a test see a callback complete an order whose bind gave up.
+    server = await startTestServer({ SERVIFY_ASYNC_BIND: 'true', COVERKIT_BIND_TIMEOUT_MS: '3000' });
     browser = apiClient(server, 'pk_test_demo');
     merchant = apiClient(server, 'sk_test_demo');
   });
@@ -85,12 +86,20 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
     assert.notEqual(completed.policy!.reference, 'FORGED02');
   });
 
-  it('asks Servify to retry a callback that overtakes our own bind', async () => {
+  it('asks Servify to retry a callback that overtakes our bind, and completes a bind that gave up', async () => {
     const orderId = await pendingOrder('race', 'EW', '353918050731450');
     await server.services.store.transitionOrder(orderId, ['awaiting_payment'], { status: 'binding' });
-    const early = await postCallback({ requestCode: 'b6e9075c-ac6e-40ef-8c71-382077d5ecfe', externalReferenceID: orderId, soldPlanCode: 'EARLY001' });
+    const requestCode = await requestCodeFor(SANDBOX_KEYS.servifyCallbackSecret, orderId);
+    const early = await postCallback({ requestCode, externalReferenceID: orderId, soldPlanCode: 'LATE0001' });
     assert.equal(early.status, 503);
     assert.equal((await server.services.store.getOrderById(orderId))!.status, 'binding');
+    // Past the bind deadline, the acknowledgement was lost: the callback alone completes the order.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const late = await postCallback({ requestCode, externalReferenceID: orderId, soldPlanCode: 'LATE0001' });
+    assert.equal(late.status, 200);
+    const completed = (await server.services.store.getOrderById(orderId))!;
+    assert.equal(completed.status, 'active');
+    assert.equal(completed.policy!.reference, 'LATE0001');
   });
 
   it('fails the order when Servify reports that the queued contract could not be created', async () => {

@@ -7,7 +7,7 @@
  * should retry on 5xx and on no answer.
  */
 import { z } from 'zod';
-import { hmacBase64, sameSignature } from './servify-crypto.ts';
+import { bytesFromBase64, hmacBase64, sameSignature } from './servify-crypto.ts';
 
 export const CALLBACK_SIGNATURE_HEADER = 'x-servify-signature';
 
@@ -28,4 +28,13 @@ export function signCallback(secret: string, rawBody: string): Promise<string> {
 
 export async function callbackSignatureValid(secret: string, rawBody: string, signature: string | undefined): Promise<boolean> {
   return !!signature && sameSignature(signature, await signCallback(secret, rawBody));
+}
+
+/**
+ * The `request-code` of an order's async createContract, derived from the order id so a
+ * callback can be matched even when Servify's acknowledgement never reached us.
+ */
+export async function requestCodeFor(secret: string, orderId: string): Promise<string> {
+  const hex = Array.from(bytesFromBase64(await hmacBase64(secret, `request-code:${orderId}`)).subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
