@@ -22,11 +22,13 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
 import { createReconciler } from './orders/reconciler.ts';
 import { quotesRoutes } from './routes/quotes.ts';
+import { servifyCallbackRoutes } from './routes/servify-callbacks.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 import { createAssurifySandbox } from './sandbox/assurify/assurify-sandbox.ts';
 import { createOctamileSandbox } from './sandbox/octamile/octamile-sandbox.ts';
 import { createBigfixSandbox } from './sandbox/bigfix/bigfix-sandbox.ts';
 import { FaultPlan, faultControlRoutes, injectFaults } from './sandbox/faults.ts';
+import { createServifySandbox } from './sandbox/servify/servify-sandbox.ts';
 import { createProviderHealth, createSignerCache, type AppServices } from './services.ts';
 import { sendFile } from './static-files.ts';
 import { openStore } from './store/open-store.ts';
@@ -94,6 +96,7 @@ export function createApp(config: Config, options: AppOptions = {}) {
     .route('/quotes', quotesRoutes(services))
     .route('/orders', ordersRoutes(services))
     .route('/webhooks', webhooksRoutes(services))
+    .route('/callbacks/servify', servifyCallbackRoutes(services))
     .route('/orders', activationRoutes(services))
     .route('/orders', certificateRoutes(services));
 
@@ -112,7 +115,8 @@ export function createApp(config: Config, options: AppOptions = {}) {
   const faults = new FaultPlan();
   if (config.serveSandboxes) app.route('/sandbox/_faults', faultControlRoutes(faults));
   /** Every sandbox sits behind the same fault injection, for tests and sales demos. */
-  const mountSandbox = (provider: string, sandbox: Hono) => {
+  // `any`: each sandbox has its own Env type, and only its routes matter here.
+  const mountSandbox = (provider: string, sandbox: Hono<any, any, any>) => {
     app.use(`/sandbox/${provider}/*`, injectFaults({ plan: faults, provider, mount: `/sandbox/${provider}` }));
     app.route(`/sandbox/${provider}`, sandbox);
   };
@@ -137,6 +141,21 @@ export function createApp(config: Config, options: AppOptions = {}) {
         authorizationId: octamile.authorizationId,
         authorizationKey: octamile.authorizationKey,
         reviewDelayMs: octamile.sandbox.reviewDelayMs,
+      }),
+    );
+  }
+
+  const servify = config.providers.servify;
+  if (servify.sandbox) {
+    mountSandbox(
+      'servify',
+      createServifySandbox({
+        clientId: servify.clientId,
+        clientSignature: servify.clientSignature,
+        clientPublicKey: servify.sandbox.clientPublicKey,
+        privateKey: servify.sandbox.privateKey,
+        callbackUrl: servify.sandbox.callbackUrl,
+        callbackSecret: servify.callbackSecret,
       }),
     );
   }

@@ -9,7 +9,10 @@ import { z } from 'zod';
 import type { ProviderId } from '../../widget/src/api/types.ts';
 import { assurifyEnvironment, readAssurifyConfig, type AssurifyConfig } from './providers/assurify/assurify-config.ts';
 import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './providers/octamile/octamile-config.ts';
+import { servifyConfig, type ServifyConfig } from './providers/servify/servify-config.ts';
 import { parseDataKey } from './store/field-cipher.ts';
+
+export type { ServifyConfig } from './providers/servify/servify-config.ts';
 
 export interface Merchant {
   id: string;
@@ -40,7 +43,7 @@ export interface Config {
   dataKey: Buffer | null;
   rateLimitPerMinute: number;
   reconcileIntervalMs: number;
-  providers: { bigfix: BigfixConfig; assurify: AssurifyConfig; octamile: OctamileConfig };
+  providers: { bigfix: BigfixConfig; assurify: AssurifyConfig; octamile: OctamileConfig; servify: ServifyConfig };
   /** Largest activation video accepted by POST /v1/orders/{id}/activation. */
   activationVideoMaxBytes: number;
   /** Mount the sandboxes and the demo shop (true unless every provider is live). */
@@ -50,6 +53,9 @@ export interface Config {
 
 export const SANDBOX_KEYS = {
   bigfix: 'bfx_sandbox_4f6a1c2d9e',
+  servifyClientId: 'coverkit-sandbox',
+  servifyClientSignature: 'sfy_sandbox_signature_7c1e0b5a93d24f6e8a1b2c3d4e5f60718293a4b5c6d7',
+  servifyCallbackSecret: 'sfy_callback_sandbox_5e2d7a',
 } as const;
 
 const optionalText = z
@@ -84,6 +90,15 @@ const environmentSchema = z.object({
   COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
   ...assurifyEnvironment,
   ...octamileEnvironment,
+  SERVIFY_BASE_URL: optionalText.pipe(url.optional()),
+  SERVIFY_CLIENT_ID: optionalText,
+  SERVIFY_CLIENT_SIGNATURE: optionalText,
+  SERVIFY_X_HOST: optionalText,
+  SERVIFY_PUBLIC_KEY: optionalText,
+  SERVIFY_CLIENT_PRIVATE_KEY: optionalText,
+  SERVIFY_PLAN_CODES: optionalText.pipe(csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be comma-separated plan codes')).min(1)).optional()),
+  SERVIFY_ASYNC_BIND: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  SERVIFY_CALLBACK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 const merchantsFileSchema = z.array(
@@ -121,13 +136,17 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       }
     : { mode: 'sandbox', baseUrl: `${sandboxBase}/bigfix`, apiKey: env.BIGFIX_API_KEY ?? SANDBOX_KEYS.bigfix, policySource: env.BIGFIX_POLICY_SOURCE ?? 'Coverkit' };
 
+  const servify = servifyConfig(env, { sandboxBase, ownBase: `http://127.0.0.1:${env.PORT}`, sandboxDefaults: SANDBOX_KEYS, fail: (name, why) => {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
+    } });
+
   const defaultMerchant: Merchant = {
     id: 'default',
     name: 'Demo Electronics',
     publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: ['bigfix', 'assurify', 'octamile'],
+    providers: ['bigfix', 'assurify', 'servify', 'octamile'],
   };
   const fail = (name: string, why: string): never => {
     throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
@@ -148,9 +167,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataKey: env.COVERKIT_DATA_KEY ? parseDataKey(env.COVERKIT_DATA_KEY) : null,
     rateLimitPerMinute: env.COVERKIT_RATE_LIMIT_PER_MINUTE,
     reconcileIntervalMs: env.COVERKIT_RECONCILE_INTERVAL_MS,
-    providers: { bigfix, assurify, octamile },
+    providers: { bigfix, assurify, octamile, servify },
     activationVideoMaxBytes: env.COVERKIT_ACTIVATION_VIDEO_MAX_BYTES,
-    serveSandboxes: [bigfix, assurify, octamile].some((provider) => provider.mode === 'sandbox'),
+    serveSandboxes: [bigfix, assurify, octamile, servify].some((provider) => provider.mode === 'sandbox'),
     serveDemo: true,
   };
 }

@@ -6,6 +6,7 @@ import { createAssurifyAdapter } from './assurify/assurify-adapter.ts';
 import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
 import { createOctamileAdapter } from './octamile/octamile-adapter.ts';
 import { ProviderResilience } from './resilience.ts';
+import { createServifyAdapter } from './servify/servify-adapter.ts';
 import type { ProviderAdapter } from './types.ts';
 
 /** What adapters get besides their config: the store (Octamile's consumer ids) and their circuit breaker. */
@@ -20,6 +21,7 @@ export const providerFactories: Partial<Record<ProviderId, AdapterFactory>> = {
   bigfix: (config, { resilience }) => createBigfixAdapter(config.providers.bigfix, resilience),
   assurify: (config) => createAssurifyAdapter(config.providers.assurify),
   octamile: (config, { store }) => createOctamileAdapter(config.providers.octamile, store),
+  servify: (config) => createServifyAdapter(config.providers.servify),
 };
 
 /** One adapter per provider, each with its own circuit breaker. */

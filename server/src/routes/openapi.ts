@@ -56,6 +56,8 @@ export function buildOpenApiDocument() {
       '/v1/quotes': { post: { summary: 'Offers for a device from every enabled provider', requestBody: body('QuoteRequest'), responses: { '200': { description: 'offers and unavailable' }, ...errors } } },
       '/v1/orders': { post: { summary: 'Create an order for an offer', parameters: [idempotencyKey], requestBody: body('CreateOrderRequest'), responses: { '201': { description: 'order awaiting payment, with its clientSecret' }, ...errors } } },
       '/v1/orders/{id}': { get: { summary: 'Order and policy status', parameters: [orderId, clientSecret], responses: { '200': { description: 'order' }, ...errors } } },
+      '/v1/orders/{id}/cancel': { post: { summary: 'Cancel where the provider allows it (secret key); 409 where it does not', parameters: [orderId, idempotencyKey], requestBody: body('CancelOrderRequest'), responses: { '200': { description: 'cancelled order' }, ...errors } } },
+      '/v1/callbacks/servify': { post: { summary: 'Servify async results, signed with x-servify-signature', security: [], responses: { '200': { description: 'stored (or a replay, ignored)' }, ...errors } } },
       '/v1/orders/{id}/confirm': { post: { summary: 'Bind after payment (secret key)', parameters: [orderId, idempotencyKey], requestBody: body('ConfirmOrderRequest'), responses: { '200': { description: 'order with policy' }, ...errors } } },
       '/v1/orders/{id}/activation': {
         post: {

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { createHash } from 'node:crypto';
 import {
+  cancelOrderRequestSchema,
   confirmOrderRequestSchema,
   createOrderRequestSchema,
   missingRequiredFields,
@@ -16,6 +17,7 @@ import { idempotency } from '../middleware/idempotency.ts';
 import { validateJson } from '../middleware/validate-json.ts';
 import { OfferTokenError } from '../offers/offer-token.ts';
 import { bindOrder } from '../orders/bind-order.ts';
+import { cancelOrder } from '../orders/cancel-order.ts';
 import { loadVisibleOrder } from '../orders/load-order.ts';
 import { hashSecret, newClientSecret, newOrderId } from '../orders/order-secrets.ts';
 import { presentOrder } from '../orders/present-order.ts';
@@ -85,6 +87,10 @@ export function ordersRoutes(services: AppServices) {
       const outcome = await bindOrder(services, binding);
       if (outcome.error) throw apiErrorFromProvider(outcome.error);
       return context.json({ order: presentOrder(outcome.order) });
+    })
+    .post('/:id/cancel', secretKey, rateLimit, validateJson({ schema: cancelOrderRequestSchema }), idempotency({ store, route: 'orders.cancel' }), async (context) => {
+      const { reason } = context.get('body') as { reason: string };
+      return context.json({ order: presentOrder(await cancelOrder(services, await loadVisibleOrder(store, context), reason)) });
     })
     .get('/:id', anyKey, rateLimit, async (context) => {
       const order = await loadVisibleOrder(store, context);

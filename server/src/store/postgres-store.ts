@@ -37,6 +37,10 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
       );
       return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
     },
+    async getOrderById(id) {
+      const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]);
+      return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
+    },
     async listOrdersByStatus(statuses) {
       const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE status = ANY($1) ORDER BY created_at', [[...statuses]]);
       return result.rows.map((row) => rowToOrder(row, cipher));

@@ -116,6 +116,10 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
         .all(...statuses) as OrderRow[];
       return rows.map(toOrder);
     },
+    async getOrderById(id) {
+      const row = selectOrderById.get(id) as OrderRow | undefined;
+      return row ? toOrder(row) : null;
+    },
     async beginIdempotent(scope, bodyHash, now) {
       return beginIdempotent(scope, bodyHash, now);
     },

@@ -41,6 +41,8 @@ export interface Store {
   /** Applies `patch` only while the order is in one of `from`; returns the new order, or null. */
   transitionOrder(id: string, from: readonly OrderStatus[], patch: OrderPatch): Promise<StoredOrder | null>;
   listOrdersByStatus(statuses: readonly OrderStatus[]): Promise<StoredOrder[]>;
+  /** An order by id alone, for provider callbacks that know our order id but not the merchant. */
+  getOrderById(id: string): Promise<StoredOrder | null>;
 
   /** Claims an idempotency key for a request body hash, atomically. */
   beginIdempotent(scope: IdempotencyScope, bodyHash: string, now: Date): Promise<IdempotencyBegin>;

@@ -1,0 +1,105 @@
+/**
+ * Servify's part of the configuration. Live: every SERVIFY_* value is required and PEM keys
+ * must parse. Unset SERVIFY_BASE_URL: the sandbox in this server, with both RSA key pairs
+ * (Servify's and ours) generated at start.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+
+export interface ServifyConfig {
+  mode: 'sandbox' | 'live';
+  /** The part before `/Auth/…`. */
+  baseUrl: string;
+  clientId: string;
+  clientSignature: string;
+  xHost: string;
+  /** Servify's public key (PEM): our request bodies are encrypted to it. */
+  servifyPublicKey: string;
+  /** Our private key (PEM): Servify's answers are encrypted to its public half. */
+  clientPrivateKey: string;
+  planCodes: string[];
+  /** Bind through `/Async/Contract/createContract`; the order completes on Servify's callback. */
+  asyncBind: boolean;
+  /** Shared secret Servify signs its callbacks to `POST /v1/callbacks/servify` with. */
+  callbackSecret: string;
+  /** Sandbox mode only: the sandbox's own private key, our public key, and where it calls back. */
+  sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string };
+}
+
+/** The SERVIFY_* variables, already checked for shape by config.ts's schema. */
+export interface ServifyEnvironment {
+  SERVIFY_BASE_URL?: string;
+  SERVIFY_CLIENT_ID?: string;
+  SERVIFY_CLIENT_SIGNATURE?: string;
+  SERVIFY_X_HOST?: string;
+  SERVIFY_PUBLIC_KEY?: string;
+  SERVIFY_CLIENT_PRIVATE_KEY?: string;
+  SERVIFY_PLAN_CODES?: string[];
+  SERVIFY_ASYNC_BIND?: 'true' | 'false';
+  SERVIFY_CALLBACK_SECRET?: string;
+}
+
+export interface ServifyConfigContext {
+  sandboxBase: string;
+  /** This server's own base URL, where the sandbox sends async callbacks. */
+  ownBase: string;
+  sandboxDefaults: { servifyClientId: string; servifyClientSignature: string; servifyCallbackSecret: string };
+  /** Stops the start with a message naming the variable (config.ts's ConfigError). */
+  fail: (name: string, why: string) => never;
+}
+
+export function servifyConfig(env: ServifyEnvironment, { sandboxBase, ownBase, sandboxDefaults, fail }: ServifyConfigContext): ServifyConfig {
+  const common = {
+    planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
+    asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
+  };
+  if (env.SERVIFY_BASE_URL) {
+    const required = (value: string | undefined, name: string, why = 'is required when SERVIFY_BASE_URL is set') => value || fail(name, why);
+    /** Env files often carry PEM text with literal `\n`; a key that does not parse is named, never echoed. */
+    const pem = (name: 'SERVIFY_PUBLIC_KEY' | 'SERVIFY_CLIENT_PRIVATE_KEY', kind: 'public' | 'private') => {
+      const text = required(env[name], name).replace(/\\n/g, '\n');
+      let type: string | undefined;
+      try {
+        type = (kind === 'public' ? createPublicKey(text) : createPrivateKey(text)).asymmetricKeyType;
+      } catch {
+        type = undefined;
+      }
+      return type === 'rsa' ? text : fail(name, `must be an RSA ${kind} key in PEM form`);
+    };
+    return {
+      ...common,
+      mode: 'live',
+      baseUrl: env.SERVIFY_BASE_URL.replace(/\/$/, ''),
+      clientId: required(env.SERVIFY_CLIENT_ID, 'SERVIFY_CLIENT_ID'),
+      clientSignature: required(env.SERVIFY_CLIENT_SIGNATURE, 'SERVIFY_CLIENT_SIGNATURE'),
+      xHost: required(env.SERVIFY_X_HOST, 'SERVIFY_X_HOST'),
+      servifyPublicKey: pem('SERVIFY_PUBLIC_KEY', 'public'),
+      clientPrivateKey: pem('SERVIFY_CLIENT_PRIVATE_KEY', 'private'),
+      // Without async binds no callback is expected: a random secret makes every callback fail verification.
+      callbackSecret: common.asyncBind
+        ? required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', 'is required when SERVIFY_BASE_URL is set and SERVIFY_ASYNC_BIND=true')
+        : (env.SERVIFY_CALLBACK_SECRET ?? randomBytes(32).toString('base64url')),
+    };
+  }
+  const keys = sandboxKeyPairs();
+  return {
+    ...common,
+    mode: 'sandbox',
+    baseUrl: `${sandboxBase}/servify`,
+    clientId: env.SERVIFY_CLIENT_ID ?? sandboxDefaults.servifyClientId,
+    clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? sandboxDefaults.servifyClientSignature,
+    xHost: env.SERVIFY_X_HOST ?? 'localhost',
+    servifyPublicKey: keys.servify.publicKey,
+    clientPrivateKey: keys.client.privateKey,
+    callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? sandboxDefaults.servifyCallbackSecret,
+    sandbox: { privateKey: keys.servify.privateKey, clientPublicKey: keys.client.publicKey, callbackUrl: `${ownBase}/v1/callbacks/servify` },
+  };
+}
+
+type PemPair = { publicKey: string; privateKey: string };
+/** Generating two RSA pairs costs ~0.2 s; one set per process keeps test servers quick to start. */
+let sandboxKeys: { servify: PemPair; client: PemPair } | undefined;
+function sandboxKeyPairs() {
+  const generate = (): PemPair =>
+    generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return (sandboxKeys ??= { servify: generate(), client: generate() });
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { apiErrorFromProvider } from '../../errors.ts';
+import { servifyError } from './servify-errors.ts';
+
+const ticketNumber = 'ba1da2e1-7ae4-4a76-8ba9-11951de5e13c';
+
+describe('Servify error codes → our failures and HTTP statuses', () => {
+  const table: [errorCode: string, status: number, failure: string, ourStatus: number][] = [
+    ['CLIENT.INVALID.401', 401, 'rejected_credentials', 502],
+    ['HMAC.INVALID.401', 401, 'rejected_credentials', 502],
+    ['DATA.BAD_REQUEST.400', 400, 'provider_error', 502],
+    ['PUBLIC_KEY.INVALID.401', 401, 'rejected_credentials', 502],
+    ['DECRYPTION.ERROR.401', 401, 'rejected_credentials', 502],
+    ['IP.INVALID.401', 401, 'rejected_credentials', 502],
+    ['API.INVALID.401', 401, 'rejected_credentials', 502],
+    ['TOK.EXP.001', 401, 'rejected_credentials', 502],
+    ['API.LIMIT.429', 429, 'rate_limited', 429],
+    ['SM.WTR.500', 500, 'provider_error', 502],
+    ['SM.WTR.001', 500, 'provider_error', 502],
+  ];
+  for (const [errorCode, status, failure, ourStatus] of table) {
+    it(`${errorCode} → ${failure} → ${ourStatus}`, () => {
+      const error = servifyError(status, { status, success: false, message: 'Invalid credentials for Asha Rao', data: {}, errorCode, ticketNumber });
+      assert.equal(error.failure, failure);
+      assert.equal(error.providerCode, `${errorCode} (ticket ${ticketNumber})`);
+      assert.ok(!error.message.includes('Asha'), 'Servify messages may echo our data: they stay out');
+      assert.equal(apiErrorFromProvider(error).status, ourStatus);
+    });
+  }
+
+  it('turns an eligibility refusal at createContract into a 422 with a sentence', () => {
+    const error = servifyError(400, { status: 400, success: false, message: 'x', data: { EligibilityStatusCode: 'ALREADY_REGISTERED_AGAINST_POLICY' }, errorCode: 'DATA.BAD_REQUEST.400', ticketNumber });
+    assert.equal(error.failure, 'refused');
+    const apiError = apiErrorFromProvider(error);
+    assert.equal(apiError.status, 422);
+    assert.equal(apiError.message, 'This device is already protected under this plan.');
+  });
+
+  it('falls back on the HTTP status for a code the doc does not list', () => {
+    assert.equal(servifyError(429, null).failure, 'rate_limited');
+    assert.equal(servifyError(503, null).failure, 'provider_error');
+  });
+});

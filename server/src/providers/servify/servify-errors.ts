@@ -1,0 +1,46 @@
+/**
+ * Servify's error codes → ProviderError. The providerCode carries the error code and
+ * Servify's ticket number (for their support), never a message that could echo our data.
+ */
+import { ProviderError, type ProviderFailure } from '../../errors.ts';
+import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { eligibilityMessage } from './map-servify-eligibility.ts';
+import type { ServifyEnvelope } from './servify-schemas.ts';
+
+export const TOKEN_EXPIRED = 'TOK.EXP.001';
+
+/** Every code in the doc's "Error codes" table. */
+const failures: Record<string, ProviderFailure> = {
+  'CLIENT.INVALID.401': 'rejected_credentials',
+  'HMAC.INVALID.401': 'rejected_credentials',
+  'PUBLIC_KEY.INVALID.401': 'rejected_credentials',
+  'DECRYPTION.ERROR.401': 'rejected_credentials',
+  'IP.INVALID.401': 'rejected_credentials',
+  'API.INVALID.401': 'rejected_credentials',
+  [TOKEN_EXPIRED]: 'rejected_credentials',
+  'API.LIMIT.429': 'rate_limited',
+  // Our request was malformed: the shopper can do nothing about it, and nothing was created.
+  'DATA.BAD_REQUEST.400': 'provider_error',
+  'SM.WTR.500': 'provider_error',
+  'SM.WTR.001': 'provider_error',
+};
+
+const BUSY_MESSAGE = 'This insurer is very busy right now. Please try again in a minute.';
+
+export function servifyError(httpStatus: number, envelope: ServifyEnvelope | null): ProviderError {
+  const errorCode = envelope?.errorCode ?? `HTTP ${httpStatus}`;
+  const providerCode = envelope?.ticketNumber ? `${errorCode} (ticket ${envelope.ticketNumber})` : errorCode;
+  const status = envelope?.status ?? httpStatus;
+  // createContract re-checks eligibility: a device that is no longer eligible is a refusal.
+  const eligibilityCode = (envelope?.data as { EligibilityStatusCode?: unknown } | undefined)?.EligibilityStatusCode;
+  if (typeof eligibilityCode === 'string' && eligibilityCode !== 'ELIGIBLE_FOR_PLAN') {
+    return new ProviderError('servify', 'refused', `${providerCode} ${eligibilityCode}`, eligibilityMessage(eligibilityCode), { status });
+  }
+  const failure = failures[errorCode] ?? (status === 429 ? 'rate_limited' : status === 401 ? 'rejected_credentials' : 'provider_error');
+  return new ProviderError('servify', failure, providerCode, failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE, { status });
+}
+
+/** A body we could not read: not JSON, not decryptable with our key, or not the envelope. */
+export function unreadableAnswer(httpStatus: number, why: string, cause?: unknown): ProviderError {
+  return new ProviderError('servify', 'provider_error', `HTTP ${httpStatus}: ${why}`, UNAVAILABLE_MESSAGE, { status: httpStatus, cause });
+}
