@@ -2,28 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { OrderStatus } from '../../../widget/src/api/types.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { migrations } from './migrations.ts';
-import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store, StoredOrder } from './types.ts';
-
-/** Idempotency records older than this are forgotten, as Stripe does. */
-const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
-
-interface OrderRow {
-  id: string;
-  merchant_id: string;
-  status: string;
-  offer: string;
-  device: string;
-  customer: string;
-  policy: string | null;
-  client_secret_hash: string;
-  payment_reference: string | null;
-  failure_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import { IDEMPOTENCY_RETENTION_MS, ORDER_COLUMNS, orderToRow, patchToColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store } from './types.ts';
 
 export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
   mkdirSync(dataDir, { recursive: true });
@@ -34,25 +16,9 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
   database.pragma('busy_timeout = 5000');
   migrate(database);
 
-  const toOrder = (row: OrderRow): StoredOrder => ({
-    id: row.id,
-    merchantId: row.merchant_id,
-    status: row.status as OrderStatus,
-    offer: JSON.parse(row.offer),
-    device: JSON.parse(cipher.decrypt(row.device)),
-    customer: JSON.parse(cipher.decrypt(row.customer)),
-    policy: row.policy ? JSON.parse(row.policy) : null,
-    clientSecretHash: row.client_secret_hash,
-    paymentReference: row.payment_reference,
-    failureReason: row.failure_reason,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
+  const toOrder = (row: OrderRow) => rowToOrder(row, cipher);
 
-  const insertOrder = database.prepare(
-    `INSERT INTO orders (id, merchant_id, status, offer, device, customer, policy, client_secret_hash, payment_reference, failure_reason, created_at, updated_at)
-     VALUES (@id, @merchant_id, @status, @offer, @device, @customer, @policy, @client_secret_hash, @payment_reference, @failure_reason, @created_at, @updated_at)`,
-  );
+  const insertOrder = database.prepare(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((column) => `@${column}`).join(', ')})`);
   const selectOrder = database.prepare('SELECT * FROM orders WHERE merchant_id = ? AND id = ?');
   const selectOrderById = database.prepare('SELECT * FROM orders WHERE id = ?');
 
@@ -76,36 +42,19 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
 
   return {
     async createOrder(order) {
-      insertOrder.run({
-        id: order.id,
-        merchant_id: order.merchantId,
-        status: order.status,
-        offer: JSON.stringify(order.offer),
-        device: cipher.encrypt(JSON.stringify(order.device)),
-        customer: cipher.encrypt(JSON.stringify(order.customer)),
-        policy: order.policy ? JSON.stringify(order.policy) : null,
-        client_secret_hash: order.clientSecretHash,
-        payment_reference: order.paymentReference,
-        failure_reason: order.failureReason,
-        created_at: order.createdAt,
-        updated_at: order.updatedAt,
-      });
+      insertOrder.run(orderToRow(order, cipher));
     },
     async getOrder(merchantId, id) {
       const row = selectOrder.get(merchantId, id) as OrderRow | undefined;
       return row ? toOrder(row) : null;
     },
     async transitionOrder(id, from, patch: OrderPatch) {
-      const assignments = ['updated_at = @updated_at'];
-      const values: Record<string, unknown> = { id, updated_at: new Date().toISOString() };
-      if (patch.status !== undefined) (assignments.push('status = @status'), (values.status = patch.status));
-      if (patch.policy !== undefined) (assignments.push('policy = @policy'), (values.policy = patch.policy ? JSON.stringify(patch.policy) : null));
-      if (patch.paymentReference !== undefined) (assignments.push('payment_reference = @payment_reference'), (values.payment_reference = patch.paymentReference));
-      if (patch.failureReason !== undefined) (assignments.push('failure_reason = @failure_reason'), (values.failure_reason = patch.failureReason));
-      const placeholders = from.map((_, index) => `@from${index}`);
+      const columns = patchToColumns(patch);
+      const values: Record<string, unknown> = { ...columns, id };
       from.forEach((status, index) => (values[`from${index}`] = status));
+      const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
       const result = database
-        .prepare(`UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${placeholders.join(', ')})`)
+        .prepare(`UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`)
         .run(values);
       if (result.changes === 0) return null;
       return toOrder(selectOrderById.get(id) as OrderRow);
