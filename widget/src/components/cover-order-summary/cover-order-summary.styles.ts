@@ -22,6 +22,29 @@ export const styles = [
       background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
     }
 
+    .title:focus {
+      outline: none;
+    }
+
+    .title:focus-visible {
+      outline: 3px solid var(--cover-focus-ring, color-mix(in srgb, var(--_accent) 45%, transparent));
+    }
+
+    .certificate {
+      display: grid;
+      justify-items: start;
+      gap: 0.25rem;
+    }
+
+    .error {
+      margin: 0;
+      color: var(--_danger);
+    }
+
+    .error:empty {
+      display: none;
+    }
+
     .title {
       margin: 0;
       font-size: 1.0625em;
