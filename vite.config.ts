@@ -2,7 +2,23 @@
  * Builds the widget as one ES module, `dist/widget/coverkit.js`, with Lit, @lit/task, ky
  * and zod/mini bundled in: merchants add a single script tag and nothing else.
  */
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Also writes `coverkit-<version>.js`, for merchants who pin a version (with its SRI hash). */
+function versionedCopy(): Plugin {
+  return {
+    name: 'coverkit-versioned-copy',
+    writeBundle(options) {
+      const folder = options.dir ?? 'dist/widget';
+      copyFileSync(path.join(folder, 'coverkit.js'), path.join(folder, `coverkit-${version}.js`));
+    },
+  };
+}
 
 /** Modules the offer view imports statically (Lit, @lit/task, @lit/localize, ky and our own). */
 const offerView =
@@ -11,6 +27,7 @@ const offerView =
 export default defineConfig({
   // No public/ folder belongs in the widget bundle.
   publicDir: false,
+  plugins: [versionedCopy()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
@@ -35,6 +52,7 @@ export default defineConfig({
           groups: [{ name: 'coverkit', test: offerView }],
         },
         chunkFileNames: '[name]-[hash].js',
+        postBanner: (chunk) => (chunk.isEntry ? `/*! Coverkit widget v${version} | coverkit.js */` : ''),
       },
     },
   },

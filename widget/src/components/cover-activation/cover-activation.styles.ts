@@ -10,6 +10,7 @@ export const styles = [
 
     .activation {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       justify-items: start;
       gap: 0.625rem;
       padding-top: 0.75rem;
@@ -44,13 +45,16 @@ export const styles = [
     }
 
     .file {
+      justify-self: stretch;
+      min-width: 0;
       display: grid;
       gap: 0.25rem;
     }
 
     input[type='file'] {
       font: inherit;
-      max-width: 100%;
+      width: 100%;
+      min-width: 0;
     }
 
     progress {

@@ -25,6 +25,7 @@ function uploadErrorMessage(error: unknown): string {
 }
 
 /**
+ * @tagname cover-activation
  * @summary The provider's video activation (Octamile): shows the activation code, records
  * a short video with the camera (or takes a video file), uploads it with progress, and
  * follows the order until the provider accepts or declines it.

@@ -21,6 +21,7 @@ import { renderField } from './render-field.ts';
 import { renderReview } from './render-review.ts';
 
 /**
+ * @tagname cover-offer-form
  * @summary Asks exactly the fields the chosen offer `requires`, checks them with the
  * server's own schemas, shows them for review, and creates the order.
  *

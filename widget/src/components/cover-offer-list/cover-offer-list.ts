@@ -9,6 +9,7 @@ import { str, t } from '../../internal/localize.ts';
 import { styles } from './cover-offer-list.styles.ts';
 
 /**
+ * @tagname cover-offer-list
  * @summary The offers for one device, grouped by plan type, as one radio group. Native
  * radios give keyboard (arrow keys) and screen-reader behaviour for free.
  *

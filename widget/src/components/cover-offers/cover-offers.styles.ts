@@ -74,6 +74,11 @@ export const styles = [
       min-height: var(--cover-offers-min-height, 15rem);
     }
 
+    /* Grid items default to their min-content width; long policy references must wrap instead. */
+    .base > * {
+      min-width: 0;
+    }
+
     .launcher {
       width: 100%;
       text-align: start;

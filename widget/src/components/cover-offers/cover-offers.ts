@@ -33,6 +33,7 @@ const summaryParts =
   'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
 
 /**
+ * @tagname cover-offers
  * @summary Device protection plans for one product: the shopper compares plans grouped
  * by type (or declines), gives exactly the details the chosen plan needs, reviews, and
  * the order is created; the widget then follows the order to the policy.

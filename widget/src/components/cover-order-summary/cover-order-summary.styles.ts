@@ -8,8 +8,13 @@ export const styles = [
       display: block;
     }
 
+    .summary > * {
+      min-width: 0;
+    }
+
     .summary {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5rem;
       padding: var(--_space);
       border-radius: var(--_radius);
@@ -58,7 +63,7 @@ export const styles = [
 
     dl {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      grid-template-columns: max-content minmax(0, 1fr);
       gap: 0.25rem 1rem;
       margin: 0.25rem 0 0;
       font-size: 0.9375em;
@@ -74,6 +79,7 @@ export const styles = [
     }
 
     .reference {
+      word-break: break-all;
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 0.9375em;
     }

@@ -37,6 +37,7 @@ function titleFor(order: Order): string {
 }
 
 /**
+ * @tagname cover-order-summary
  * @summary What happened to the shopper's order: added and awaiting payment, then (as the
  * host reports payment, or as the widget sees it by asking) the policy with its reference,
  * dates, activation step and certificate.
