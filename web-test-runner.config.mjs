@@ -8,6 +8,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 export default {
   files: 'widget/src/**/*.test.ts',
   nodeResolve: true,
+  // Later steps load as separate modules (as in production), and the first import of
+  // zod/mini through the dev server takes a moment.
+  testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -43,6 +43,8 @@ describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
       await page.getByLabel("Manufacturer's warranty (years)").blur();
       await screenshot(page, `bigfix-form-${width}`);
       await page.locator('cover-offers [part~="submit-button"]').click();
+      // The review step: the shopper checks the details, then confirms.
+      await page.locator('cover-offers [part~="confirm-button"]').click();
 
       await page.locator('#checkout:not([hidden])').waitFor();
       assert.match((await page.locator('#cart-lines').textContent()) ?? '', /Accidental & Liquid Damage Protection/);

@@ -2,20 +2,18 @@
  * Coverkit's widget: the script-tag entry (`<script type="module" src=".../coverkit.js">`)
  * and the package entry for npm users. Importing it registers every element.
  */
-import { CoverOfferForm } from './components/cover-offer-form/cover-offer-form.ts';
 import { CoverOfferList } from './components/cover-offer-list/cover-offer-list.ts';
 import { CoverOffers } from './components/cover-offers/cover-offers.ts';
-import { CoverOrderSummary } from './components/cover-order-summary/cover-order-summary.ts';
 import { define } from './internal/define.ts';
 
-// Children first is not required (upgrades happen when each is defined), but it means
-// <cover-offers> never renders a child that is still an unknown element.
+// Only the offer view is registered here; the form and the later steps are separate
+// chunks that <cover-offers> loads (and registers) when the shopper gets there.
 define('cover-offer-list', CoverOfferList);
-define('cover-offer-form', CoverOfferForm);
-define('cover-order-summary', CoverOrderSummary);
 define('cover-offers', CoverOffers);
 
-export { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, define };
+export { CoverOffers, CoverOfferList, define };
+export type { CoverOfferForm } from './components/cover-offer-form/cover-offer-form.ts';
+export type { CoverOrderSummary } from './components/cover-order-summary/cover-order-summary.ts';
 
 export { CoverOffersLoadEvent } from './events/cover-offers-load-event.ts';
 export type { CoverOffersLoadDetail } from './events/cover-offers-load-event.ts';

@@ -5,7 +5,7 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import { ApiError, isAbortError } from './api-error.ts';
 import type { CreateOrderRequest, QuoteRequest } from './schemas.ts';
-import type { ApiErrorBody, Order, QuoteResponse } from './types.ts';
+import type { ApiErrorBody, Catalog, Order, QuoteResponse } from './types.ts';
 
 export interface ApiClientOptions {
   /** Origin (and optional path) in front of `/v1`, e.g. `https://api.coverkit.example`. */
@@ -14,8 +14,15 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
+  /** Where requests go, for the upload (XMLHttpRequest, for its progress events). */
+  readonly options: Readonly<ApiClientOptions>;
   createQuote(request: QuoteRequest, signal: AbortSignal): Promise<QuoteResponse>;
   createOrder(request: CreateOrderRequest, idempotencyKey: string, signal: AbortSignal): Promise<Order>;
+  /** The order as the provider now sees it; `clientSecret` proves it is the shopper's. */
+  getOrder(orderId: string, clientSecret: string, signal?: AbortSignal): Promise<Order>;
+  /** The policy certificate (PDF, PNG or JPEG). */
+  getCertificate(orderId: string, clientSecret: string, signal?: AbortSignal): Promise<Blob>;
+  getCatalog(signal: AbortSignal): Promise<Catalog>;
 }
 
 // The server gives each provider 8 s; a little more covers the network around it.
@@ -33,7 +40,11 @@ export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): 
     retry: 0,
   });
 
+  const orderPath = (orderId: string) => `orders/${encodeURIComponent(orderId)}`;
+  const secretHeaders = (clientSecret: string) => ({ 'X-Client-Secret': clientSecret });
+
   return {
+    options: { apiBase, publishableKey },
     async createQuote(request, signal) {
       return send(() => http.post('quotes', { json: request, signal, timeout: quoteTimeoutMilliseconds }).json<QuoteResponse>());
     },
@@ -49,6 +60,24 @@ export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): 
           .json<{ order: Order }>(),
       );
       return response.order;
+    },
+    async getOrder(orderId, clientSecret, signal) {
+      const response = await send(() =>
+        http
+          .get(orderPath(orderId), { signal, timeout: quoteTimeoutMilliseconds, headers: secretHeaders(clientSecret) })
+          .json<{ order: Order }>(),
+      );
+      return response.order;
+    },
+    async getCertificate(orderId, clientSecret, signal) {
+      return send(() =>
+        http
+          .get(`${orderPath(orderId)}/certificate`, { signal, timeout: orderTimeoutMilliseconds, headers: secretHeaders(clientSecret) })
+          .blob(),
+      );
+    },
+    async getCatalog(signal) {
+      return send(() => http.get('catalog', { signal, timeout: quoteTimeoutMilliseconds }).json<Catalog>());
     },
   };
 }

@@ -5,32 +5,21 @@
  */
 import * as z from 'zod/mini';
 
-/** Luhn checksum, as used by IMEIs: every second digit from the right is doubled. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < digits.length; index++) {
-    let digit = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+import { passesLuhn } from './luhn.ts';
+
+export { passesLuhn };
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(max, `At most ${max} characters`));
 
-export const imeiSchema = z.string().check(
-  z.trim(),
-  z.regex(/^\d{15}$/, 'An IMEI is 15 digits (dial *#06# to see it)'),
-  z.refine(passesLuhn, 'This IMEI is not valid: check the digits'),
-);
+export const imeiSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.regex(/^\d{15}$/, 'An IMEI is 15 digits (dial *#06# to see it)'),
+    z.refine(passesLuhn, 'This IMEI is not valid: check the digits'),
+  );
 
-export const serialSchema = z.string().check(
-  z.trim(),
-  z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A serial number is 4 to 40 letters or digits'),
-);
+export const serialSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A serial number is 4 to 40 letters or digits'));
 
 /** Money in major units with at most two decimals. */
 export const amountSchema = z.number('Must be a number').check(
@@ -84,17 +73,16 @@ export const addressSchema = z
   );
 
 export const customerSchema = z.strictObject({
-  name: z.string().check(
-    z.trim(),
-    z.minLength(2, 'Enter your full name'),
-    z.maxLength(100, 'At most 100 characters'),
-    z.regex(/^[\p{L}\p{M}' .-]+$/u, 'Use letters, spaces, apostrophes or hyphens'),
-  ),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(2, 'Enter your full name'),
+      z.maxLength(100, 'At most 100 characters'),
+      z.regex(/^[\p{L}\p{M}' .-]+$/u, 'Use letters, spaces, apostrophes or hyphens'),
+    ),
   email: z.string().check(z.trim(), z.email('Enter a valid email address'), z.maxLength(254, 'At most 254 characters')),
-  phone: z.string().check(
-    z.trim(),
-    z.regex(/^\+[1-9]\d{7,14}$/, 'Use international format, e.g. +919812345678'),
-  ),
+  phone: z.string().check(z.trim(), z.regex(/^\+[1-9]\d{7,14}$/, 'Use international format, e.g. +919812345678')),
   address: z.optional(addressSchema),
 });
 export type Customer = z.infer<typeof customerSchema>;

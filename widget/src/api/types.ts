@@ -34,14 +34,7 @@ export interface QuoteResponse {
 }
 
 export type OrderStatus =
-  | 'awaiting_payment'
-  | 'binding'
-  | 'active'
-  | 'pending_activation'
-  | 'pending'
-  | 'declined'
-  | 'failed'
-  | 'cancelled';
+  'awaiting_payment' | 'binding' | 'active' | 'pending_activation' | 'pending' | 'declined' | 'failed' | 'cancelled';
 
 export interface Policy {
   provider: ProviderId;
@@ -70,4 +63,13 @@ export interface ApiErrorBody {
     fields?: { path: string; message: string }[];
     requestId: string;
   };
+}
+
+/** `GET /v1/catalog`: what the picker offers when the page gives no brand or model. */
+export interface Catalog {
+  categories: string[];
+  brands: { name: string; category: string; models: string[]; providers: ProviderId[] }[];
+  currencies: string[];
+  countries: string[];
+  providers: { id: ProviderId; name: string; mode: 'sandbox' | 'live' }[];
 }

@@ -1,13 +1,26 @@
-/** Text and money in the shopper's locale. */
+/** Text, money and dates in the shopper's locale. */
 import type { Money, OrderStatus, PlanType, ProviderId } from '../api/types.ts';
+import { str, t } from './localize.ts';
 
-export const planTypeLabels: Record<PlanType, string> = {
-  EW: 'Extended warranty',
-  ADLD: 'Accidental & liquid damage',
-  SCREEN: 'Screen protection',
-  COMPREHENSIVE: 'Comprehensive cover',
-};
+/** The order plan types are grouped and shown in. */
+export const planTypeOrder: readonly PlanType[] = ['EW', 'ADLD', 'SCREEN', 'COMPREHENSIVE'];
 
+export function planTypeLabel(type: PlanType | string): string {
+  switch (type) {
+    case 'EW':
+      return t('plan.EW', 'Extended warranty');
+    case 'ADLD':
+      return t('plan.ADLD', 'Accidental & liquid damage');
+    case 'SCREEN':
+      return t('plan.SCREEN', 'Screen protection');
+    case 'COMPREHENSIVE':
+      return t('plan.COMPREHENSIVE', 'Comprehensive cover');
+    default:
+      return type;
+  }
+}
+
+/** Provider brand names are not translated. */
 export const providerNames: Record<ProviderId, string> = {
   assurify: 'Assurify SmartShield',
   bigfix: 'BigFix',
@@ -15,16 +28,30 @@ export const providerNames: Record<ProviderId, string> = {
   octamile: 'Octamile',
 };
 
-export const orderStatusLabels: Record<OrderStatus, string> = {
-  awaiting_payment: 'Awaiting payment',
-  binding: 'Being issued',
-  active: 'Active',
-  pending_activation: 'Waiting for activation',
-  pending: 'Under review by the provider',
-  declined: 'Declined by the provider',
-  failed: 'Could not be issued',
-  cancelled: 'Cancelled',
-};
+export const providerName = (provider: string) => providerNames[provider as ProviderId] ?? provider;
+
+export function orderStatusLabel(status: OrderStatus | string): string {
+  switch (status) {
+    case 'awaiting_payment':
+      return t('status.awaiting_payment', 'Awaiting payment');
+    case 'binding':
+      return t('status.binding', 'Being issued');
+    case 'active':
+      return t('status.active', 'Active');
+    case 'pending_activation':
+      return t('status.pending_activation', 'Waiting for activation');
+    case 'pending':
+      return t('status.pending', 'Under review by the provider');
+    case 'declined':
+      return t('status.declined', 'Declined by the provider');
+    case 'failed':
+      return t('status.failed', 'Could not be issued');
+    case 'cancelled':
+      return t('status.cancelled', 'Cancelled');
+    default:
+      return status;
+  }
+}
 
 /**
  * The `locale` attribute when it is a valid language tag, else the browser's language.
@@ -57,15 +84,40 @@ export function formatMoney(money: Money, locale: string): string {
   }
 }
 
-/** "12 months" stays in months; whole years above a year read as "2 years". */
-export function formatTerm(months: number): string {
-  if (months > 12 && months % 12 === 0) return `${months / 12} years`;
-  return months === 1 ? '1 month' : `${months} months`;
+/** "12 months" stays in months; whole years above a year read as "2 years" (in the locale's words). */
+export function formatTerm(months: number, locale: string): string {
+  const years = months > 12 && months % 12 === 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: years ? 'year' : 'month', unitDisplay: 'long' }).format(
+    years ? months / 12 : months,
+  );
 }
 
-export function formatDate(isoDate: string | null, locale: string): string {
+export function formatDate(isoDate: string | null | undefined, locale: string): string {
   if (!isoDate) return '—';
   const date = new Date(isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
+
+/** Only web addresses become links; a `javascript:` URL from anywhere must never be clickable. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Comma-separated attribute → set of trimmed, non-empty items (case kept). */
+export function parseList(value: string | undefined): Set<string> {
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+}
+
+export { str };

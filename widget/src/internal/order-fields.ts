@@ -3,6 +3,7 @@
  * one input per address line so browser autofill can fill each of them.
  */
 import type { RequirableField } from '../api/schemas.ts';
+import { str, t } from './localize.ts';
 
 export type FieldKey =
   Exclude<RequirableField, 'customer.address'> | `customer.address.${'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country'}`;
@@ -29,21 +30,21 @@ const addressKeys = [
 ] as const satisfies readonly FieldKey[];
 
 // Listed in the order a shopper fills them in: who they are, where, then the device.
-const definitions: readonly FieldDefinition[] = [
-  { key: 'customer.name', label: 'Full name', type: 'text', autocomplete: 'name', inputMode: 'text', maxLength: 100 },
-  { key: 'customer.email', label: 'Email', type: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254 },
+const definitions = (): readonly FieldDefinition[] => [
+  { key: 'customer.name', label: t('field.name', 'Full name'), type: 'text', autocomplete: 'name', inputMode: 'text', maxLength: 100 },
+  { key: 'customer.email', label: t('field.email', 'Email'), type: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254 },
   {
     key: 'customer.phone',
-    label: 'Mobile number',
+    label: t('field.phone', 'Mobile number'),
     type: 'tel',
     autocomplete: 'tel',
     inputMode: 'tel',
-    hint: 'With country code, e.g. +919812345678',
+    hint: t('field.phone-hint', str`With country code, e.g. ${'+919812345678'}`),
     maxLength: 20,
   },
   {
     key: 'customer.address.line1',
-    label: 'Address',
+    label: t('field.line1', 'Address'),
     type: 'text',
     autocomplete: 'address-line1',
     inputMode: 'text',
@@ -51,7 +52,7 @@ const definitions: readonly FieldDefinition[] = [
   },
   {
     key: 'customer.address.line2',
-    label: 'Apartment, floor, landmark',
+    label: t('field.line2', 'Apartment, floor, landmark'),
     type: 'text',
     autocomplete: 'address-line2',
     inputMode: 'text',
@@ -60,7 +61,7 @@ const definitions: readonly FieldDefinition[] = [
   },
   {
     key: 'customer.address.city',
-    label: 'City',
+    label: t('field.city', 'City'),
     type: 'text',
     autocomplete: 'address-level2',
     inputMode: 'text',
@@ -68,7 +69,7 @@ const definitions: readonly FieldDefinition[] = [
   },
   {
     key: 'customer.address.state',
-    label: 'State',
+    label: t('field.state', 'State'),
     type: 'text',
     autocomplete: 'address-level1',
     inputMode: 'text',
@@ -76,7 +77,7 @@ const definitions: readonly FieldDefinition[] = [
   },
   {
     key: 'customer.address.postalCode',
-    label: 'Postal code',
+    label: t('field.postalCode', 'Postal code'),
     type: 'text',
     autocomplete: 'postal-code',
     inputMode: 'text',
@@ -84,26 +85,26 @@ const definitions: readonly FieldDefinition[] = [
   },
   {
     key: 'customer.address.country',
-    label: 'Country code',
+    label: t('field.country', 'Country code'),
     type: 'text',
     autocomplete: 'country',
     inputMode: 'text',
-    hint: 'Two letters, e.g. IN',
+    hint: t('field.country-hint', 'Two letters, e.g. IN'),
     maxLength: 2,
   },
   {
     key: 'device.imei',
-    label: 'IMEI',
+    label: t('field.imei', 'IMEI'),
     type: 'text',
     autocomplete: 'off',
     inputMode: 'numeric',
-    hint: 'Dial *#06# on the phone to see it',
+    hint: t('imei.hint', 'Dial *#06# on the phone to see it'),
     maxLength: 17,
   },
-  { key: 'device.serial', label: 'Serial number', type: 'text', autocomplete: 'off', inputMode: 'text', maxLength: 40 },
+  { key: 'device.serial', label: t('field.serial', 'Serial number'), type: 'text', autocomplete: 'off', inputMode: 'text', maxLength: 40 },
   {
     key: 'device.brandWarrantyYears',
-    label: "Manufacturer's warranty (years)",
+    label: t('field.brandWarrantyYears', "Manufacturer's warranty (years)"),
     type: 'number',
     autocomplete: 'off',
     inputMode: 'numeric',
@@ -113,16 +114,22 @@ const definitions: readonly FieldDefinition[] = [
 /** Countries whose postal codes are all digits, so phones show the number pad. */
 const numericPostalCountries = new Set(['IN', 'NG', 'US']);
 
+/** An example number in each market's international format. */
+const phoneExamples: Record<string, string> = { IN: '+919812345678', NG: '+2348031234567', US: '+12025550123' };
+
 /** Exactly the inputs an offer's `requires` asks for, in filling order. */
 export function fieldsFor(requires: readonly RequirableField[], country: string): FieldDefinition[] {
   const keys = new Set<string>(requires.flatMap((path) => (path === 'customer.address' ? addressKeys : [path])));
-  return definitions
+  return definitions()
     .filter((definition) => keys.has(definition.key))
-    .map((definition) =>
-      definition.key === 'customer.address.postalCode' && numericPostalCountries.has(country)
-        ? { ...definition, inputMode: 'numeric' }
-        : definition,
-    );
+    .map((definition) => {
+      if (definition.key === 'customer.address.postalCode' && numericPostalCountries.has(country))
+        return { ...definition, inputMode: 'numeric' };
+      if (definition.key === 'customer.phone' && phoneExamples[country]) {
+        return { ...definition, hint: t('field.phone-hint', str`With country code, e.g. ${phoneExamples[country]}`) };
+      }
+      return definition;
+    });
 }
 
 /**

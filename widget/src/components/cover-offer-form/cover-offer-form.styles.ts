@@ -13,6 +13,39 @@ export const styles = [
       gap: var(--_space);
     }
 
+    .review {
+      display: grid;
+      gap: var(--_space);
+    }
+
+    .review dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.375rem 1rem;
+      margin: 0;
+    }
+
+    .review dt {
+      color: var(--_muted);
+    }
+
+    .review dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+
+    .review .price {
+      font-weight: 700;
+    }
+
+    .heading:focus {
+      outline: none;
+    }
+
+    .heading:focus-visible {
+      outline: 3px solid var(--cover-focus-ring, color-mix(in srgb, var(--_accent) 45%, transparent));
+    }
+
     .heading {
       margin: 0;
       font-size: 1.0625em;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { localized } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
@@ -8,7 +9,8 @@ import type { CreateOrderRequest } from '../../api/schemas.ts';
 import type { Offer, Order } from '../../api/types.ts';
 import { CoverErrorEvent } from '../../events/cover-error-event.ts';
 import { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
-import { formatMoney, resolveLocale } from '../../internal/format.ts';
+import { resolveLocale } from '../../internal/format.ts';
+import { str, t } from '../../internal/localize.ts';
 import { createIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { fieldsFor } from '../../internal/order-fields.ts';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
@@ -16,10 +18,12 @@ import { buildOrderRequest, fieldErrorsByKey, validateOrderRequest } from '../..
 import type { FieldValues } from '../../internal/order-request.ts';
 import { styles } from './cover-offer-form.styles.ts';
 import { renderField } from './render-field.ts';
+import { renderReview } from './render-review.ts';
 
 /**
+ * @tagname cover-offer-form
  * @summary Asks exactly the fields the chosen offer `requires`, checks them with the
- * server's own schemas, and creates the order.
+ * server's own schemas, shows them for review, and creates the order.
  *
  * @fires cover-order-create - The order was created (status `awaiting_payment`).
  * @fires cover-error - Creating the order failed.
@@ -31,10 +35,12 @@ import { renderField } from './render-field.ts';
  * @csspart hint - Help text under an input.
  * @csspart field-error - The error under an input.
  * @csspart form-error - An error about the whole submission.
- * @csspart submit-button - The "Add plan" button.
+ * @csspart submit-button - "Continue", then (on the review) "Confirm and add plan".
+ * @csspart review - The review step. Also review-heading, edit-button, confirm-button.
  *
  * @cssprop --cover-input-border-color - Border of inputs (defaults to `--cover-color-border`).
  */
+@localized()
 export class CoverOfferForm extends LitElement {
   static override styles = styles;
 
@@ -63,6 +69,8 @@ export class CoverOfferForm extends LitElement {
   @state() private serverErrors = new Map<FieldKey, string>();
   @state() private formError = '';
   @state() private announcement = '';
+  /** The details passed the schemas and are shown for a last look. */
+  @state() private reviewing = false;
 
   @property({ attribute: false }) offer?: Offer;
   @property({ attribute: false }) client?: ApiClient;
@@ -74,9 +82,8 @@ export class CoverOfferForm extends LitElement {
   @property() locale = '';
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('offer') || changed.has('country')) {
-      this.fields = fieldsFor(this.offer?.requires ?? [], this.country);
-    }
+    // Labels are words in the active language, so the list is rebuilt on every render.
+    this.fields = fieldsFor(this.offer?.requires ?? [], this.country);
     if (changed.has('offer')) {
       // What the shopper typed survives switching offers; the verdicts on it do not.
       this.values = {
@@ -88,6 +95,7 @@ export class CoverOfferForm extends LitElement {
       this.serverErrors = new Map();
       this.formError = '';
       this.submission = undefined;
+      this.reviewing = false;
     }
   }
 
@@ -118,11 +126,25 @@ export class CoverOfferForm extends LitElement {
       await this.announceInvalidFields(errors.size);
       return;
     }
+    if (!this.reviewing) {
+      this.announcement = '';
+      await this.showStep(true);
+      return;
+    }
     const body = JSON.stringify(request);
     if (this.submission?.body !== body) this.submission = { idempotencyKey: createIdempotencyKey(), body };
-    this.announcement = 'Adding the plan…';
+    this.announcement = t('form.adding', 'Adding the plan…');
     void this.orderTask.run([request, this.submission.idempotencyKey, this.offer]);
   }
+
+  /** Moves between the details and the review, taking focus to the new step's heading. */
+  private async showStep(reviewing: boolean) {
+    this.reviewing = reviewing;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(reviewing ? '#review-heading' : '#form-heading')?.focus();
+  }
+
+  private readonly handleEdit = () => void this.showStep(false);
 
   private async handleOrderError(error: unknown) {
     if (isAbortError(error)) return;
@@ -132,13 +154,15 @@ export class CoverOfferForm extends LitElement {
     const { byKey, unmatched } = fieldErrorsByKey(apiError?.status === 400 ? apiError.fields : [], this.fields);
     this.serverErrors = byKey;
     this.formError = byKey.size === 0 || unmatched.length > 0 ? message : '';
+    // Field errors need the fields: back to the details, where they are shown.
+    if (byKey.size > 0) this.reviewing = false;
     if (byKey.size > 0) await this.announceInvalidFields(byKey.size);
     else this.announcement = '';
   }
 
   /** Says how many fields need attention and moves focus to the first of them. */
   private async announceInvalidFields(count: number) {
-    this.announcement = count === 1 ? 'Please check 1 field.' : `Please check ${count} fields.`;
+    this.announcement = count === 1 ? t('form.check-one', 'Please check 1 field.') : t('form.check', str`Please check ${count} fields.`);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
   }
@@ -166,22 +190,27 @@ export class CoverOfferForm extends LitElement {
 
   override render() {
     if (!this.offer) return nothing;
+    const locale = resolveLocale(this.locale);
+    const pending = this.orderTask.status === TaskStatus.PENDING;
+    const status = html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>`;
+    if (this.reviewing) {
+      return html`<form part="form" novalidate aria-labelledby="review-heading" @submit=${this.handleSubmit}>
+        ${renderReview({ offer: this.offer, fields: this.fields, values: this.values, locale, pending, onEdit: this.handleEdit })} ${status}
+      </form>`;
+    }
     const errors = validateOrderRequest(this.buildRequest(), this.offer.requires, this.fields);
     const group = (prefix: string) => this.fields.filter((field) => field.key.startsWith(prefix));
     const contact = this.fields.filter((field) => !field.key.startsWith('customer.address.') && !field.key.startsWith('device.'));
-    const pending = this.orderTask.status === TaskStatus.PENDING;
     return html`
       <form part="form" novalidate aria-labelledby="form-heading" @submit=${this.handleSubmit}>
-        <h3 id="form-heading" class="heading">Your details for this plan</h3>
-        <p class="intro">${this.offer.name} needs these to issue your policy.</p>
-        ${contact.length ? this.renderFields(contact, errors) : nothing} ${this.renderGroup('Address', group('customer.address.'), errors)}
-        ${this.renderGroup('Your device', group('device.'), errors)}
-        <p class="form-error" part="form-error" role="alert">${this.formError}</p>
-        <p class="visually-hidden" role="status">${this.announcement}</p>
+        <h3 id="form-heading" class="heading" tabindex="-1">${t('form.heading', 'Your details for this plan')}</h3>
+        <p class="intro">${t('form.intro', str`${this.offer.name} needs these to issue your policy.`)}</p>
+        ${contact.length ? this.renderFields(contact, errors) : nothing}
+        ${this.renderGroup(t('form.address', 'Address'), group('customer.address.'), errors)}
+        ${this.renderGroup(t('form.device', 'Your device'), group('device.'), errors)} ${status}
         <div class="actions">
-          <button type="submit" class="primary-button" part="submit-button" ?disabled=${pending}>
-            ${pending ? 'Adding plan…' : `Add plan · ${formatMoney(this.offer.price, resolveLocale(this.locale))}`}
-          </button>
+          <button type="submit" class="primary-button" part="submit-button">${t('form.continue', 'Continue to review')}</button>
         </div>
       </form>
     `;

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
+import { t } from '../../internal/localize.ts';
 
 export interface FieldState {
   value: string;
@@ -26,7 +27,9 @@ export function renderField(field: FieldDefinition, state: FieldState) {
   // The hint sits before the input so the shopper reads it before typing.
   return html`
     <div class="field ${field.key.endsWith('line1') || field.key.endsWith('line2') ? 'wide' : ''}" part="field">
-      <label for=${id} part="label"> ${field.label}${field.optional ? html` <span class="optional">(optional)</span>` : nothing} </label>
+      <label for=${id} part="label">
+        ${field.label}${field.optional ? html` <span class="optional">${t('field.optional', '(optional)')}</span>` : nothing}
+      </label>
       ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
       <input
         id=${id}

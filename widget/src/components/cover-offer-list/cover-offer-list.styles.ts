@@ -18,6 +18,51 @@ export const styles = [
       min-width: 0;
     }
 
+    .group {
+      display: grid;
+      gap: calc(var(--_space) * 0.5);
+    }
+
+    .group-heading {
+      margin: 0.25rem 0 0;
+      font-size: 0.8125em;
+      font-weight: 600;
+      letter-spacing: 0.02em;
+      text-transform: uppercase;
+      color: var(--_accent);
+    }
+
+    .extras {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem 0.75rem;
+      margin-top: 0.25rem;
+      font-size: 0.875em;
+    }
+
+    .covers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.375rem;
+    }
+
+    .cover-item {
+      padding: 0.0625rem 0.5rem;
+      border-radius: 999px;
+      background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+      color: var(--_text);
+    }
+
+    .terms {
+      color: var(--_accent);
+      text-underline-offset: 0.2em;
+    }
+
+    :host([compact]) .offer {
+      padding: 0.625rem 0.875rem;
+    }
+
     .offer {
       position: relative;
       display: grid;

@@ -4,9 +4,145 @@ import { sharedStyles } from '../../internal/shared-styles.ts';
 export const styles = [
   sharedStyles,
   css`
+    /* Light defaults as --cover-* on the host: a merchant's own rule on cover-offers wins,
+       and the values inherit into every inner element. */
     :host {
       display: block;
       container-type: inline-size;
+      color-scheme: light;
+      --cover-color-accent: #1f5eff;
+      --cover-color-accent-contrast: #ffffff;
+      --cover-color-text: #1b1f24;
+      --cover-color-muted: #5a6472;
+      --cover-color-border: #8a93a2;
+      --cover-color-surface: #ffffff;
+      --cover-color-background: #ffffff;
+      --cover-color-danger: #b3261e;
+      --cover-color-success: #176b3a;
+    }
+
+    :host([theme='dark']) {
+      color-scheme: dark;
+      --cover-color-accent: #8ab4ff;
+      --cover-color-accent-contrast: #0b1530;
+      --cover-color-text: #e8eaed;
+      --cover-color-muted: #aab2bf;
+      --cover-color-border: #4a5160;
+      --cover-color-surface: #1f232b;
+      --cover-color-background: #171a20;
+      --cover-color-danger: #ffb4ab;
+      --cover-color-success: #7dd3a0;
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        color-scheme: dark;
+        --cover-color-accent: #8ab4ff;
+        --cover-color-accent-contrast: #0b1530;
+        --cover-color-text: #e8eaed;
+        --cover-color-muted: #aab2bf;
+        --cover-color-border: #4a5160;
+        --cover-color-surface: #1f232b;
+        --cover-color-background: #171a20;
+        --cover-color-danger: #ffb4ab;
+        --cover-color-success: #7dd3a0;
+      }
+    }
+
+    .header {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 1rem;
+    }
+
+    .heading:focus {
+      outline: none;
+    }
+
+    .heading:focus-visible {
+      outline: 3px solid var(--cover-focus-ring, color-mix(in srgb, var(--_accent) 45%, transparent));
+    }
+
+    /* Reserve the offers' height from the first paint: no layout shift when they arrive. */
+    .base {
+      min-height: var(--cover-offers-min-height, 19rem);
+      align-content: start;
+    }
+
+    :host([layout='compact']) .base {
+      min-height: var(--cover-offers-min-height, 15rem);
+    }
+
+    /* Grid items default to their min-content width; long policy references must wrap instead. */
+    .base > * {
+      min-width: 0;
+    }
+
+    .launcher {
+      width: 100%;
+      text-align: start;
+      font-weight: 600;
+    }
+
+    dialog {
+      width: min(40rem, calc(100vw - 1rem));
+      max-height: calc(100dvh - 2rem);
+      padding: 0;
+      border: none;
+      border-radius: calc(var(--_radius) * 1.4);
+      background: transparent;
+      color: inherit;
+      overflow: auto;
+    }
+
+    dialog::backdrop {
+      background: rgb(10 12 16 / 55%);
+    }
+
+    .imei-prompt {
+      display: grid;
+      gap: 0.25rem;
+      padding: 0.75rem 1rem;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .imei-prompt label {
+      font-weight: 600;
+    }
+
+    .imei-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    .imei-row input {
+      flex: 1 1 12rem;
+      min-height: 2.75rem;
+      padding: 0.5rem 0.75rem;
+      font: inherit;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .imei-row input[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+
+    .hint {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+
+    .field-error {
+      margin: 0;
+      color: var(--_danger);
+      font-size: 0.875em;
     }
 
     .base {
@@ -53,7 +189,7 @@ export const styles = [
     }
 
     .skeleton-offer {
-      height: 5.25rem;
+      height: 4.75rem;
       border-radius: var(--_radius);
       background:
         linear-gradient(90deg, transparent 0%, color-mix(in srgb, var(--_surface) 60%, transparent) 50%, transparent 100%),

@@ -52,7 +52,7 @@ async function loaded(element: CoverOffers) {
 
 async function choose(element: CoverOffers, index: number) {
   offerElements(element)[index]!.querySelector('input')!.click();
-  await waitUntil(() => form(element), 'form did not render');
+  await waitUntil(() => form(element)?.shadowRoot?.querySelector('input'), 'form did not render', { timeout: 10_000 });
   await form(element)!.updateComplete;
 }
 
@@ -262,8 +262,9 @@ describe('<cover-offers> creating the order', () => {
     });
     const element = await loaded(await mount());
     await fillScreenOffer(element);
-    await submit(element);
-    await waitUntil(() => !errorFor(element, 'customer.email').hidden, 'server errors were not shown');
+    await submit(element); // to the review
+    await submit(element); // confirm
+    await waitUntil(() => input(element, 'customer.email') && !errorFor(element, 'customer.email').hidden, 'server errors were not shown');
     expect(errorFor(element, 'customer.email').textContent).to.equal('This address cannot receive policy documents');
     expect(errorFor(element, 'device.imei').textContent).to.equal('This IMEI is already covered');
     expect(input(element, 'device.imei').getAttribute('aria-invalid')).to.equal('true');
@@ -287,7 +288,8 @@ describe('<cover-offers> creating the order', () => {
     try {
       const element = await loaded(await mount());
       await fillScreenOffer(element);
-      await submit(element);
+      await submit(element); // to the review
+      await submit(element); // confirm
       await waitUntil(
         () => shadow(form(element)!).querySelector('[part="form-error"]')!.textContent!.includes('slow'),
         'retryable error not shown',
@@ -311,7 +313,7 @@ describe('<cover-offers> creating the order', () => {
         customer: { name: 'Asha Rao', email: 'asha@example.com' },
       });
 
-      await element.updateComplete;
+      await waitUntil(() => shadow(element).querySelector('cover-order-summary')?.shadowRoot?.textContent, 'summary did not render');
       const summary = shadow(element).querySelector('cover-order-summary')!;
       await summary.updateComplete;
       expect(shadow(summary).textContent).to.include('Plan added — complete payment to activate').and.include('ord_01JABCDEF');
@@ -337,7 +339,7 @@ describe('<cover-offers> creating the order', () => {
       },
     };
     element.showConfirmed(confirmed);
-    await element.updateComplete;
+    await waitUntil(() => shadow(element).querySelector('cover-order-summary')?.shadowRoot?.textContent, 'summary did not render');
     const summary = shadow(element).querySelector('cover-order-summary')!;
     await summary.updateComplete;
     expect(shadow(summary).textContent).to.include('Your device is protected').and.include('B250217P0010001').and.include('Active');

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { localized } from '@lit/localize';
+import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import { createApiClient } from '../../api/client.ts';
@@ -11,27 +12,37 @@ import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.t
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { CoverOffersLoadEvent } from '../../events/cover-offers-load-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
+import { formatMoney, parseList, resolveLocale } from '../../internal/format.ts';
+import { loadForm, loadSchemas, loadSummary } from '../../internal/load-steps.ts';
+import { setStringOverrides, str, t, useCatalogFor } from '../../internal/localize.ts';
 import { buildQuoteRequest } from '../../internal/quote-request.ts';
 import { styles } from './cover-offers.styles.ts';
+import { renderImeiPrompt } from './render-imei-prompt.ts';
 import { renderDeclined, renderEmpty, renderLoadError, renderSkeleton } from './render-states.ts';
 
-type Stage = 'choosing' | 'declined' | 'ordered' | 'confirmed';
+type Stage = 'choosing' | 'declined' | 'ordered';
 
 /** Changing any of these means another device (or merchant), so earlier choices lapse. */
 const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'model', 'price', 'currency', 'country', 'imei'] as const;
 
-const listParts = 'offers, offer, offer-selected, offer-type, offer-name, offer-meta, price';
-const formParts = 'form, field, label, input, hint, field-error, form-error, submit-button';
-const summaryParts = 'summary, summary-title, policy-reference';
+const listParts =
+  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
+const formParts =
+  'form, field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button';
+const summaryParts =
+  'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
 
 /**
- * @summary Device protection plans for one product: the shopper picks a plan (or
- * declines), gives the details that plan needs, and the order is created.
+ * @tagname cover-offers
+ * @summary Device protection plans for one product: the shopper compares plans grouped
+ * by type (or declines), gives exactly the details the chosen plan needs, reviews, and
+ * the order is created; the widget then follows the order to the policy.
  *
  * @fires cover-offers-load - Offers arrived (also when there are none).
  * @fires cover-offer-select - The shopper picked an offer.
  * @fires cover-offer-decline - The shopper chose "No thanks".
  * @fires cover-order-create - The order was created; add the plan to the cart and confirm payment.
+ * @fires cover-order-confirm - The widget saw the order leave `awaiting_payment`/`binding` (not fired for `showConfirmed()`).
  * @fires cover-error - Loading offers or creating the order failed.
  *
  * @csspart base - The card around everything.
@@ -41,9 +52,12 @@ const summaryParts = 'summary, summary-title, policy-reference';
  * @csspart error - The error message with its retry button.
  * @csspart retry-button - Loads the offers again.
  * @csspart decline-button - "No thanks".
- * @csspart offers - The group of offers. Also offer, offer-selected, offer-type, offer-name, offer-meta, price.
- * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button.
- * @csspart summary - The order or policy summary. Also summary-title, policy-reference.
+ * @csspart imei-prompt - "Enter your IMEI to see N more plans". Also imei-button.
+ * @csspart launcher - The button that opens the modal layout.
+ * @csspart dialog - The modal layout's dialog. Also close-button.
+ * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price.
+ * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
+ * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
  *
  * @cssprop --cover-color-accent - Buttons, selection and focus (default #1f5eff).
  * @cssprop --cover-color-accent-contrast - Text on accent buttons.
@@ -60,28 +74,45 @@ const summaryParts = 'summary, summary-title, policy-reference';
  * @cssprop --cover-font-family - Font (inherits the page's by default).
  * @cssprop --cover-font-size - Base font size.
  * @cssprop --cover-focus-ring - Focus outline colour.
+ * @cssprop --cover-offers-min-height - Space reserved while offers load (default: three offers).
  */
+@localized()
 export class CoverOffers extends LitElement {
   static override styles = styles;
 
   private client?: ApiClient;
 
   private quoteTask = new Task(this, {
-    args: () => [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.imei] as const,
+    args: () =>
+      [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.shopperImei || this.imei] as const,
     task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
       const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
       return client && request ? client.createQuote(request, signal) : initialState;
     },
     onComplete: (response) => {
-      if (!response.offers.some((offer) => offer.offerId === this.selectedOffer?.offerId)) this.selectedOffer = undefined;
-      this.dispatchEvent(new CoverOffersLoadEvent({ offers: response.offers, unavailable: response.unavailable }));
+      const offers = this.visibleOffers(response);
+      if (!offers.some((offer) => offer.offerId === this.selectedOffer?.offerId)) this.selectedOffer = undefined;
+      this.announcement =
+        offers.length === 1 ? t('offers.count-one', '1 plan available') : t('offers.count', str`${offers.length} plans available`);
+      this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable: response.unavailable }));
     },
     onError: (error) => this.reportError(error),
   });
 
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#heading') private heading?: HTMLElement;
+
   @state() private stage: Stage = 'choosing';
   @state() private selectedOffer?: Offer;
   @state() private order?: Order;
+  /** True once the host reported payment through `showConfirmed()`. */
+  @state() private hostConfirmed = false;
+  @state() private formReady = false;
+  @state() private summaryReady = false;
+  /** An IMEI the shopper typed into the "see more plans" prompt. */
+  @state() private shopperImei = '';
+  @state() private imeiError = '';
+  @state() private announcement = '';
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   /** Where the /v1 API lives. The page's origin by default (the script's own origin cannot be known reliably). */
@@ -97,48 +128,105 @@ export class CoverOffers extends LitElement {
   @property() country = '';
   /** Optional; improves quotes and prefills the form. */
   @property() imei = '';
-  /** BCP 47 tag for prices and dates; the browser's language when empty. */
+  /** BCP 47 tag for words, prices and dates (`en-IN`, `hi-IN`, `en-NG`, `en-US`); the browser's language when empty. */
   @property() locale = '';
+  /** Comma-separated provider ids to show, e.g. `bigfix,servify`; all when empty. */
+  @property() providers = '';
+  /** Comma-separated plan types to show (`EW`, `ADLD`, `SCREEN`, `COMPREHENSIVE`); all when empty. */
+  @property({ attribute: 'plan-types' }) planTypes = '';
+  /** `inline` (default), `compact` (denser offers) or `modal` (a button that opens a dialog). */
+  @property({ reflect: true }) layout: 'inline' | 'compact' | 'modal' = 'inline';
+  /** `auto` (default) follows the shopper's system setting. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Merchant wording by message id, e.g. `{ "offers.decline": "Skip protection" }` (see README). */
+  @property({ attribute: false }) strings?: Record<string, string>;
+  /** How often (ms) the widget asks for the order's status while it waits for payment or the provider. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 3000;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('apiBase') || changed.has('publishableKey')) {
       this.client = this.publishableKey ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey }) : undefined;
     }
+    if (changed.has('locale')) void useCatalogFor(resolveLocale(this.locale));
+    if (changed.has('strings')) setStringOverrides(this.strings);
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
       this.stage = 'choosing';
       this.selectedOffer = undefined;
       this.order = undefined;
+      this.hostConfirmed = false;
+      if (changed.has('imei')) this.shopperImei = '';
     }
+  }
+
+  private visibleOffers(response: QuoteResponse): Offer[] {
+    const providers = parseList(this.providers);
+    const types = parseList(this.planTypes.toUpperCase());
+    return response.offers.filter((offer) => (!providers.size || providers.has(offer.provider)) && (!types.size || types.has(offer.type)));
   }
 
   private reportError(error: unknown) {
     if (isAbortError(error)) return;
     const apiError = error instanceof ApiError ? error : undefined;
     this.dispatchEvent(
-      new CoverErrorEvent({
-        code: apiError?.code ?? 'unknown_error',
-        message: shopperMessage(error),
-        status: apiError?.status,
-      }),
+      new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message: shopperMessage(error), status: apiError?.status }),
     );
   }
+
+  private async ensureLoaded(step: 'form' | 'summary') {
+    try {
+      if (step === 'form') {
+        await loadForm();
+        this.formReady = true;
+      } else {
+        await loadSummary();
+        this.summaryReady = true;
+      }
+    } catch (error) {
+      this.reportError(new ApiError({ code: 'network_error', message: String(error) }));
+    }
+  }
+
+  /** Start fetching the form while the shopper is still reading the offers. */
+  private readonly preloadForm = () => void this.ensureLoaded('form');
 
   // The list and the form dispatch the public events themselves; they cross this
   // shadow root (composed) on their way to the page, and are only observed here.
   private handleSelect(event: CoverOfferSelectEvent) {
-    this.selectedOffer = event.detail.offer;
+    const { offer } = event.detail;
+    this.selectedOffer = offer;
+    this.announcement = t('offers.selected', str`${offer.name} selected, ${formatMoney(offer.price, resolveLocale(this.locale))}`);
+    void this.ensureLoaded('form');
   }
 
-  private handleOrderCreate(event: CoverOrderCreateEvent) {
+  private async handleOrderCreate(event: CoverOrderCreateEvent) {
     this.order = event.detail.order;
     this.stage = 'ordered';
+    await this.ensureLoaded('summary');
+    await this.updateComplete;
+    const summary = this.renderRoot.querySelector('cover-order-summary');
+    await summary?.updateComplete;
+    summary?.focus();
   }
 
   private handleDecline() {
     this.selectedOffer = undefined;
     this.stage = 'declined';
     this.dispatchEvent(new CoverOfferDeclineEvent());
+    void this.updateComplete.then(() => this.heading?.focus());
   }
+
+  private readonly handleImei = async (value: string) => {
+    const { imeiSchema } = await loadSchemas();
+    const result = imeiSchema.safeParse(value.replace(/[\s-]/g, ''));
+    if (!result.success) {
+      this.imeiError = result.error.issues[0]?.message ?? t('imei.invalid', 'This IMEI is not valid: check the digits');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#prompt-imei')?.focus();
+      return;
+    }
+    this.imeiError = '';
+    this.shopperImei = result.data;
+  };
 
   /**
    * Shows the policy once the host's server has confirmed payment
@@ -146,60 +234,144 @@ export class CoverOffers extends LitElement {
    * already knows.
    */
   showConfirmed(order: Order): void {
-    this.order = order;
-    this.stage = 'confirmed';
+    this.order = { ...order, clientSecret: order.clientSecret ?? this.order?.clientSecret };
+    this.stage = 'ordered';
+    this.hostConfirmed = true;
+    void this.ensureLoaded('summary');
   }
 
-  private renderOffers({ offers }: QuoteResponse) {
-    if (offers.length === 0) return renderEmpty();
+  /** Modal layout: opens the dialog. Other layouts: scrolls the widget into view and focuses its heading. */
+  async open(): Promise<void> {
+    await this.updateComplete;
+    if (this.layout === 'modal') {
+      if (!this.dialog?.open) this.dialog?.showModal();
+      this.heading?.focus();
+      return;
+    }
+    this.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    this.heading?.focus({ preventScroll: true });
+  }
+
+  /** Back to the offers as if the page had just loaded: forgets the choice, the details step and any order. */
+  reset(): void {
+    this.stage = 'choosing';
+    this.selectedOffer = undefined;
+    this.order = undefined;
+    this.hostConfirmed = false;
+    this.shopperImei = '';
+    this.imeiError = '';
+    void this.quoteTask.run();
+  }
+
+  private renderOffers(response: QuoteResponse, pending = false) {
+    const offers = this.visibleOffers(response);
+    if (offers.length === 0 && response.unavailable.every((entry) => entry.code !== 'needs_imei')) return renderEmpty();
     if (this.stage === 'declined') return renderDeclined(() => (this.stage = 'choosing'));
+    const providers = parseList(this.providers);
+    const needsImei = this.shopperImei
+      ? 0
+      : response.unavailable.filter((entry) => entry.code === 'needs_imei' && (!providers.size || providers.has(entry.provider))).length;
     return html`
+      ${offers.length === 0 ? renderEmpty() : nothing}
       <cover-offer-list
         exportparts=${listParts}
+        aria-busy=${pending ? 'true' : 'false'}
         .offers=${offers}
         selected-offer-id=${this.selectedOffer?.offerId ?? ''}
         locale=${this.locale}
+        ?compact=${this.layout === 'compact'}
         @cover-offer-select=${this.handleSelect}
+        @focusin=${this.preloadForm}
+        @pointerover=${this.preloadForm}
       ></cover-offer-list>
-      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>No thanks, I don't want a plan</button>
+      ${renderImeiPrompt({ count: needsImei, error: this.imeiError, pending, onSubmit: this.handleImei })}
+      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>
+        ${t('offers.decline', "No thanks, I don't want a plan")}
+      </button>
       ${
         this.selectedOffer
           ? html`<hr />
-              <cover-offer-form
-                exportparts=${formParts}
-                .offer=${this.selectedOffer}
-                .client=${this.client}
-                country=${this.country}
-                brand=${this.brand}
-                model=${this.model}
-                imei=${this.imei}
-                locale=${this.locale}
-                @cover-order-create=${this.handleOrderCreate}
-              ></cover-offer-form>`
+              ${this.renderForm(this.selectedOffer)}`
           : nothing
       }
     `;
   }
 
-  override render() {
-    const body =
-      this.stage === 'ordered' || this.stage === 'confirmed'
-        ? html`<cover-order-summary
-            exportparts=${summaryParts}
-            .order=${this.order}
-            ?confirmed=${this.stage === 'confirmed'}
-            locale=${this.locale}
-          ></cover-order-summary>`
-        : this.quoteTask.render({
-            pending: renderSkeleton,
-            complete: (response) => this.renderOffers(response),
-            error: (error) => renderLoadError(shopperMessage(error), () => void this.quoteTask.run()),
-          });
-    if (this.quoteTask.status === TaskStatus.INITIAL && !this.order) return nothing;
-    return html`<section class="base" part="base" aria-labelledby="heading">
-      <h2 id="heading" class="heading" part="heading">Protect your ${this.model || 'device'}</h2>
-      ${body}
+  private renderForm(offer: Offer) {
+    if (!this.formReady) return html`<p class="message" part="form-loading">${t('form.loading', 'Loading…')}</p>`;
+    return html`<cover-offer-form
+      exportparts=${formParts}
+      .offer=${offer}
+      .client=${this.client}
+      country=${this.country}
+      brand=${this.brand}
+      model=${this.model}
+      imei=${this.shopperImei || this.imei}
+      locale=${this.locale}
+      @cover-order-create=${this.handleOrderCreate}
+    ></cover-offer-form>`;
+  }
+
+  private renderBody() {
+    if (this.stage === 'ordered') {
+      if (!this.summaryReady) return renderSkeleton();
+      return html`<cover-order-summary
+        exportparts=${summaryParts}
+        tabindex="-1"
+        .order=${this.order}
+        .client=${this.client}
+        ?confirmed=${this.hostConfirmed}
+        poll-interval=${this.pollInterval}
+        locale=${this.locale}
+      ></cover-order-summary>`;
+    }
+    return this.quoteTask.render({
+      pending: () => (this.quoteTask.value ? this.renderOffers(this.quoteTask.value, true) : renderSkeleton()),
+      complete: (response) => this.renderOffers(response),
+      error: (error) => renderLoadError(shopperMessage(error), () => void this.quoteTask.run()),
+    });
+  }
+
+  private renderCard() {
+    return html`<section
+      class="base"
+      part="base"
+      aria-labelledby="heading"
+      aria-busy=${this.quoteTask.status === TaskStatus.PENDING ? 'true' : 'false'}
+    >
+      <div class="header">
+        <h2 id="heading" class="heading" part="heading" tabindex="-1">
+          ${this.model ? t('offers.heading', str`Protect your ${this.model}`) : t('offers.heading-device', 'Protect your device')}
+        </h2>
+        ${
+          this.layout === 'modal'
+            ? html`<button class="text-button close" part="close-button" @click=${() => this.dialog?.close()}>
+                ${t('offers.close', 'Close')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.renderBody()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
+  }
+
+  private renderLauncher() {
+    const value = this.quoteTask.value;
+    const prices = value ? this.visibleOffers(value).map((offer) => offer.price) : [];
+    const cheapest = prices.sort((first, second) => first.amount - second.amount)[0];
+    const label = cheapest
+      ? t('offers.launcher-from', str`Protect your device · from ${formatMoney(cheapest, resolveLocale(this.locale))}`)
+      : t('offers.launcher', 'Protect your device');
+    return html`<button class="secondary-button launcher" part="launcher" aria-haspopup="dialog" @click=${() => void this.open()}>
+        ${label}
+      </button>
+      <dialog part="dialog" aria-labelledby="heading">${this.renderCard()}</dialog>`;
+  }
+
+  override render() {
+    if (this.quoteTask.status === TaskStatus.INITIAL && !this.order) return nothing;
+    return this.layout === 'modal' ? this.renderLauncher() : this.renderCard();
   }
 }
 

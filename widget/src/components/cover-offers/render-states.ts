@@ -1,9 +1,10 @@
 /** The moments of `<cover-offers>` that are not about offers: loading, failure, nothing, declined. */
 import { html } from 'lit';
+import { t } from '../../internal/localize.ts';
 
+/** As many placeholders as offers are likely, so the page does not jump when they arrive. */
 export function renderSkeleton() {
-  return html`<div class="skeleton" part="skeleton" role="status">
-    <span class="visually-hidden">Loading protection plans…</span>
+  return html`<div class="skeleton" part="skeleton">
     <div class="skeleton-offer"></div>
     <div class="skeleton-offer"></div>
     <div class="skeleton-offer"></div>
@@ -13,15 +14,17 @@ export function renderSkeleton() {
 export function renderLoadError(message: string, onRetry: () => void) {
   return html`<div class="error" part="error" role="alert">
     <p class="message">${message}</p>
-    <button class="secondary-button" part="retry-button" @click=${onRetry}>Try again</button>
+    <button class="secondary-button" part="retry-button" @click=${onRetry}>${t('offers.retry', 'Try again')}</button>
   </div>`;
 }
 
 export function renderEmpty() {
-  return html`<p class="message" part="empty">No protection plans are available for this device</p>`;
+  return html`<p class="message" part="empty">${t('offers.empty', 'No protection plans are available for this device')}</p>`;
 }
 
 export function renderDeclined(onShowAgain: () => void) {
-  return html`<p class="message">No protection plan added.</p>
-    <button class="text-button decline" @click=${onShowAgain}>Show plans again</button>`;
+  return html`<p class="message">${t('offers.declined', 'No protection plan added.')}</p>
+    <button class="text-button decline" part="show-again-button" @click=${onShowAgain}>
+      ${t('offers.show-again', 'Show plans again')}
+    </button>`;
 }

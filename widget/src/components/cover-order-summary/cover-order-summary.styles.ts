@@ -8,8 +8,13 @@ export const styles = [
       display: block;
     }
 
+    .summary > * {
+      min-width: 0;
+    }
+
     .summary {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5rem;
       padding: var(--_space);
       border-radius: var(--_radius);
@@ -20,6 +25,29 @@ export const styles = [
     .summary.problem {
       border-color: color-mix(in srgb, var(--_danger) 35%, var(--_border));
       background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+    }
+
+    .title:focus {
+      outline: none;
+    }
+
+    .title:focus-visible {
+      outline: 3px solid var(--cover-focus-ring, color-mix(in srgb, var(--_accent) 45%, transparent));
+    }
+
+    .certificate {
+      display: grid;
+      justify-items: start;
+      gap: 0.25rem;
+    }
+
+    .error {
+      margin: 0;
+      color: var(--_danger);
+    }
+
+    .error:empty {
+      display: none;
     }
 
     .title {
@@ -35,7 +63,7 @@ export const styles = [
 
     dl {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      grid-template-columns: max-content minmax(0, 1fr);
       gap: 0.25rem 1rem;
       margin: 0.25rem 0 0;
       font-size: 0.9375em;
@@ -51,6 +79,7 @@ export const styles = [
     }
 
     .reference {
+      word-break: break-all;
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 0.9375em;
     }

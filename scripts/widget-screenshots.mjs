@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Shoots every widget state at 375 and 1280 px, light and dark, from the built bundle
+// (run `npm run build` first) against a stubbed /v1 API, on a page served with
+// `Content-Security-Policy: require-trusted-types-for 'script'; script-src 'self'`.
+// Any CSP or Trusted Types violation, or page error, fails the run.
+// Images go to test-results/widget/ (git-ignored).
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from './find-chromium.mjs';
+
+const outDir = path.resolve('test-results/widget');
+mkdirSync(outDir, { recursive: true });
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
+
+const offer = (id, provider, type, name, months, amount, extra = {}) => ({
+  offerId: id,
+  provider,
+  type,
+  name,
+  termMonths: months,
+  price: { amount, currency: 'INR' },
+  requires: ['customer.name', 'customer.email', 'device.imei'],
+  expiresAt: '2030-01-01T00:00:00Z',
+  ...extra,
+});
+const offers = [
+  offer('o1', 'bigfix', 'ADLD', 'Accidental & Liquid Damage Protection, 1 year', 12, 2499, {
+    covers: ['Drops', 'Liquid spills', 'Cracked screen'],
+    termsUrl: 'https://example.com/terms',
+  }),
+  offer('o2', 'bigfix', 'EW', 'Extended Warranty, 1 year', 12, 1799, { covers: ['Hardware faults after the brand warranty'] }),
+  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999),
+  offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, { covers: ['Drops', 'Liquid', 'Theft'] }),
+];
+const baseOrder = {
+  id: 'ord_01JDEMO',
+  clientSecret: 'sec',
+  offer: { provider: 'bigfix', type: 'ADLD', name: offers[0].name, termMonths: 12, price: offers[0].price },
+  policy: null,
+  createdAt: '2026-11-20T10:00:00Z',
+  updatedAt: '2026-11-20T10:00:00Z',
+};
+let orderStatus = 'awaiting_payment';
+const orderNow = () =>
+  orderStatus === 'awaiting_payment'
+    ? { ...baseOrder, status: orderStatus }
+    : {
+        ...baseOrder,
+        status: orderStatus,
+        policy: {
+          provider: 'bigfix',
+          reference: orderStatus === 'pending_activation' ? 'c0ffee00c0ffee00c0ffee00c0ffee00' : 'B261120P0010042',
+          startsAt: '2026-11-21T00:00:00Z',
+          endsAt: '2027-11-20T00:00:00Z',
+          activationCode: orderStatus === 'pending_activation' ? 'OCT-4821' : null,
+          certificate: orderStatus === 'active',
+        },
+      };
+
+const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json' };
+const server = createServer((request, response) => {
+  const url = new URL(request.url, 'http://localhost');
+  const send = (status, body, type = 'application/json') => {
+    response.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': csp });
+    response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+  };
+  if (url.pathname === '/v1/quotes')
+    return send(200, { offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] });
+  if (url.pathname === '/v1/orders' && request.method === 'POST') return send(201, { order: orderNow() });
+  if (url.pathname.startsWith('/v1/orders/')) return send(200, { order: orderNow() });
+  const file =
+    url.pathname === '/'
+      ? 'widget/screenshot-page/index.html'
+      : url.pathname.startsWith('/widget/')
+        ? `dist${url.pathname}`
+        : `widget/screenshot-page${url.pathname}`;
+  try {
+    send(200, readFileSync(file), types[path.extname(file)] ?? 'application/octet-stream');
+  } catch {
+    send(404, 'not found', 'text/plain');
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--headless')),
+  headless: true,
+});
+const problems = [];
+let count = 0;
+for (const scheme of ['light', 'dark']) {
+  for (const width of [375, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    page.on('pageerror', (error) => problems.push(`${scheme} ${width}: ${error.message}`));
+    page.on(
+      'console',
+      (message) => /Content.Security|Trusted Type/i.test(message.text()) && problems.push(`${scheme} ${width}: ${message.text()}`),
+    );
+    const shoot = async (name) => {
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(outDir, `${name}-${width}-${scheme}.png`), fullPage: true });
+      // Nothing may stick out sideways: from 320 px up, the page must not scroll horizontally.
+      const overflow = await page.evaluate(() => {
+        const wide = [];
+        const walk = (root) => {
+          for (const element of root.querySelectorAll('*')) {
+            const box = element.getBoundingClientRect();
+            if (box.width > 0 && box.right > innerWidth + 1)
+              wide.push(
+                `${element.tagName.toLowerCase()}.${element.className || ''}[${element.getAttribute('part') ?? ''}] right=${Math.round(box.right)}`,
+              );
+            if (element.shadowRoot) walk(element.shadowRoot);
+          }
+        };
+        walk(document);
+        return wide.slice(0, 5);
+      });
+      if (overflow.length) problems.push(`${name} ${scheme} ${width}: overflows sideways: ${overflow.join(', ')}`);
+      count++;
+    };
+    const open = async (query = '') => {
+      orderStatus = 'awaiting_payment';
+      await page.goto(`${base}/${query}`);
+    };
+    await open();
+    await page.locator('cover-offers [part~="offer"]').first().waitFor();
+    await shoot('1-offers');
+    await page.locator('cover-offers [part~="offer"]').first().click();
+    await page.getByLabel('Full name').waitFor();
+    await page.locator('cover-offers [part~="submit-button"]').click();
+    await shoot('2-form-errors');
+    await page.getByLabel('Full name').fill('Asha Rao');
+    await page.getByLabel('Email').fill('asha@example.com');
+    await page.getByLabel('IMEI', { exact: true }).fill('490154203237518');
+    await page.locator('cover-offers [part~="submit-button"]').click();
+    await page.locator('cover-offers [part~="confirm-button"]').waitFor();
+    await shoot('3-review');
+    await page.locator('cover-offers [part~="confirm-button"]').click();
+    await page.locator('cover-offers [part~="summary"]').waitFor();
+    await shoot('4-awaiting-payment');
+    orderStatus = 'active';
+    await page.locator('cover-offers [part~="certificate-button"]').waitFor();
+    await shoot('5-active');
+    await open();
+    await page.locator('cover-offers [part~="offer"]').first().waitFor();
+    orderStatus = 'pending_activation';
+    await page.evaluate(() =>
+      window.coverkitWidget.showConfirmed({
+        id: 'ord_01JDEMO',
+        clientSecret: 'sec',
+        status: 'pending_activation',
+        offer: {
+          provider: 'octamile',
+          type: 'COMPREHENSIVE',
+          name: 'Octamile Flex',
+          termMonths: 12,
+          price: { amount: 4500, currency: 'NGN' },
+        },
+        policy: {
+          provider: 'octamile',
+          reference: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+          startsAt: null,
+          endsAt: null,
+          activationCode: 'OCT-4821',
+          certificate: false,
+        },
+        createdAt: '',
+        updatedAt: '',
+      }),
+    );
+    await page.locator('cover-offers [part~="activation-code"]').waitFor();
+    await shoot('6-activation');
+    await open('?locale=hi-IN');
+    await page.locator('cover-offers [part~="offer"]').first().waitFor();
+    await page.waitForFunction(() => document.getElementById('widget').shadowRoot.textContent.includes('सुरक्षित'));
+    await shoot('7-hindi');
+    await open('?layout=modal');
+    await page.locator('cover-offers [part~="launcher"]').click();
+    await page.locator('cover-offers [part~="offer"]').first().waitFor();
+    await shoot('8-modal');
+    await page.close();
+  }
+}
+await browser.close();
+server.close();
+console.log(`${count} screenshots in ${path.relative(process.cwd(), outDir)}`);
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}

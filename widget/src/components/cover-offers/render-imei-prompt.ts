@@ -1,0 +1,45 @@
+/**
+ * "Enter your IMEI to see N more plans": some providers (Assurify, Servify) only price a
+ * phone once they know which one it is, and say so with `needs_imei`.
+ */
+import { html, nothing } from 'lit';
+import { str, t } from '../../internal/localize.ts';
+
+export interface ImeiPromptState {
+  count: number;
+  error: string;
+  pending: boolean;
+  onSubmit: (value: string) => void;
+}
+
+export function renderImeiPrompt({ count, error, pending, onSubmit }: ImeiPromptState) {
+  if (count === 0) return nothing;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('imei') as HTMLInputElement;
+    onSubmit(input.value);
+  };
+  const label =
+    count === 1
+      ? t('imei.prompt-one', 'Enter your IMEI to see 1 more plan')
+      : t('imei.prompt', str`Enter your IMEI to see ${count} more plans`);
+  return html`<form class="imei-prompt" part="imei-prompt" novalidate @submit=${submit}>
+    <label for="prompt-imei" part="label">${label}</label>
+    <p id="prompt-imei-hint" class="hint" part="hint">${t('imei.hint', 'Dial *#06# on the phone to see it')}</p>
+    <div class="imei-row">
+      <input
+        id="prompt-imei"
+        part="input"
+        name="imei"
+        inputmode="numeric"
+        autocomplete="off"
+        spellcheck="false"
+        maxlength="17"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'prompt-imei-hint prompt-imei-error' : 'prompt-imei-hint'}
+      />
+      <button class="secondary-button" part="imei-button" ?disabled=${pending}>${t('imei.submit', 'Show plans')}</button>
+    </div>
+    <p id="prompt-imei-error" class="field-error" part="field-error" ?hidden=${!error}>${error}</p>
+  </form>`;
+}

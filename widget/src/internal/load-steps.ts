@@ -1,0 +1,29 @@
+/**
+ * The later steps load on demand, so the offer view ships with only what it needs
+ * (Vite splits each dynamic import into its own chunk). Each loader registers its
+ * element through the same `define()` guard as the entry and resolves once it is usable.
+ */
+import { define } from './define.ts';
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      // A failed chunk download (flaky network) may succeed on the next attempt.
+      pending = undefined;
+      throw error;
+    }));
+}
+
+export const loadForm = once(async () => {
+  const { CoverOfferForm } = await import('../components/cover-offer-form/cover-offer-form.ts');
+  define('cover-offer-form', CoverOfferForm);
+});
+
+export const loadSummary = once(async () => {
+  const { CoverOrderSummary } = await import('../components/cover-order-summary/cover-order-summary.ts');
+  define('cover-order-summary', CoverOrderSummary);
+});
+
+/** The shared schemas (zod/mini), for the few checks the offer view makes on demand. */
+export const loadSchemas = once(() => import('../api/schemas.ts'));
