@@ -37,7 +37,7 @@ describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
       await page.getByLabel('City').fill(asha.address.city);
       await page.getByLabel('State').fill(asha.address.state);
       await page.getByLabel('Postal code').fill(asha.address.postalCode);
-      await page.getByLabel('IMEI').fill(TEST_IMEI);
+      await page.getByLabel('IMEI', { exact: true }).fill(TEST_IMEI);
       await page.getByLabel("Manufacturer's warranty (years)").fill('1');
       // A full-page screenshot with a focused input makes Chromium scroll on the next focus change.
       await page.getByLabel("Manufacturer's warranty (years)").blur();
