@@ -19,9 +19,9 @@ type AdapterFactory = (config: Config, dependencies: AdapterDependencies) => Pro
 
 export const providerFactories: Partial<Record<ProviderId, AdapterFactory>> = {
   bigfix: (config, { resilience }) => createBigfixAdapter(config.providers.bigfix, resilience),
-  assurify: (config) => createAssurifyAdapter(config.providers.assurify),
-  octamile: (config, { store }) => createOctamileAdapter(config.providers.octamile, store),
-  servify: (config) => createServifyAdapter(config.providers.servify),
+  assurify: (config, { resilience }) => createAssurifyAdapter(config.providers.assurify, resilience),
+  octamile: (config, { store, resilience }) => createOctamileAdapter(config.providers.octamile, store, { resilience }),
+  servify: (config, { resilience }) => createServifyAdapter(config.providers.servify, { resilience }),
 };
 
 /** One adapter per provider, each with its own circuit breaker. */

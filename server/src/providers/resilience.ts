@@ -68,6 +68,17 @@ export function isRetryable(error: unknown): error is ProviderError {
   return error instanceof ProviderError && (error.failure === 'unreachable' || error.failure === 'rate_limited' || (error.failure === 'provider_error' && (error.status ?? 500) >= 500));
 }
 
+/**
+ * Failures that count against the circuit: the provider down, slow, overloaded or broken.
+ * A refusal, or a 4xx for a request it did not like, is the provider working normally.
+ */
+export function isOutage(error: unknown): error is ProviderError {
+  if (!(error instanceof ProviderError)) return false;
+  // A 4xx is a request the provider read and refused; a 2xx with garbage or a 5xx is it broken.
+  if (error.failure === 'provider_error') return error.status === undefined || error.status < 400 || error.status >= 500;
+  return error.failure === 'timeout' || error.failure === 'unreachable' || error.failure === 'rate_limited';
+}
+
 export async function withRetries<T>(operation: () => Promise<T>, { attempts = 3, baseDelayMs = 100, maxDelayMs = 2000, signal, random = Math.random }: RetryOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -105,8 +116,7 @@ export class ProviderResilience {
       this.breaker.recordSuccess();
       return result;
     } catch (error) {
-      // Only outages count against the circuit; a refusal is the provider working normally.
-      if (error instanceof ProviderError && (error.outcomeUnknown || error.failure === 'rate_limited')) this.breaker.recordFailure();
+      if (isOutage(error)) this.breaker.recordFailure();
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { passesLuhn } from '../../../../widget/src/api/schemas.ts';
 import { ProviderError } from '../../errors.ts';
 import { addMonths } from '../http.ts';
+import { ProviderResilience } from '../resilience.ts';
 import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome, QuotedOffer } from '../types.ts';
 import { AssurifyClient } from './assurify-client.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
@@ -33,8 +34,8 @@ export function assurifyCustomerId(orderId: string): string {
   return `cust_${orderId.replace(/^ord_/, '')}`;
 }
 
-export function createAssurifyAdapter(config: AssurifyConfig): ProviderAdapter {
-  const client = new AssurifyClient(config);
+export function createAssurifyAdapter(config: AssurifyConfig, resilience = new ProviderResilience('assurify')): ProviderAdapter {
+  const client = new AssurifyClient(config, resilience);
 
   /** Opens a new session for the order's device and checks the quoted plan still costs the same. */
   async function requote(offer: QuotedOffer, imei: string, customer: string, signal: AbortSignal): Promise<string> {

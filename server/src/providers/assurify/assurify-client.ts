@@ -1,5 +1,6 @@
 /** Assurify SmartShield's HTTP API: `Authorization: Bearer sk_…`, JSON both ways. */
 import { fetchFromProvider, readJson } from '../http.ts';
+import { retryAfterSeconds, type ProviderResilience } from '../resilience.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { assurifyError } from './assurify-errors.ts';
 import {
@@ -20,25 +21,38 @@ export interface SessionRequest {
 }
 
 export class AssurifyClient {
-  constructor(private readonly config: Pick<AssurifyConfig, 'baseUrl' | 'secretKey'>) {}
+  constructor(
+    private readonly config: Pick<AssurifyConfig, 'baseUrl' | 'secretKey'>,
+    private readonly resilience: ProviderResilience,
+  ) {}
 
-  /** `POST /v1/session/device/init`: a 15-minute session scoped to one device. */
+  /**
+   * `POST /v1/session/device/init`: a 15-minute session scoped to one device. Retried: a
+   * session nobody attaches on simply lapses, so a second one costs nothing.
+   */
   async initSession(request: SessionRequest, signal: AbortSignal): Promise<AssurifySession> {
-    return assurifySessionSchema.parse(unwrapData(await this.#call('POST', '/v1/session/device/init', request, signal)));
+    return assurifySessionSchema.parse(unwrapData(await this.#call('POST', '/v1/session/device/init', request, signal, { retry: true })));
   }
 
   /** `GET /v1/plans/eligible?session_id=…` (a session id is no personal data, so a query is fine). */
   async eligiblePlans(sessionId: string, signal: AbortSignal): Promise<AssurifyPlan[]> {
     const query = new URLSearchParams({ session_id: sessionId });
-    return assurifyPlansSchema.parse(unwrapData(await this.#call('GET', `/v1/plans/eligible?${query}`, undefined, signal))).plans;
+    return assurifyPlansSchema.parse(unwrapData(await this.#call('GET', `/v1/plans/eligible?${query}`, undefined, signal, { retry: true }))).plans;
   }
 
-  /** `POST /v1/subscription/attach`: binds the plan; the session cannot be used again. */
+  /**
+   * `POST /v1/subscription/attach`: binds the plan; the session cannot be used again. Never
+   * retried: Assurify has no idempotency key, and an attach that timed out may have bought.
+   */
   async attach(request: { session_id: string; plan_id: string; customer: string }, signal: AbortSignal): Promise<AssurifySubscription> {
-    return assurifySubscriptionSchema.parse(unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal)));
+    return assurifySubscriptionSchema.parse(unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal, { retry: false })));
   }
 
-  async #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, { retry }: { retry: boolean }): Promise<unknown> {
+    return this.resilience.run(() => this.#attempt(method, path, body, signal), { retry, signal });
+  }
+
+  async #attempt(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.config.secretKey}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetchFromProvider('assurify', `${this.config.baseUrl}${path}`, {
@@ -48,7 +62,7 @@ export class AssurifyClient {
       signal,
     });
     const json = await readJson('assurify', response);
-    if (!response.ok) throw assurifyError(response.status, json);
+    if (!response.ok) throw assurifyError(response.status, json, retryAfterSeconds(response.headers.get('Retry-After')));
     return json;
   }
 }

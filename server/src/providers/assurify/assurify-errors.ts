@@ -16,12 +16,13 @@ const refusals: Record<string, string> = {
   session_not_found: 'This offer has expired. Refresh the plans to see current prices.',
 };
 
-export function assurifyError(status: number, body: unknown): ProviderError {
+export function assurifyError(status: number, body: unknown, retryAfterSeconds?: number): ProviderError {
   const parsed = assurifyErrorSchema.safeParse(body);
   const code = parsed.success ? parsed.data.error.code : `http_${status}`;
   if (status === 401 || status === 403) return new ProviderError('assurify', 'rejected_credentials', code, UNAVAILABLE_MESSAGE, { status });
-  if (status === 429) return new ProviderError('assurify', 'rate_limited', code, UNAVAILABLE_MESSAGE, { status });
-  if (status >= 500) return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status });
+  if (status === 429) return new ProviderError('assurify', 'rate_limited', code, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
+  // A 503 may say when to come back, too.
+  if (status >= 500) return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
   const shopperMessage = refusals[code];
   if (shopperMessage) return new ProviderError('assurify', 'refused', code, shopperMessage, { status });
   // Other 4xx (a malformed request) are our mistake, not the shopper's.

@@ -18,7 +18,7 @@ export function bigfixError(status: number, body: unknown, retryAfterSeconds?: n
   const message = (parsed.success && (parsed.data.message ?? parsed.data.error)) || `HTTP ${status}`;
   if (status === 401) return new ProviderError('bigfix', 'rejected_credentials', message, UNAVAILABLE_MESSAGE, { status });
   if (status === 429) return new ProviderError('bigfix', 'rate_limited', message, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
-  if (status >= 500) return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status });
+  if (status >= 500) return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
   const refusal = refusals.find(([fragment]) => message.includes(fragment));
   if (refusal) return new ProviderError('bigfix', 'refused', message, refusal[1], { status });
   // Other 400s (missing fields, policy source, serializer) are our mistake, not the shopper's.

@@ -8,6 +8,7 @@ import { ProviderError } from '../../errors.ts';
 import type { Store } from '../../store/types.ts';
 import { CertificateNotReadyError, sniffCertificateType } from '../certificate.ts';
 import { addMonths, UNAVAILABLE_MESSAGE } from '../http.ts';
+import { ProviderResilience } from '../resilience.ts';
 import type { ActivationInput, BindInput, BindResult, CertificateFile, PlanQuote, PolicyResult, ProviderAdapter, QuoteInput, QuoteOutcome, StatusInput } from '../types.ts';
 import { OctamileClient, type RetryPolicy } from './octamile-client.ts';
 import type { OctamileConfig } from './octamile-config.ts';
@@ -15,8 +16,14 @@ import { octamileConsumerSchema, octamileInsureSchema, octamilePremiumSchema, oc
 import { jsonAroundVideo, streamJsonWithBase64 } from './octamile-video-body.ts';
 import { consumerKey, coverPath, newCoverId, OCTAMILE_COVERS, OCTAMILE_REQUIRES, parseTimestamp, periodLabel, periodMonths, splitName, STATUS_OF } from './map-octamile.ts';
 
-export function createOctamileAdapter(config: OctamileConfig, store: Store, retry?: RetryPolicy): ProviderAdapter {
-  const client = new OctamileClient(config, retry);
+export interface OctamileAdapterOptions {
+  resilience?: ProviderResilience;
+  /** How outcome 35 ("busy") is retried. */
+  retry?: RetryPolicy;
+}
+
+export function createOctamileAdapter(config: OctamileConfig, store: Store, { resilience = new ProviderResilience('octamile'), retry }: OctamileAdapterOptions = {}): ProviderAdapter {
+  const client = new OctamileClient(config, retry, resilience);
 
   function references(policy: PolicyResult | null): { consumerId: string; product: string; coverId: string } {
     const consumerId = policy?.providerReferences?.consumerId;
@@ -27,7 +34,7 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, retr
 
   async function fetchStatus(policy: PolicyResult | null, signal: AbortSignal): Promise<OctamileStatus> {
     const { consumerId, product, coverId } = references(policy);
-    const answer = await client.send({ json: client.request(`dump ${coverPath(consumerId, product, coverId)}*STATUS`) }, signal);
+    const answer = await client.send({ json: client.request(`dump ${coverPath(consumerId, product, coverId)}*STATUS`) }, signal, { retry: true });
     return octamileStatusSchema.parse(answer);
   }
 
@@ -37,6 +44,8 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, retr
     if (known) return known;
     const name = splitName(customer.name);
     const seed = { type: 's', class: 'h', name, phoneNo: customer.phone, eMail: customer.email };
+    // Not retried on an outage: a profile created before the connection dropped would be a
+    // second one for this shopper. The reconciler's next bind looks again.
     const created = octamileConsumerSchema.parse(await client.send({ json: client.request('prfl entity', seed) }, signal));
     // Two binds for one shopper at once: the first stored id wins, the other profile goes unused.
     return store.claimProviderValue('octamile', key, created.id);
@@ -56,7 +65,7 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, retr
       const wanted = config.products.flatMap((product) => product.periods.map((period) => ({ product: product.code, period })));
       const plans = await Promise.all(
         wanted.map(async ({ product, period }): Promise<PlanQuote> => {
-          const answer = await client.send({ json: client.request(`dump ipck_${product}*PRMM`, { insrncDrtn: period }) }, signal);
+          const answer = await client.send({ json: client.request(`dump ipck_${product}*PRMM`, { insrncDrtn: period }) }, signal, { retry: true });
           return {
             type: 'COMPREHENSIVE',
             planCode: `${product}:${period}`,
@@ -89,7 +98,8 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, retr
         addtnlFact: { brand: device.brand ?? offer.device.brand, model: device.model ?? offer.device.model, uIdnt: device.imei },
         dontSendActivationCode: config.selfActivation,
       };
-      const insured = octamileInsureSchema.parse(await client.send({ json: client.request(`entt_${consumerId}: insure`, seed) }, signal));
+      // Retried on an outage too: the stored transaction reference makes a repeat the same purchase.
+      const insured = octamileInsureSchema.parse(await client.send({ json: client.request(`entt_${consumerId}: insure`, seed) }, signal, { retry: true }));
       return {
         // Without self-activation Octamile mails the shopper and runs the video step itself.
         status: config.selfActivation ? 'pending_activation' : 'pending',
@@ -139,6 +149,7 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, retr
         first = false;
         return source ? streamJsonWithBase64(before, source, after) : null;
       };
+      // Busy answers replay the video; an outage does not (the upload may have landed).
       await client.send({ stream }, signal);
       return { status: 'pending', policy: { ...policy, providerReferences: { ...policy.providerReferences, videoSubmittedAt: new Date().toISOString() } } };
     },

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderError } from '../../errors.ts';
 import { fetchFromProvider, readJson, UNAVAILABLE_MESSAGE } from '../http.ts';
+import { ProviderResilience, retryAfterSeconds, withRetries } from '../resilience.ts';
 import type { OctamileConfig } from './octamile-config.ts';
 import { octamileOutcomeSchema, OUTCOME, type OctamileRequest } from './octamile-schemas.ts';
 
@@ -18,12 +19,16 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
+/** Outcome 35: Octamile did not take the command, so sending it again is always safe. */
+const BUSY = Symbol('busy');
+
 export type CommandBody = { json: OctamileRequest } | { stream: () => ReadableStream<Uint8Array> | null };
 
 export class OctamileClient {
   constructor(
     private readonly config: Pick<OctamileConfig, 'endpoint' | 'customerId' | 'authorizationId' | 'authorizationKey'>,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly resilience = new ProviderResilience('octamile'),
   ) {}
 
   request(command: string, seed?: Record<string, unknown>): OctamileRequest {
@@ -33,34 +38,54 @@ export class OctamileClient {
     };
   }
 
-  /** Sends a command until it is not "busy" (or attempts run out); returns the answer of outcome 75. */
-  async send(body: CommandBody, signal: AbortSignal): Promise<Record<string, unknown>> {
+  /**
+   * Sends a command until it is not "busy" (or attempts run out); returns the answer of
+   * outcome 75. The whole exchange is one call for the circuit breaker: busy answers that
+   * a later attempt got past are Octamile working as documented, so only busy to the last
+   * attempt counts (as rate-limited), like a network failure or a 5xx does. `retry` adds
+   * retries on network errors and 5xx, for commands that are safe to repeat.
+   */
+  send(body: CommandBody, signal: AbortSignal, { retry = false }: { retry?: boolean } = {}): Promise<Record<string, unknown>> {
+    return this.resilience.run(() => this.#sendUntilNotBusy(body, signal, retry), { retry: false, signal });
+  }
+
+  async #sendUntilNotBusy(body: CommandBody, signal: AbortSignal, retry: boolean): Promise<Record<string, unknown>> {
     for (let attempt = 1; ; attempt++) {
-      const payload = 'json' in body ? JSON.stringify(body.json) : body.stream();
-      if (payload === null) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} (cannot resend a streamed body)`, UNAVAILABLE_MESSAGE);
-      const response = await fetchFromProvider('octamile', this.config.endpoint, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: payload,
-        signal,
-        // Node's fetch needs this to send a stream as the request body.
-        ...(typeof payload === 'string' ? {} : { duplex: 'half' }),
-      } as RequestInit);
-      const json = await readJson('octamile', response);
-      if (!response.ok) throw new ProviderError('octamile', 'provider_error', `HTTP ${response.status}`, UNAVAILABLE_MESSAGE, { status: response.status });
-      const outcome = octamileOutcomeSchema.safeParse(json);
-      if (!outcome.success) throw new ProviderError('octamile', 'provider_error', 'answer without exctnFdbck', UNAVAILABLE_MESSAGE);
-      const id = outcome.data.exctnFdbck.id;
-      if (id === OUTCOME.ok) return json as Record<string, unknown>;
-      if (id === OUTCOME.busy) {
-        if (attempt >= this.retry.attempts) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} after ${attempt} attempts`, 'The insurer is busy right now. Please try again in a minute.');
-        await sleep(this.#delay(attempt), undefined, { signal }).catch(() => {
-          throw new ProviderError('octamile', 'timeout', 'deadline exceeded while waiting to retry', UNAVAILABLE_MESSAGE);
-        });
-        continue;
-      }
-      throw new ProviderError('octamile', 'provider_error', id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`, UNAVAILABLE_MESSAGE);
+      // Busy answers resolve (not throw), so these retries see only outages, never outcome 35.
+      const answer = await withRetries(() => this.#attempt(body, signal), { attempts: retry ? 3 : 1, signal });
+      if (answer !== BUSY) return answer;
+      if (attempt >= this.retry.attempts) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} after ${attempt} attempts`, 'The insurer is busy right now. Please try again in a minute.');
+      await sleep(this.#delay(attempt), undefined, { signal }).catch(() => {
+        throw new ProviderError('octamile', 'timeout', 'deadline exceeded while waiting to retry', UNAVAILABLE_MESSAGE);
+      });
     }
+  }
+
+  async #attempt(body: CommandBody, signal: AbortSignal): Promise<Record<string, unknown> | typeof BUSY> {
+    const payload = 'json' in body ? JSON.stringify(body.json) : body.stream();
+    if (payload === null) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} (cannot resend a streamed body)`, UNAVAILABLE_MESSAGE);
+    const response = await fetchFromProvider('octamile', this.config.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: payload,
+      signal,
+      // Node's fetch needs this to send a stream as the request body.
+      ...(typeof payload === 'string' ? {} : { duplex: 'half' }),
+    } as RequestInit);
+    // Octamile itself always answers 200; a proxy or gateway in front of it may not.
+    if (!response.ok) {
+      await response.body?.cancel();
+      const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
+      const failure = response.status === 429 ? 'rate_limited' : 'provider_error';
+      throw new ProviderError('octamile', failure, `HTTP ${response.status}`, UNAVAILABLE_MESSAGE, { status: response.status, retryAfterSeconds: retryAfter });
+    }
+    const json = await readJson('octamile', response);
+    const outcome = octamileOutcomeSchema.safeParse(json);
+    if (!outcome.success) throw new ProviderError('octamile', 'provider_error', 'answer without exctnFdbck', UNAVAILABLE_MESSAGE);
+    const id = outcome.data.exctnFdbck.id;
+    if (id === OUTCOME.ok) return json as Record<string, unknown>;
+    if (id === OUTCOME.busy) return BUSY;
+    throw new ProviderError('octamile', 'provider_error', id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`, UNAVAILABLE_MESSAGE);
   }
 
   /** Equal jitter: half an exponentially growing ceiling plus a random half, so retries do not arrive in step. */

@@ -21,20 +21,25 @@ import {
 /** Servify gives no list of reason codes; the doc's only example stands for "customer asked". */
 const CANCELLATION_REASON_CODE = 'RC101';
 
+/**
+ * Reads (eligibility, contract info, activation details, masters, tokens) are retried on
+ * outages; createContract and cancelContract are not: a repeated createContract is refused
+ * as a duplicate of our ExternalReferenceID, and the reconciler finds the first with status().
+ */
 export function createServifyAdapter(config: ServifyConfig, options: ServifyClientOptions = {}): ProviderAdapter {
   const client = new ServifyClient(config, options);
   const catalog = createServifyCatalog(client);
   const today = () => (options.now ?? (() => new Date()))();
 
   async function eligibility(planCode: string, request: Omit<EligibilityRequest, 'PlanCode'>, signal: AbortSignal) {
-    return eligibilitySchema.parse(await client.call('/Contract/checkEligibility', { PlanCode: planCode, ...request }, signal));
+    return eligibilitySchema.parse(await client.call('/Contract/checkEligibility', { PlanCode: planCode, ...request }, signal, { retry: true }));
   }
 
   /** Coverage dates and activation code are extras: a failure to fetch them does not undo a sale. */
   async function describePolicy(orderId: string, soldPlanCode: string, orderDate: string, signal: AbortSignal, extra: Record<string, string> = {}) {
     const [contract, activation] = await Promise.allSettled([
       contractInfo(orderId, soldPlanCode, signal),
-      client.call('/Contract/getOrderActivationDetails', { OrderID: orderId, OrderDate: orderDate, OrderItems: [{ OrderItemID: '1' }] }, signal),
+      client.call('/Contract/getOrderActivationDetails', { OrderID: orderId, OrderDate: orderDate, OrderItems: [{ OrderItemID: '1' }] }, signal, { retry: true }),
     ]);
     const activationCode =
       activation.status === 'fulfilled' ? (activationDetailsSchema.safeParse(activation.value).data?.OrderItems[0]?.OrderItemData[0]?.ActivationCode ?? null) : null;
@@ -43,7 +48,7 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
 
   async function contractInfo(orderId: string, soldPlanCode: string | undefined, signal: AbortSignal): Promise<ContractInfo> {
     const body = soldPlanCode ? { ExternalReferenceID: orderId, SoldPlanCode: soldPlanCode } : { ExternalReferenceID: orderId };
-    return contractInfoSchema.parse(await client.call('/Contract/getContractInfo', body, signal));
+    return contractInfoSchema.parse(await client.call('/Contract/getContractInfo', body, signal, { retry: true }));
   }
 
   return {

@@ -5,6 +5,7 @@
  */
 import type { ServifyConfig } from './servify-config.ts';
 import { fetchFromProvider } from '../http.ts';
+import { ProviderResilience, retryAfterSeconds, withRetries } from '../resilience.ts';
 import { decryptBody, encryptBody, formatXDate, hmacSignature, importPrivateKey, importPublicKey } from './servify-crypto.ts';
 import { servifyError, TOKEN_EXPIRED, unreadableAnswer } from './servify-errors.ts';
 import { encryptedBodySchema, servifyEnvelopeSchema, tokenSchema, type ServifyEnvelope } from './servify-schemas.ts';
@@ -18,7 +19,18 @@ export type ServifyClientConfig = Pick<ServifyConfig, 'baseUrl' | 'clientId' | '
 export interface ServifyClientOptions {
   /** The clock for `x-date` and token expiry; tests skew it. */
   now?: () => Date;
+  /** Servify's circuit breaker (one per provider, from the registry). */
+  resilience?: ProviderResilience;
 }
+
+/** Whether a call may be repeated: reads may, writes Servify does not deduplicate for us may not. */
+export interface CallOptions {
+  requestCode?: string;
+  retry?: boolean;
+}
+
+/** The envelope, with the Retry-After that came with it (a header, so outside the encrypted body). */
+type Answer = ServifyEnvelope & { retryAfterSeconds: number | undefined };
 
 interface Session {
   token: string;
@@ -28,19 +40,28 @@ interface Session {
 export class ServifyClient {
   readonly #config: ServifyClientConfig;
   readonly #now: () => Date;
+  readonly #resilience: ProviderResilience;
   readonly #keys: Promise<{ servify: CryptoKey; client: CryptoKey }>;
   #session: Promise<Session> | null = null;
 
-  constructor(config: ServifyClientConfig, { now = () => new Date() }: ServifyClientOptions = {}) {
+  constructor(config: ServifyClientConfig, { now = () => new Date(), resilience = new ProviderResilience('servify') }: ServifyClientOptions = {}) {
     this.#config = config;
     this.#now = now;
+    this.#resilience = resilience;
     this.#keys = Promise.all([importPublicKey(config.servifyPublicKey), importPrivateKey(config.clientPrivateKey)]).then(([servify, client]) => ({ servify, client }));
     // Keys are checked at start by config; a rejection here must not be unhandled before first use.
     this.#keys.catch(() => undefined);
   }
 
-  /** Calls `path` (e.g. `/Contract/checkEligibility`) and returns the decrypted `data`. */
-  async call(path: string, body: unknown, signal: AbortSignal, { requestCode }: { requestCode?: string } = {}): Promise<unknown> {
+  /**
+   * Calls `path` (e.g. `/Contract/checkEligibility`) and returns the decrypted `data`, through
+   * the circuit breaker; `retry` repeats it on network errors, 5xx and 429 (reads only).
+   */
+  call(path: string, body: unknown, signal: AbortSignal, { requestCode, retry = false }: CallOptions = {}): Promise<unknown> {
+    return this.#resilience.run(() => this.#callOnce(path, body, signal, requestCode), { retry, signal });
+  }
+
+  async #callOnce(path: string, body: unknown, signal: AbortSignal, requestCode: string | undefined): Promise<unknown> {
     let session = await this.#currentSession();
     let envelope = await this.#send(path, body, signal, { token: session.token, requestCode });
     if (envelope.errorCode === TOKEN_EXPIRED) {
@@ -49,7 +70,7 @@ export class ServifyClient {
       session = await this.#currentSession();
       envelope = await this.#send(path, body, signal, { token: session.token, requestCode });
     }
-    if (!envelope.success) throw servifyError(envelope.status, envelope);
+    if (!envelope.success) throw servifyError(envelope.status, envelope, envelope.retryAfterSeconds);
     return envelope.data;
   }
 
@@ -77,9 +98,20 @@ export class ServifyClient {
     if (!current || current === session) this.#session = null;
   }
 
+  /**
+   * A token is a read: retried here (not through the breaker, which sees the call that
+   * needed it) because callers share it and none of them should fail on one lost answer.
+   */
   async #generateToken(signal: AbortSignal): Promise<Session> {
-    const envelope = await this.#send('/Auth/generateToken', {}, signal, {});
-    if (!envelope.success) throw servifyError(envelope.status, envelope);
+    const envelope = await withRetries(
+      async () => {
+        const answer = await this.#send('/Auth/generateToken', {}, signal, {});
+        if (!answer.success) throw servifyError(answer.status, answer, answer.retryAfterSeconds);
+        return answer;
+      },
+      // Two tries: a read that needed this token is retried whole by the breaker's run as well.
+      { attempts: 2, signal },
+    );
     const parsed = tokenSchema.safeParse(envelope.data);
     if (!parsed.success) throw unreadableAnswer(envelope.status, 'generateToken answered without a token');
     const { token, ttl } = parsed.data;
@@ -88,7 +120,7 @@ export class ServifyClient {
     return { token, expiresAt };
   }
 
-  async #send(path: string, body: unknown, signal: AbortSignal, { token, requestCode }: { token?: string; requestCode?: string }): Promise<ServifyEnvelope> {
+  async #send(path: string, body: unknown, signal: AbortSignal, { token, requestCode }: { token?: string; requestCode?: string }): Promise<Answer> {
     const keys = await this.#keys;
     const xDate = formatXDate(this.#now());
     const headers: Record<string, string> = {
@@ -105,12 +137,13 @@ export class ServifyClient {
     return this.#readEnvelope(response, keys.client);
   }
 
-  async #readEnvelope(response: Response, privateKey: CryptoKey): Promise<ServifyEnvelope> {
+  async #readEnvelope(response: Response, privateKey: CryptoKey): Promise<Answer> {
+    const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
     let json: unknown;
     try {
       json = JSON.parse(await response.text());
     } catch (error) {
-      throw unreadableAnswer(response.status, 'non-JSON body', error);
+      throw unreadableAnswer(response.status, 'non-JSON body', error, retryAfter);
     }
     // Servify cannot encrypt to a client it did not recognise, so some failures come in clear.
     const encrypted = encryptedBodySchema.safeParse(json);
@@ -122,7 +155,7 @@ export class ServifyClient {
       }
     }
     const envelope = servifyEnvelopeSchema.safeParse(json);
-    if (!envelope.success) throw unreadableAnswer(response.status, 'body is not the Servify envelope');
-    return envelope.data;
+    if (!envelope.success) throw unreadableAnswer(response.status, 'body is not the Servify envelope', undefined, retryAfter);
+    return { ...envelope.data, retryAfterSeconds: retryAfter };
   }
 }

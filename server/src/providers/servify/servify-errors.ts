@@ -27,7 +27,7 @@ const failures: Record<string, ProviderFailure> = {
 
 const BUSY_MESSAGE = 'This insurer is very busy right now. Please try again in a minute.';
 
-export function servifyError(httpStatus: number, envelope: ServifyEnvelope | null): ProviderError {
+export function servifyError(httpStatus: number, envelope: ServifyEnvelope | null, retryAfterSeconds?: number): ProviderError {
   const errorCode = envelope?.errorCode ?? `HTTP ${httpStatus}`;
   const providerCode = envelope?.ticketNumber ? `${errorCode} (ticket ${envelope.ticketNumber})` : errorCode;
   const status = envelope?.status ?? httpStatus;
@@ -37,10 +37,19 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
     return new ProviderError('servify', 'refused', `${providerCode} ${eligibilityCode}`, eligibilityMessage(eligibilityCode), { status });
   }
   const failure = failures[errorCode] ?? (status === 429 ? 'rate_limited' : status === 401 ? 'rejected_credentials' : 'provider_error');
-  return new ProviderError('servify', failure, providerCode, failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE, { status });
+  return new ProviderError('servify', failure, providerCode, failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE, {
+    status,
+    retryAfterSeconds,
+  });
 }
 
 /** A body we could not read: not JSON, not decryptable with our key, or not the envelope. */
-export function unreadableAnswer(httpStatus: number, why: string, cause?: unknown): ProviderError {
-  return new ProviderError('servify', 'provider_error', `HTTP ${httpStatus}: ${why}`, UNAVAILABLE_MESSAGE, { status: httpStatus, cause });
+export function unreadableAnswer(httpStatus: number, why: string, cause?: unknown, retryAfterSeconds?: number): ProviderError {
+  // A gateway's 429 in front of Servify is still "busy", whatever its body.
+  const failure = httpStatus === 429 ? 'rate_limited' : 'provider_error';
+  return new ProviderError('servify', failure, `HTTP ${httpStatus}: ${why}`, UNAVAILABLE_MESSAGE, {
+    status: httpStatus,
+    cause,
+    retryAfterSeconds,
+  });
 }
