@@ -20,6 +20,7 @@ export function formatMoney(
     style: 'currency',
     currency,
     currencyDisplay: settings.currencyDisplay,
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
     maximumFractionDigits: 2,
   }).format(amount);
 }

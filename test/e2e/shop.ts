@@ -57,6 +57,7 @@ export async function fillPlanForm(page: Page, shopper: Shopper, imei = TEST_IME
     ['State', shopper.address.state],
     ['Postal code', shopper.address.postalCode],
     ['IMEI', imei],
+    ['Serial number', 'DX13-5K2P9Q'],
     ["Manufacturer's warranty (years)", '1'],
   ];
   for (const [label, value, exact] of fields) {

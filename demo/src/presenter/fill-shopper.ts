@@ -50,7 +50,7 @@ export function fillShopperDetails(lastName?: string): string {
     shopper.email = `${first}.${lastName}@example.com`.toLowerCase();
   }
   let filled = 0;
-  for (const input of deepInputs(widget)) {
+  for (const input of deepInputs(widget.shadowRoot ?? widget)) {
     const token = input.autocomplete.split(' ').at(-1) ?? '';
     const label = input.labels?.[0]?.textContent ?? '';
     const value =
