@@ -6,7 +6,7 @@ const providerNames: Record<string, string> = { bigfix: 'BigFix', assurify: 'Ass
 const localeNames: Record<string, string> = {
   auto: 'Product market',
   'en-IN': 'English (India)',
-  'hi-IN': 'हिन्दी (India)',
+  'hi-IN': 'Hindi (India)',
   'en-NG': 'English (Nigeria)',
   'en-US': 'English (US)',
 };
@@ -28,7 +28,19 @@ export const panelTemplate = `
       <strong>Coverkit demo controls</strong>
       <small>For the presenter — not part of the merchant's shop</small>
     </header>
+    <section class="ck-quote" aria-labelledby="ck-quote-title">
+      <h2 id="ck-quote-title">Last quote</h2>
+      <ul id="ck-last-quote"><li>No quote on this page yet.</li></ul>
+    </section>
+    <p class="ck-status" id="ck-status" role="status" aria-live="polite"></p>
     <form class="ck-form" id="ck-form">
+      <fieldset><legend>Sandbox scenario</legend>
+        <div class="ck-grid">
+          <label>Scenario <select name="scenario" id="ck-scenario">${SCENARIOS.map((id) => `<option value="${id}">${scenarios[id].label}</option>`).join('')}</select></label>
+          <label id="ck-target-label">Provider <select name="target" id="ck-target">${options(PROVIDERS, providerNames)}</select></label>
+        </div>
+        <p class="ck-note" id="ck-scenario-description"></p>
+      </fieldset>
       <fieldset><legend>Providers</legend><div class="ck-row" id="ck-providers">${checkboxes('providers', PROVIDERS, providerNames)}</div></fieldset>
       <fieldset><legend>Plan types</legend><div class="ck-row" id="ck-plan-types">${checkboxes('planTypes', PLAN_TYPES)}</div></fieldset>
       <div class="ck-grid">
@@ -40,23 +52,11 @@ export const panelTemplate = `
       <label>Device IMEI <small>(given to the widget; Assurify quotes only with one)</small>
         <input name="imei" id="ck-imei" inputmode="numeric" autocomplete="off" maxlength="20" spellcheck="false" />
       </label>
-      <fieldset><legend>Sandbox scenario</legend>
-        <div class="ck-grid">
-          <label>Scenario <select name="scenario" id="ck-scenario">${SCENARIOS.map((id) => `<option value="${id}">${scenarios[id].label}</option>`).join('')}</select></label>
-          <label id="ck-target-label">Provider <select name="target" id="ck-target">${options(PROVIDERS, providerNames)}</select></label>
-        </div>
-        <p class="ck-note" id="ck-scenario-description"></p>
-      </fieldset>
     </form>
     <div class="ck-actions">
       <button type="button" id="ck-fill-shopper">Fill shopper details</button>
       <button type="button" id="ck-expire-tokens">Expire Servify tokens</button>
       <button type="button" id="ck-reset">Reset demo</button>
     </div>
-    <p class="ck-status" id="ck-status" role="status" aria-live="polite"></p>
-    <section class="ck-quote" aria-labelledby="ck-quote-title">
-      <h2 id="ck-quote-title">Last quote</h2>
-      <ul id="ck-last-quote"><li>No quote on this page yet.</li></ul>
-    </section>
   </div>
 `;

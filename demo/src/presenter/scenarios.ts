@@ -42,9 +42,10 @@ export const scenarios: Record<Scenario, ScenarioDefinition> = {
   },
   slow: {
     label: 'Provider slow',
-    description: 'The chosen provider answers 5 s late: the other offers arrive first, the slow ones follow.',
+    description:
+      'The chosen provider answers every call 3 s late: the widget shows its loading state longer, then every plan appears (a quote of two calls takes 6 s, inside the 8 s per-provider deadline; past it the provider would be listed unavailable).',
     usesTarget: true,
-    fault: (provider) => ({ provider, pathPrefix: '/', fault: { kind: 'delay', ms: 5000 } }),
+    fault: (provider) => ({ provider, pathPrefix: '/', fault: { kind: 'delay', ms: 3000 } }),
   },
   down: {
     label: 'Provider down',
@@ -82,7 +83,7 @@ export async function syncFaults(scenario: Scenario, target: ProviderId): Promis
     body: JSON.stringify(rule),
   });
   return added.ok
-    ? `Fault on: ${rule.provider} ${String(rule.fault.kind === 'delay' ? 'answers 5 s late' : 'answers 503')}.`
+    ? `Fault on: ${rule.provider} ${String(rule.fault.kind === 'delay' ? 'answers 3 s late' : 'answers 503')}.`
     : `Could not set the fault (${added.status}).`;
 }
 
