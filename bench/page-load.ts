@@ -79,7 +79,7 @@ export async function coldLoad(browser: Browser, baseUrl: string): Promise<PageL
     await session.send('Network.enable');
     await session.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript({ content: PROBE_SCRIPT });
-    await page.goto(`${baseUrl}/`, { timeout: LOAD_TIMEOUT_MS });
+    await page.goto(`${baseUrl}/product.html?sku=galaxy-s23`, { timeout: LOAD_TIMEOUT_MS });
     await page.locator(OFFER_SELECTOR).first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     await page.waitForFunction('window.coverkitProbe.offersVisibleAt !== undefined', undefined, { timeout: LOAD_TIMEOUT_MS });
     // Layout shifts are reported a frame or two after they happen: let the offers' own shift arrive.

@@ -1,0 +1,47 @@
+/**
+ * The cart in sessionStorage: which product, and the Coverkit order of its plan. Only the
+ * order id and its clientSecret are kept of the order (plus the plan's public name and
+ * price for the cart line) — never the shopper's details.
+ */
+import type { Money } from '../../widget/src/api/types.ts';
+
+export interface CartPlan {
+  orderId: string;
+  clientSecret: string;
+  name: string;
+  provider: string;
+  price: Money;
+}
+
+export interface Cart {
+  sku: string;
+  plan: CartPlan | null;
+}
+
+const CART_KEY = 'coverkit-demo-cart';
+const ORDERS_KEY = 'coverkit-demo-orders';
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    return (JSON.parse(sessionStorage.getItem(key) ?? 'null') as T) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export const readCart = (): Cart | null => read<Cart | null>(CART_KEY, null);
+
+export function writeCart(cart: Cart | null): void {
+  if (cart) sessionStorage.setItem(CART_KEY, JSON.stringify(cart));
+  else sessionStorage.removeItem(CART_KEY);
+  document.dispatchEvent(new Event('demo-cart-change'));
+}
+
+export const cartCount = (cart = readCart()) => (cart ? (cart.plan ? 2 : 1) : 0);
+
+/** After payment the order page needs the clientSecret for the activation upload. */
+export function rememberOrder(orderId: string, clientSecret: string): void {
+  sessionStorage.setItem(ORDERS_KEY, JSON.stringify({ ...read<Record<string, string>>(ORDERS_KEY, {}), [orderId]: clientSecret }));
+}
+
+export const clientSecretOf = (orderId: string): string | undefined => read<Record<string, string>>(ORDERS_KEY, {})[orderId];
