@@ -74,6 +74,12 @@ export const styles = [
       min-height: var(--cover-offers-min-height, 15rem);
     }
 
+    /* Picker mode before a device is picked: nothing to reserve room for yet. */
+    .base.picking,
+    :host([layout]) .base.picking {
+      min-height: 0;
+    }
+
     /* Grid items default to their min-content width; long policy references must wrap instead. */
     .base > * {
       min-width: 0;
