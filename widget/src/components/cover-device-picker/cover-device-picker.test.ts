@@ -155,6 +155,16 @@ describe('<cover-offers> brand and model pickers', () => {
     expect(api.requests.map((request) => new URL(request.url).pathname)).to.deep.equal(['/v1/quotes']);
   });
 
+  it('switches to the pickers when a framework removes the brand and model attributes', async () => {
+    api = stubApi({ 'GET /v1/catalog': () => json(catalog), 'POST /v1/quotes': () => json(quoteResponse) });
+    const element = await mount('brand="Samsung" model="Galaxy S23"');
+    await waitUntil(() => offerCount(element) === 2, 'offers did not render');
+    element.removeAttribute('brand');
+    element.removeAttribute('model');
+    await ready(element);
+    expect(offerCount(element)).to.equal(0);
+  });
+
   it('says when the catalog cannot be loaded, and retries', async () => {
     api = stubApi({
       'GET /v1/catalog': [() => errorResponse(502, 'provider_failed', 'down'), () => json(catalog)],

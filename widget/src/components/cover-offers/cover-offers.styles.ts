@@ -74,9 +74,9 @@ export const styles = [
       min-height: var(--cover-offers-min-height, 15rem);
     }
 
-    /* Picker mode before a device is picked: nothing to reserve room for yet. */
-    .base.picking,
-    :host([layout]) .base.picking {
+    /* Nothing to reserve room for: no device picked yet, or the order replaced the offers. */
+    .base.fit,
+    :host([layout]) .base.fit {
       min-height: 0;
     }
 

@@ -170,8 +170,8 @@ export class CoverOffers extends LitElement {
     if (changed.has('locale')) void useCatalogFor(resolveLocale(this.locale));
     if (changed.has('strings')) setStringOverrides(this.strings);
     if (changed.has('brand') || changed.has('model') || changed.has('picker')) {
-      this.pickedBrand = this.brand;
-      this.pickedModel = this.model;
+      this.pickedBrand = this.brand ?? '';
+      this.pickedModel = this.model ?? '';
     }
     if (this.pickerMode && !this.pickerReady) void this.ensureLoaded('picker');
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
@@ -185,7 +185,8 @@ export class CoverOffers extends LitElement {
 
   /** A category without a full device (or the `picker` attribute): the shopper picks brand and model. */
   private get pickerMode(): boolean {
-    return this.picker || (Boolean(this.category.trim()) && !(this.brand.trim() && this.model.trim()));
+    // `?.`: a removed attribute leaves its property null, and frameworks do remove them.
+    return this.picker || (Boolean(this.category?.trim()) && !(this.brand?.trim() && this.model?.trim()));
   }
 
   private get deviceBrand(): string {
@@ -309,8 +310,8 @@ export class CoverOffers extends LitElement {
     this.hostConfirmed = false;
     this.shopperImei = '';
     this.imeiError = '';
-    this.pickedBrand = this.brand;
-    this.pickedModel = this.model;
+    this.pickedBrand = this.brand ?? '';
+    this.pickedModel = this.model ?? '';
     void this.quoteTask.run();
   }
 
@@ -403,7 +404,7 @@ export class CoverOffers extends LitElement {
 
   private renderCard() {
     return html`<section
-      class="base ${this.quoteTask.status === TaskStatus.INITIAL ? 'picking' : ''}"
+      class="base ${this.stage === 'ordered' || this.quoteTask.status === TaskStatus.INITIAL ? 'fit' : ''}"
       part="base"
       aria-labelledby="heading"
       aria-busy=${this.quoteTask.status === TaskStatus.PENDING ? 'true' : 'false'}
