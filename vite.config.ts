@@ -22,7 +22,7 @@ function versionedCopy(): Plugin {
 
 /** Modules the offer view imports statically (Lit, @lit/task, @lit/localize, ky and our own). */
 const offerView =
-  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|@lit\/localize|ky)\/|widget\/src\/(index\.ts|api\/(client|api-error|luhn|types)\.ts|events\/cover-(offers-load|offer-select|offer-decline|error)-event\.ts|internal\/(define|format|load-steps|localize|quote-request|shared-styles)\.ts|components\/(cover-offers|cover-offer-list)\/)/;
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|@lit\/localize|ky)\/|widget\/src\/(index\.ts|api\/(client|api-error|luhn|types)\.ts|events\/cover-(offers-load|offer-select|offer-decline|error|device-change)-event\.ts|internal\/(define|format|load-steps|localize|quote-request|shared-styles)\.ts|components\/(cover-offers|cover-offer-list)\/)/;
 
 export default defineConfig({
   // No public/ folder belongs in the widget bundle.

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
-  ['build', 'npm', ['run', 'build', '--silent']],
+  ['build (script tag, demo, npm package)', 'sh', ['-c', 'npm run build --silent && npm run build:package --silent']],
   ['server, contract and fault tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults', 'test/budgets']],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],
-  ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e']],
+  ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e', 'test/widget-embed']],
 ];
 
 let passed = 0;

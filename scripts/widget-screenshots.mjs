@@ -69,6 +69,17 @@ const server = createServer((request, response) => {
   };
   if (url.pathname === '/v1/quotes')
     return send(200, { offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] });
+  if (url.pathname === '/v1/catalog')
+    return send(200, {
+      categories: ['Mobile'],
+      brands: [
+        { name: 'Samsung', category: 'Mobile', models: ['Galaxy S23', 'Galaxy S24', 'Galaxy A55'], providers: ['bigfix'] },
+        { name: 'Apple', category: 'Mobile', models: ['iPhone 15', 'iPhone 16'], providers: ['bigfix'] },
+      ],
+      currencies: ['INR'],
+      countries: ['IN'],
+      providers: [{ id: 'bigfix', name: 'BigFix', mode: 'sandbox' }],
+    });
   if (url.pathname === '/v1/orders' && request.method === 'POST') return send(201, { order: orderNow() });
   if (url.pathname.startsWith('/v1/orders/')) return send(200, { order: orderNow() });
   const file =
@@ -183,6 +194,10 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('cover-offers [part~="launcher"]').click();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await shoot('8-modal');
+    await open('?picker=1');
+    await page.getByLabel('Brand').selectOption('Samsung');
+    await page.getByLabel('Model').locator('option', { hasText: 'Galaxy S24' }).waitFor({ state: 'attached' });
+    await shoot('9-picker');
     await page.close();
   }
 }

@@ -14,7 +14,10 @@ define('cover-offers', CoverOffers);
 export { CoverOffers, CoverOfferList, define };
 export type { CoverOfferForm } from './components/cover-offer-form/cover-offer-form.ts';
 export type { CoverOrderSummary } from './components/cover-order-summary/cover-order-summary.ts';
+export type { CoverDevicePicker } from './components/cover-device-picker/cover-device-picker.ts';
 
+export { CoverDeviceChangeEvent } from './events/cover-device-change-event.ts';
+export type { CoverDeviceChangeDetail } from './events/cover-device-change-event.ts';
 export { CoverOffersLoadEvent } from './events/cover-offers-load-event.ts';
 export type { CoverOffersLoadDetail } from './events/cover-offers-load-event.ts';
 export { CoverOfferSelectEvent } from './events/cover-offer-select-event.ts';
@@ -31,6 +34,7 @@ export type { CoverErrorDetail } from './events/cover-error-event.ts';
 export type {
   ApiErrorBody,
   Money,
+  Catalog,
   Offer,
   Order,
   OrderStatus,

@@ -3,7 +3,7 @@
  *
  * ```tsx
  * import * as React from 'react';
- * import { createCoverkitReact } from 'coverkit/widget/src/react.ts';
+ * import { createCoverkitReact } from '@coverkit/widget/react';
  * const { CoverOffers } = createCoverkitReact(React);
  * <CoverOffers publishableKey="pk_live_…" brand="Samsung" … onOrderCreate={(event) => addToCart(event.detail)} />
  * ```

@@ -53,8 +53,22 @@ export const styles = [
 
     input[type='file'] {
       font: inherit;
+      color: var(--_muted);
       width: 100%;
       min-width: 0;
+    }
+
+    /* The browser's own "Choose file" button is small and ignores the theme: match ours. */
+    input[type='file']::file-selector-button {
+      font: inherit;
+      color: var(--_text);
+      min-height: 2.75rem;
+      margin-inline-end: 0.75rem;
+      padding: 0.5rem 1.25rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      cursor: pointer;
     }
 
     progress {

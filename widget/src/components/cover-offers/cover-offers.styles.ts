@@ -74,6 +74,12 @@ export const styles = [
       min-height: var(--cover-offers-min-height, 15rem);
     }
 
+    /* Nothing to reserve room for: no device picked yet, or the order replaced the offers. */
+    .base.fit,
+    :host([layout]) .base.fit {
+      min-height: 0;
+    }
+
     /* Grid items default to their min-content width; long policy references must wrap instead. */
     .base > * {
       min-width: 0;

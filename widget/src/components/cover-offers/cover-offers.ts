@@ -9,11 +9,12 @@ import type { ApiClient } from '../../api/client.ts';
 import type { Offer, Order, QuoteResponse } from '../../api/types.ts';
 import { CoverErrorEvent } from '../../events/cover-error-event.ts';
 import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.ts';
+import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { CoverOffersLoadEvent } from '../../events/cover-offers-load-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
 import { formatMoney, parseList, resolveLocale } from '../../internal/format.ts';
-import { loadForm, loadSchemas, loadSummary } from '../../internal/load-steps.ts';
+import { loadForm, loadPicker, loadSchemas, loadSummary } from '../../internal/load-steps.ts';
 import { setStringOverrides, str, t, useCatalogFor } from '../../internal/localize.ts';
 import { buildQuoteRequest } from '../../internal/quote-request.ts';
 import { styles } from './cover-offers.styles.ts';
@@ -29,6 +30,7 @@ const listParts =
   'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
 const formParts =
   'form, field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button';
+const pickerParts = 'picker, label, select, input, picker-error, retry-button';
 const summaryParts =
   'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
 
@@ -38,6 +40,7 @@ const summaryParts =
  * by type (or declines), gives exactly the details the chosen plan needs, reviews, and
  * the order is created; the widget then follows the order to the policy.
  *
+ * @fires cover-device-change - Picker mode: the shopper picked a brand or a model.
  * @fires cover-offers-load - Offers arrived (also when there are none).
  * @fires cover-offer-select - The shopper picked an offer.
  * @fires cover-offer-decline - The shopper chose "No thanks".
@@ -55,6 +58,7 @@ const summaryParts =
  * @csspart imei-prompt - "Enter your IMEI to see N more plans". Also imei-button.
  * @csspart launcher - The button that opens the modal layout.
  * @csspart dialog - The modal layout's dialog. Also close-button.
+ * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-error.
  * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price.
  * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
  * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
@@ -84,7 +88,16 @@ export class CoverOffers extends LitElement {
 
   private quoteTask = new Task(this, {
     args: () =>
-      [this.client, this.category, this.brand, this.model, this.price, this.currency, this.country, this.shopperImei || this.imei] as const,
+      [
+        this.client,
+        this.category,
+        this.deviceBrand,
+        this.deviceModel,
+        this.price,
+        this.currency,
+        this.country,
+        this.shopperImei || this.imei,
+      ] as const,
     task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
       const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
       return client && request ? client.createQuote(request, signal) : initialState;
@@ -113,13 +126,20 @@ export class CoverOffers extends LitElement {
   @state() private shopperImei = '';
   @state() private imeiError = '';
   @state() private announcement = '';
+  @state() private pickerReady = false;
+  /** Picker mode: what the shopper picked (the attributes stay as the page set them). */
+  @state() private pickedBrand = '';
+  @state() private pickedModel = '';
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   /** Where the /v1 API lives. The page's origin by default (the script's own origin cannot be known reliably). */
   @property({ attribute: 'api-base' }) apiBase = globalThis.location?.origin ?? '';
   @property() category = '';
+  /** With `model`, the device to quote. Leave both out (with a `category`) to let the shopper pick them. */
   @property() brand = '';
   @property() model = '';
+  /** Show brand and model pickers fed by `GET /v1/catalog`, even when `brand`/`model` are set (they preselect). */
+  @property({ type: Boolean }) picker = false;
   /** Device price in major units of `currency`. */
   @property({ type: Number }) price?: number;
   /** ISO 4217, e.g. `INR`. */
@@ -149,6 +169,11 @@ export class CoverOffers extends LitElement {
     }
     if (changed.has('locale')) void useCatalogFor(resolveLocale(this.locale));
     if (changed.has('strings')) setStringOverrides(this.strings);
+    if (changed.has('brand') || changed.has('model') || changed.has('picker')) {
+      this.pickedBrand = this.brand ?? '';
+      this.pickedModel = this.model ?? '';
+    }
+    if (this.pickerMode && !this.pickerReady) void this.ensureLoaded('picker');
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
       this.stage = 'choosing';
       this.selectedOffer = undefined;
@@ -156,6 +181,20 @@ export class CoverOffers extends LitElement {
       this.hostConfirmed = false;
       if (changed.has('imei')) this.shopperImei = '';
     }
+  }
+
+  /** A category without a full device (or the `picker` attribute): the shopper picks brand and model. */
+  private get pickerMode(): boolean {
+    // `?.`: a removed attribute leaves its property null, and frameworks do remove them.
+    return this.picker || (Boolean(this.category?.trim()) && !(this.brand?.trim() && this.model?.trim()));
+  }
+
+  private get deviceBrand(): string {
+    return this.pickerMode ? this.pickedBrand : this.brand;
+  }
+
+  private get deviceModel(): string {
+    return this.pickerMode ? this.pickedModel : this.model;
   }
 
   private visibleOffers(response: QuoteResponse): Offer[] {
@@ -172,11 +211,14 @@ export class CoverOffers extends LitElement {
     );
   }
 
-  private async ensureLoaded(step: 'form' | 'summary') {
+  private async ensureLoaded(step: 'form' | 'summary' | 'picker') {
     try {
       if (step === 'form') {
         await loadForm();
         this.formReady = true;
+      } else if (step === 'picker') {
+        await loadPicker();
+        this.pickerReady = true;
       } else {
         await loadSummary();
         this.summaryReady = true;
@@ -206,6 +248,14 @@ export class CoverOffers extends LitElement {
     const summary = this.renderRoot.querySelector('cover-order-summary');
     await summary?.updateComplete;
     summary?.focus();
+  }
+
+  private handleDeviceChange(event: CoverDeviceChangeEvent) {
+    this.pickedBrand = event.detail.brand;
+    this.pickedModel = event.detail.model;
+    this.stage = 'choosing';
+    this.selectedOffer = undefined;
+    this.shopperImei = '';
   }
 
   private handleDecline() {
@@ -260,6 +310,8 @@ export class CoverOffers extends LitElement {
     this.hostConfirmed = false;
     this.shopperImei = '';
     this.imeiError = '';
+    this.pickedBrand = this.brand ?? '';
+    this.pickedModel = this.model ?? '';
     void this.quoteTask.run();
   }
 
@@ -304,8 +356,8 @@ export class CoverOffers extends LitElement {
       .offer=${offer}
       .client=${this.client}
       country=${this.country}
-      brand=${this.brand}
-      model=${this.model}
+      brand=${this.deviceBrand}
+      model=${this.deviceModel}
       imei=${this.shopperImei || this.imei}
       locale=${this.locale}
       @cover-order-create=${this.handleOrderCreate}
@@ -326,22 +378,40 @@ export class CoverOffers extends LitElement {
       ></cover-order-summary>`;
     }
     return this.quoteTask.render({
+      initial: () =>
+        this.pickerMode
+          ? html`<p class="message" part="picker-hint">${t('picker.hint', 'Choose your device to see its protection plans.')}</p>`
+          : nothing,
       pending: () => (this.quoteTask.value ? this.renderOffers(this.quoteTask.value, true) : renderSkeleton()),
       complete: (response) => this.renderOffers(response),
       error: (error) => renderLoadError(shopperMessage(error), () => void this.quoteTask.run()),
     });
   }
 
+  private renderPicker() {
+    if (!this.pickerMode || this.stage === 'ordered') return nothing;
+    if (!this.pickerReady) return html`<p class="message" part="picker">${t('form.loading', 'Loading…')}</p>`;
+    return html`<cover-device-picker
+      exportparts=${pickerParts}
+      .client=${this.client}
+      category=${this.category}
+      providers=${this.providers}
+      brand=${this.pickedBrand}
+      model=${this.pickedModel}
+      @cover-device-change=${this.handleDeviceChange}
+    ></cover-device-picker>`;
+  }
+
   private renderCard() {
     return html`<section
-      class="base"
+      class="base ${this.stage === 'ordered' || this.quoteTask.status === TaskStatus.INITIAL ? 'fit' : ''}"
       part="base"
       aria-labelledby="heading"
       aria-busy=${this.quoteTask.status === TaskStatus.PENDING ? 'true' : 'false'}
     >
       <div class="header">
         <h2 id="heading" class="heading" part="heading" tabindex="-1">
-          ${this.model ? t('offers.heading', str`Protect your ${this.model}`) : t('offers.heading-device', 'Protect your device')}
+          ${this.deviceModel ? t('offers.heading', str`Protect your ${this.deviceModel}`) : t('offers.heading-device', 'Protect your device')}
         </h2>
         ${
           this.layout === 'modal'
@@ -351,7 +421,7 @@ export class CoverOffers extends LitElement {
             : nothing
         }
       </div>
-      ${this.renderBody()}
+      ${this.renderPicker()} ${this.renderBody()}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
@@ -370,7 +440,7 @@ export class CoverOffers extends LitElement {
   }
 
   override render() {
-    if (this.quoteTask.status === TaskStatus.INITIAL && !this.order) return nothing;
+    if (this.quoteTask.status === TaskStatus.INITIAL && !this.order && !this.pickerMode) return nothing;
     return this.layout === 'modal' ? this.renderLauncher() : this.renderCard();
   }
 }
