@@ -189,7 +189,8 @@ export function testProvider({ name, createPair }: ProviderContract) {
         (error) => error instanceof ProviderError && error.provider === name && error.message.startsWith(`[${name}]`),
       );
       await pair.adapter.quote({ device: pair.device, country: pair.country, signal: gaveUp }).then(
-        (outcome) => assert.equal(outcome.kind, 'unavailable'),
+        // A provider answer remembered from earlier (BigFix premiums) may still be given.
+        (outcome) => assert.ok(outcome.kind === 'unavailable' || outcome.kind === 'plans'),
         (error) => assert.ok(error instanceof ProviderError, String(error)),
       );
     });

@@ -9,6 +9,9 @@ import { apiClient, asha, galaxyS23, startTestServer, TEST_IMEI, type TestServer
 
 // Roomy enough for retries on a loaded 2-core machine; the slow fault is far beyond it.
 const QUOTE_TIMEOUT_MS = 2000;
+/** A device price no earlier quote used: BigFix premiums already fetched are answered from our cache. */
+let uncachedPrice = 61_000;
+const nextUncachedPrice = () => uncachedPrice++;
 
 describe('provider faults', () => {
   let server: TestServer;
@@ -46,7 +49,7 @@ describe('provider faults', () => {
     it(`turns ${name} during a quote into an unavailable entry, quickly`, async () => {
       server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault });
       const started = Date.now();
-      const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
+      const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
       assert.equal(quote.status, 200);
       assert.deepEqual(quote.json.offers, []);
       assert.equal(quote.json.unavailable[0].code, code);
@@ -95,14 +98,14 @@ describe('provider faults', () => {
 
   it('opens the circuit after repeated outages: quotes stop waiting on a provider that is down', async () => {
     server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 503 } });
-    for (let attempt = 0; attempt < 3; attempt++) await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
+    for (let attempt = 0; attempt < 3; attempt++) await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
     assert.equal(server.services.resilience.get('bigfix')!.breaker.state, 'open');
     assert.equal((await browser('GET', '/v1/health')).json.providers.bigfix.ok, false);
     // While open, no request reaches the provider, even one that would now succeed.
     server.faults.clear();
     server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'delay', ms: 5000 } });
     const started = Date.now();
-    const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
     assert.ok(Date.now() - started < 200, `answered in ${Date.now() - started} ms`);
     assert.equal(quote.json.unavailable[0].code, 'provider_error');
   });

@@ -53,6 +53,20 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     );
   });
 
+  it('remembers BigFix premiums, as BigFix asks, so a repeated quote does not call it again', async () => {
+    const device = { ...galaxyS23, price: 55_555 };
+    const first = await browser('POST', '/v1/quotes', { device, country: 'IN' });
+    server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 503 } });
+    try {
+      const again = await browser('POST', '/v1/quotes', { device, country: 'IN' });
+      const prices = (response: typeof first) => response.json.offers.filter((offer: { provider: string }) => offer.provider === 'bigfix').map((offer: { price: { amount: number } }) => offer.price.amount);
+      assert.deepEqual(prices(again), prices(first));
+      assert.equal(prices(first).length, 4);
+    } finally {
+      server.faults.clear();
+    }
+  });
+
   it('answers another market with an unavailable entry, not an error', async () => {
     // No enabled provider covers the US (Octamile would quote NG).
     const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, currency: 'USD', price: 900 }, country: 'US' });

@@ -1,13 +1,19 @@
 /** BigFix's HTTP API: `X-API-Key` on every call, JSON bodies, Django-style trailing slashes. */
 import type { BigfixConfig } from '../../config.ts';
 import { fetchFromProvider, readJson } from '../http.ts';
+import { createMemoCache } from '../memo-cache.ts';
 import { retryAfterSeconds, type ProviderResilience } from '../resilience.ts';
 import { bigfixError } from './bigfix-errors.ts';
 import { bigfixPlansSchema, bigfixPolicySchema, type BigfixPolicy, type BigfixPolicyRequest } from './bigfix-schemas.ts';
 
 export type PlanPremiums = Record<string, number>;
 
+/** BigFix asks partners to cache premiums: the same product, brand type and price always price the same. */
+const PREMIUM_CACHE_MS = 10 * 60 * 1000;
+
 export class BigfixClient {
+  readonly #premiums = createMemoCache<PlanPremiums>({ ttlMs: PREMIUM_CACHE_MS, maxEntries: 2000 });
+
   constructor(
     private readonly config: BigfixConfig,
     private readonly resilience: ProviderResilience,
@@ -16,15 +22,15 @@ export class BigfixClient {
   /** ADLD premiums: `GET /get-protection-plans/`. */
   async adldPlans(query: { product: string; brandType: 'Apple' | 'Non-Apple'; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
     const parameters = new URLSearchParams({ product: query.product, brand_type: query.brandType, deviceprice: String(query.devicePrice) });
-    const body = await this.#call('GET', `/get-protection-plans/?${parameters}`, undefined, signal);
-    return bigfixPlansSchema.parse(body)['Protection Plans'];
+    const path = `/get-protection-plans/?${parameters}`;
+    return this.#premiums.get(path, async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans']);
   }
 
   /** Extended-warranty premiums: `GET /adld/protection-plans/`. */
   async extendedWarrantyPlans(query: { product: string; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
     const parameters = new URLSearchParams({ product: query.product, deviceprice: String(query.devicePrice) });
-    const body = await this.#call('GET', `/adld/protection-plans/?${parameters}`, undefined, signal);
-    return bigfixPlansSchema.parse(body)['Protection Plans'];
+    const path = `/adld/protection-plans/?${parameters}`;
+    return this.#premiums.get(path, async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans']);
   }
 
   createAdldPolicy(request: BigfixPolicyRequest, signal: AbortSignal): Promise<BigfixPolicy> {

@@ -3,6 +3,7 @@
  * cached for an hour: they change rarely. Quotes need only the brand list (for brand codes),
  * so it is cached apart from the per-brand product lists the catalog shows.
  */
+import { createMemoCache } from '../memo-cache.ts';
 import type { ProviderCatalog } from '../types.ts';
 import type { ServifyClient } from './servify-client.ts';
 import { brandListSchema, productListSchema } from './servify-schemas.ts';
@@ -16,16 +17,8 @@ type Brand = { brandCode: string; brandName: string };
 
 /** A value fetched at most once per `CACHE_MS`; a failure is not cached. */
 function hourly<T>(fetcher: () => Promise<T>): () => Promise<T> {
-  let cached: { value: Promise<T>; loadedAt: number } | null = null;
-  return () => {
-    if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.value;
-    const entry = { value: fetcher(), loadedAt: Date.now() };
-    cached = entry;
-    entry.value.catch(() => {
-      if (cached === entry) cached = null;
-    });
-    return entry.value;
-  };
+  const cache = createMemoCache<T>({ ttlMs: CACHE_MS, maxEntries: 1 });
+  return () => cache.get('value', fetcher);
 }
 
 export function createServifyCatalog(client: ServifyClient) {
