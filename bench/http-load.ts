@@ -7,7 +7,14 @@ import { randomUUID } from 'node:crypto';
 import autocannon, { type Options, type Result } from 'autocannon';
 import { asha, galaxyS23, TEST_IMEI } from '../server/src/testing/test-server.ts';
 
+/** No IMEI: BigFix answers from our premium cache; Assurify and Servify say `needs_imei`. */
 export const QUOTE_BODY = JSON.stringify({ device: galaxyS23, country: 'IN' });
+
+/** With an IMEI, an Indian phone asks BigFix, Assurify and Servify; a Nigerian one asks Octamile. */
+const ALL_PROVIDER_BODIES = [
+  JSON.stringify({ device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN' }),
+  JSON.stringify({ device: { category: 'Mobile', brand: 'Tecno', model: 'Camon 30', price: 485000, currency: 'NGN', imei: TEST_IMEI }, country: 'NG' }),
+];
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -41,6 +48,16 @@ export function apiHeaders(baseUrl: string, key = 'pk_test_demo'): Record<string
 
 export function quoteLoad(baseUrl: string, options: Partial<Options> = {}, key = 'pk_test_demo'): Promise<LoadFigures> {
   return load({ url: `${baseUrl}/v1/quotes`, method: 'POST', headers: apiHeaders(baseUrl, key), body: QUOTE_BODY, ...options });
+}
+
+/** Quotes that reach all four sandboxes: Indian and Nigerian phones in turn. */
+export function allProvidersQuoteLoad(baseUrl: string, options: Partial<Options> = {}): Promise<LoadFigures> {
+  const headers = apiHeaders(baseUrl);
+  return load({
+    url: `${baseUrl}/v1/quotes`,
+    requests: ALL_PROVIDER_BODIES.map((body) => ({ method: 'POST' as const, headers, body })),
+    ...options,
+  });
 }
 
 /** One quote, to get an offerId the order requests can use (it stays valid for the whole run). */

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { TEST_IMEI } from '../server/src/testing/test-server.ts';
 import { startBareHono, startCoverkit, temporaryFolder, type ChildServer } from './child-servers.ts';
-import { apiHeaders, bareHonoLoad, load, orderLoad, quoteLoad, QUOTE_BODY, type LoadFigures } from './http-load.ts';
+import { allProvidersQuoteLoad, apiHeaders, bareHonoLoad, load, orderLoad, quoteLoad, QUOTE_BODY, type LoadFigures } from './http-load.ts';
 import { coldLoad, launchChromium, percentile, type PageLoad } from './page-load.ts';
 import { loadServifyCrypto, measureServifyCrypto, SERVIFY_ONLY_MERCHANTS } from './servify-crypto.ts';
 import { kilobytes, megabytes, milliseconds, renderTable, times, type Row } from './table.ts';
@@ -117,6 +117,7 @@ function fixedRateRow(figure: string, result: LoadFigures): Row {
 
 async function serverRows(server: ChildServer) {
   const quotes = await quoteLoad(server.baseUrl, { duration: LOAD_SECONDS });
+  const allProviders = await allProvidersQuoteLoad(server.baseUrl, { duration: LOAD_SECONDS });
   const bare = await startBareHono();
   let bareHono: LoadFigures;
   try {
@@ -128,8 +129,9 @@ async function serverRows(server: ChildServer) {
   }
   const quotesAtRate = await quoteLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: QUOTE_RATE_PER_SECOND });
   const ordersAtRate = await orderLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: ORDER_RATE_PER_SECOND });
-  raw.server = { quotes, bareHono, quotesAtRate, ordersAtRate };
-  rows.push(loadRow(`POST /v1/quotes, 10 connections, ${LOAD_SECONDS} s (baseline: bare Hono route)`, quotes, bareHono));
+  raw.server = { quotes, allProviders, bareHono, quotesAtRate, ordersAtRate };
+  rows.push(loadRow(`POST /v1/quotes, cached BigFix premiums, 10 connections, ${LOAD_SECONDS} s (baseline: bare Hono route)`, quotes, bareHono));
+  rows.push(loadRow(`POST /v1/quotes reaching all four sandboxes (IN and NG phones with IMEI), 10 connections, ${LOAD_SECONDS} s`, allProviders, bareHono));
   rows.push(fixedRateRow(`POST /v1/quotes at ${QUOTE_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, quotesAtRate));
   rows.push(fixedRateRow(`POST /v1/orders at ${ORDER_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, ordersAtRate));
 }
