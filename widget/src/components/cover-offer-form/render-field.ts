@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
 import { t } from '../../internal/localize.ts';
+import { localizeFieldError } from '../../internal/validation-messages.ts';
 
 export interface FieldState {
   value: string;
@@ -50,7 +51,7 @@ export function renderField(field: FieldDefinition, state: FieldState) {
         @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
         @blur=${() => state.onBlur(field.key)}
       />
-      <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${state.error}</p>
+      <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${state.error ? localizeFieldError(state.error) : ''}</p>
     </div>
   `;
 }

@@ -241,6 +241,16 @@ describe('<cover-offers> details form', () => {
     expect(shadow(form(element)!).querySelector('[role="status"]')!.textContent).to.equal('Please check 3 fields.');
     expect(api!.requests.filter((request) => request.url.endsWith('/orders'))).to.have.length(0);
   });
+
+  it('says what is wrong in the shopper language', async () => {
+    const element = await loaded(await mount());
+    element.locale = 'hi-IN';
+    await choose(element, 0);
+    await type(element, 'customer.email', 'asha@');
+    await submit(element);
+    await waitUntil(() => errorFor(element, 'customer.name').textContent === 'आवश्यक', 'the required field error is not in Hindi', { timeout: 5_000 });
+    expect(errorFor(element, 'customer.email').textContent).to.equal('मान्य ईमेल पता लिखें');
+  });
 });
 
 async function fillScreenOffer(element: CoverOffers) {

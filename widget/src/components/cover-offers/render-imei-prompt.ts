@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { str, t } from '../../internal/localize.ts';
+import { localizeFieldError } from '../../internal/validation-messages.ts';
 
 export interface ImeiPromptState {
   count: number;
@@ -40,6 +41,6 @@ export function renderImeiPrompt({ count, error, pending, onSubmit }: ImeiPrompt
       />
       <button class="secondary-button" part="imei-button" ?disabled=${pending}>${t('imei.submit', 'Show plans')}</button>
     </div>
-    <p id="prompt-imei-error" class="field-error" part="field-error" ?hidden=${!error}>${error}</p>
+    <p id="prompt-imei-error" class="field-error" part="field-error" ?hidden=${!error}>${error ? localizeFieldError(error) : ''}</p>
   </form>`;
 }
