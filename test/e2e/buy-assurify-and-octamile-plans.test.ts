@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestServer, TEST_IMEI, type TestServer } from '../../server/src/testing/test-server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { describe, it } from 'node:test';
+import { TEST_IMEI } from '../../server/src/testing/test-server.ts';
+import { screenshot } from './browser.ts';
 import {
   addPlanAndGoToCart,
   asha,
@@ -14,24 +13,15 @@ import {
   openPresenter,
   payAndOpenOrder,
   waitForStatus,
+  useShop,
 } from './shop.ts';
 
 describe('a shopper buys Assurify and Octamile plans through the demo shop', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer({ ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '200', OCTAMILE_SANDBOX_REVIEW_DELAY_MS: '500' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shop = useShop({ ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '200', OCTAMILE_SANDBOX_REVIEW_DELAY_MS: '500' });
 
   it('Assurify: the presenter gives the widget an IMEI, the plan binds pending and turns active on the webhook (1280 px)', async () => {
-    const { page, errors } = await openPage(browser, 1280);
-    await gotoShop(page, `${server.baseUrl}/product.html?sku=iphone-15`);
+    const { page, errors } = await openPage(shop.browser, 1280);
+    await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=iphone-15`);
     await openPresenter(page);
     await page.locator('#ck-imei').fill(TEST_IMEI);
     await page.locator('#ck-imei').press('Tab');
@@ -55,8 +45,8 @@ describe('a shopper buys Assurify and Octamile plans through the demo shop', () 
   });
 
   it('Octamile: the naira phone, a paid plan waiting for its video, the upload, then active with a certificate (375 px)', async () => {
-    const { page, errors } = await openPage(browser, 375);
-    await gotoShop(page, `${server.baseUrl}/`);
+    const { page, errors } = await openPage(shop.browser, 375);
+    await gotoShop(page, `${shop.server.baseUrl}/`);
     await page.getByRole('link', { name: 'Tecno Camon 30' }).click();
     await page.locator('body[data-page="product"][data-ready="true"]').waitFor();
     assert.match((await page.locator('#product-price').textContent()) ?? '', /₦4,85,000|₦485,000/);

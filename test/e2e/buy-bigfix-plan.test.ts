@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
-import { addPlanAndGoToCart, asha, fillPlanForm, gotoShop, offer, openPage, payAndOpenOrder, waitForStatus } from './shop.ts';
+import { describe, it } from 'node:test';
+import { screenshot } from './browser.ts';
+import { addPlanAndGoToCart, asha, fillPlanForm, gotoShop, offer, openPage, payAndOpenOrder, waitForStatus, useShop } from './shop.ts';
 
 describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shop = useShop();
 
   for (const width of [1280, 375]) {
     it(`goes from the listing to the product, picks a plan, pays, and sees the policy on the order page (${width} px)`, async () => {
-      const { page, errors } = await openPage(browser, width);
-      await gotoShop(page, `${server.baseUrl}/`);
+      const { page, errors } = await openPage(shop.browser, width);
+      await gotoShop(page, `${shop.server.baseUrl}/`);
       assert.equal(await page.locator('#product-grid .card').count(), 6);
       await screenshot(page, `listing-${width}`);
       await page.getByRole('link', { name: 'Samsung Galaxy S23 5G' }).click();

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { describe, it } from 'node:test';
+import { screenshot } from './browser.ts';
 import {
   addPlanAndGoToCart,
   asha,
@@ -14,24 +12,15 @@ import {
   openPresenter,
   payAndOpenOrder,
   waitForStatus,
+  useShop,
 } from './shop.ts';
 
 describe('sandbox scenarios from the presenter panel', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shop = useShop();
 
   it('card declined: the bank says no and no policy is bound; a good card then buys the plan (375 px)', async () => {
-    const { page, errors } = await openPage(browser, 375);
-    await gotoShop(page, `${server.baseUrl}/product.html?sku=dell-xps-13`);
+    const { page, errors } = await openPage(shop.browser, 375);
+    await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=dell-xps-13`);
     await choose(page, 'ck-scenario', 'card-declined');
     await page.locator('#ck-toggle').click();
     const plan = offer(page, 'Extended Warranty, 1 year');
@@ -46,7 +35,7 @@ describe('sandbox scenarios from the presenter panel', () => {
     const cartOrderId = await page.evaluate(
       () => (JSON.parse(sessionStorage.getItem('coverkit-demo-cart') ?? '{}') as { plan?: { orderId: string } }).plan?.orderId,
     );
-    const unpaid = await fetch(`${server.baseUrl}/v1/orders/${cartOrderId}`, { headers: { Authorization: 'Bearer sk_test_demo' } });
+    const unpaid = await fetch(`${shop.server.baseUrl}/v1/orders/${cartOrderId}`, { headers: { Authorization: 'Bearer sk_test_demo' } });
     assert.equal(((await unpaid.json()) as { order: { status: string } }).order.status, 'awaiting_payment');
 
     await page.locator('#card').fill('4242 4242 4242 4242');
@@ -57,8 +46,8 @@ describe('sandbox scenarios from the presenter panel', () => {
   });
 
   it('Octamile stays busy: "Fill shopper details" types a Swamped shopper, and checkout says the insurer is busy (1280 px)', async () => {
-    const { page, errors } = await openPage(browser, 1280);
-    await gotoShop(page, `${server.baseUrl}/product.html?sku=tecno-camon-30`);
+    const { page, errors } = await openPage(shop.browser, 1280);
+    await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=tecno-camon-30`);
     await choose(page, 'ck-scenario', 'octamile-swamped');
     const plan = offer(page, 'Comprehensive cover, 6 months');
     await plan.waitFor();
@@ -79,12 +68,12 @@ describe('sandbox scenarios from the presenter panel', () => {
   });
 
   it('provider down: Assurify answers 503, BigFix offers are still shown and the panel notes Assurify unavailable (1280 px)', async () => {
-    const { page, errors } = await openPage(browser, 1280);
-    await gotoShop(page, `${server.baseUrl}/product.html?sku=galaxy-s23`);
+    const { page, errors } = await openPage(shop.browser, 1280);
+    await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=galaxy-s23`);
     await choose(page, 'ck-scenario', 'down');
     await choose(page, 'ck-target', 'assurify');
     await page.locator('#ck-status', { hasText: 'assurify answers 503' }).waitFor();
-    const rules = (await (await fetch(`${server.baseUrl}/sandbox/_faults`)).json()) as { rules: { provider: string }[] };
+    const rules = (await (await fetch(`${shop.server.baseUrl}/sandbox/_faults`)).json()) as { rules: { provider: string }[] };
     assert.deepEqual(
       rules.rules.map((rule) => rule.provider),
       ['assurify'],
@@ -98,7 +87,7 @@ describe('sandbox scenarios from the presenter panel', () => {
 
     await choose(page, 'ck-scenario', 'none');
     await page.locator('#ck-status', { hasText: 'Scenario off' }).waitFor();
-    assert.deepEqual(((await (await fetch(`${server.baseUrl}/sandbox/_faults`)).json()) as { rules: unknown[] }).rules, []);
+    assert.deepEqual(((await (await fetch(`${shop.server.baseUrl}/sandbox/_faults`)).json()) as { rules: unknown[] }).rules, []);
     await openPresenter(page);
     assert.deepEqual(errors, []);
     await page.context().close();

@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../server/src/testing/test-server.ts';
-import { launchBrowser, screenshot } from './browser.ts';
-import { choose, gotoShop, offer, openPage, openPresenter } from './shop.ts';
+import { describe, it } from 'node:test';
+import { screenshot } from './browser.ts';
+import { choose, gotoShop, offer, openPage, openPresenter, useShop } from './shop.ts';
 
 describe('the presenter panel switches locale, currency display, theme, layout and providers', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shop = useShop();
 
   for (const width of [1280, 375]) {
     it(`sets the widget's attributes and custom properties, dresses the shop, and remembers it all after a reload (${width} px)`, async () => {
-      const { page, errors } = await openPage(browser, width);
-      await gotoShop(page, `${server.baseUrl}/product.html?sku=galaxy-s23`);
+      const { page, errors } = await openPage(shop.browser, width);
+      await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=galaxy-s23`);
       const widget = page.locator('cover-offers');
       await offer(page, 'BigFix').first().waitFor();
       assert.equal(await widget.getAttribute('locale'), 'en-IN');

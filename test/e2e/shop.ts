@@ -1,7 +1,9 @@
 /** Steps a shopper (and a presenter) takes through the demo shop, shared by the e2e tests. */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { asha, TEST_IMEI } from '../../server/src/testing/test-server.ts';
+import { asha, startTestServer, TEST_IMEI, type TestServer } from '../../server/src/testing/test-server.ts';
+import { launchBrowser } from './browser.ts';
 
 export interface Shopper {
   name: string;
@@ -17,6 +19,20 @@ export const folake = (lastName = 'Adeyemi'): Shopper => ({
   address: { line1: '14 Admiralty Way', city: 'Lagos', state: 'Lagos', postalCode: '106104' },
 });
 export { asha };
+
+/** The app on a free port and a headless Chromium for one describe block; both stop after it. */
+export function useShop(environment: Record<string, string> = {}): { server: TestServer; browser: Browser } {
+  const shop = {} as { server: TestServer; browser: Browser };
+  before(async () => {
+    shop.server = await startTestServer(environment);
+    shop.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shop.browser?.close();
+    await shop.server?.close();
+  });
+  return shop;
+}
 
 /** A page that records uncaught errors, for `assert.deepEqual(errors, [])` at the end. */
 export async function openPage(browser: Browser, width: number): Promise<{ page: Page; errors: string[] }> {
