@@ -242,6 +242,24 @@ describe('<cover-offers> details form', () => {
     expect(api!.requests.filter((request) => request.url.endsWith('/orders'))).to.have.length(0);
   });
 
+  it('asks for fresh offers before they expire, and keeps the plan the shopper picked', async () => {
+    let quotes = 0;
+    api = stubApi({
+      'POST /v1/quotes': () => {
+        quotes += 1;
+        // Expiring in 61 s: the widget asks again a minute early, so after about a second.
+        const expiresAt = new Date(Date.now() + 61_000).toISOString();
+        return json({ ...quoteResponse, offers: quoteResponse.offers.map((offer) => ({ ...offer, offerId: `${offer.offerId}-${quotes}`, expiresAt })) });
+      },
+    });
+    const element = await loaded(await mount());
+    await choose(element, 0);
+    await type(element, 'customer.name', 'Asha Rao');
+    await waitUntil(() => quotes >= 2, 'no fresh quote before expiry', { timeout: 5_000 });
+    await waitUntil(() => form(element)?.offer?.offerId === `${quoteResponse.offers[0]!.offerId}-2`, 'the form kept the stale offer id', { timeout: 5_000 });
+    expect(input(element, 'customer.name').value).to.equal('Asha Rao');
+  });
+
   it('says what is wrong in the shopper language', async () => {
     const element = await loaded(await mount());
     element.locale = 'hi-IN';

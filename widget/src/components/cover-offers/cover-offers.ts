@@ -23,6 +23,22 @@ import { renderDeclined, renderEmpty, renderLoadError, renderSkeleton } from './
 
 type Stage = 'choosing' | 'declined' | 'ordered';
 
+const OFFER_REFRESH_LEAD_MS = 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The same plan at the same price, whatever its (signed, expiring) offer id. */
+function isSameOffer(offer: Offer, other: Offer): boolean {
+  return (
+    offer.offerId === other.offerId ||
+    (offer.provider === other.provider &&
+      offer.type === other.type &&
+      offer.name === other.name &&
+      offer.termMonths === other.termMonths &&
+      offer.price.amount === other.price.amount &&
+      offer.price.currency === other.price.currency)
+  );
+}
+
 /** Changing any of these means another device (or merchant), so earlier choices lapse. */
 const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'model', 'price', 'currency', 'country', 'imei'] as const;
 
@@ -85,6 +101,7 @@ export class CoverOffers extends LitElement {
   static override styles = styles;
 
   private client?: ApiClient;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
 
   private quoteTask = new Task(this, {
     args: () =>
@@ -104,7 +121,9 @@ export class CoverOffers extends LitElement {
     },
     onComplete: (response) => {
       const offers = this.visibleOffers(response);
-      if (!offers.some((offer) => offer.offerId === this.selectedOffer?.offerId)) this.selectedOffer = undefined;
+      // A refreshed quote has new offer ids: the shopper keeps the same plan at the same price.
+      this.selectedOffer = this.selectedOffer && offers.find((offer) => isSameOffer(offer, this.selectedOffer!));
+      this.scheduleRefresh(offers);
       this.announcement =
         offers.length === 1 ? t('offers.count-one', '1 plan available') : t('offers.count', str`${offers.length} plans available`);
       this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable: response.unavailable }));
@@ -181,6 +200,24 @@ export class CoverOffers extends LitElement {
       this.hostConfirmed = false;
       if (changed.has('imei')) this.shopperImei = '';
     }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.refreshTimer);
+  }
+
+  /** Offers expire (their price is only held so long): ask again a minute before the first does. */
+  private scheduleRefresh(offers: readonly Offer[]) {
+    clearTimeout(this.refreshTimer);
+    const earliest = Math.min(...offers.map((offer) => Date.parse(offer.expiresAt)).filter(Number.isFinite));
+    if (!Number.isFinite(earliest)) return;
+    const delay = Math.max(1000, earliest - Date.now() - OFFER_REFRESH_LEAD_MS);
+    // Timers overflow past 2^31 ms (about 24 days) and would fire at once.
+    if (delay > MAX_TIMER_MS) return;
+    this.refreshTimer = setTimeout(() => {
+      if (this.stage !== 'ordered' && this.isConnected) void this.quoteTask.run();
+    }, delay);
   }
 
   /** A category without a full device (or the `picker` attribute): the shopper picks brand and model. */
