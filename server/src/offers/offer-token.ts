@@ -3,7 +3,7 @@
  * from the token, never from anything the browser says about price or plan, so the
  * price bound is the price quoted.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { QuotedOffer } from '../providers/types.ts';
 
 interface OfferClaims {
@@ -11,6 +11,14 @@ interface OfferClaims {
   merchantId: string;
   expiresAt: number;
   offer: QuotedOffer;
+}
+
+/**
+ * Offer ids are readable by anyone, so an IMEI never goes in one; this digest binds the
+ * offer to the IMEI it was priced for instead.
+ */
+export function digestImei(imei: string): string {
+  return createHash('sha256').update(imei).digest('base64url').slice(0, 22);
 }
 
 export class OfferTokenError extends Error {

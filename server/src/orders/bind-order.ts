@@ -3,6 +3,7 @@
  * provider is called, so a crash or timeout leaves a trace to reconcile, never a loss.
  */
 import { ProviderError } from '../errors.ts';
+import { withDeadline } from '../providers/deadline.ts';
 import type { AppServices } from '../services.ts';
 import type { StoredOrder } from '../store/types.ts';
 
@@ -12,16 +13,14 @@ export async function bindOrder(services: AppServices, order: StoredOrder): Prom
   const { adapters, config, store, logger, providerHealth, bindsInFlight } = services;
   const adapter = adapters.get(order.offer.provider);
   if (!adapter) throw new Error(`no adapter for ${order.offer.provider}`);
-  const signal = AbortSignal.timeout(config.bindTimeoutMs);
   bindsInFlight.add(order.id);
   try {
-    const deadline = new Promise<never>((_, reject) =>
-      signal.addEventListener('abort', () => reject(new ProviderError(adapter.id, 'timeout', 'bind deadline exceeded', 'The insurer is taking longer than usual. Your plan will be confirmed shortly.')), { once: true }),
+    const result = await withDeadline(
+      adapter.id,
+      { ms: config.bindTimeoutMs, what: 'bind', shopperMessage: 'The insurer is taking longer than usual. Your plan will be confirmed shortly.' },
+      (signal) =>
+        adapter.bind({ orderId: order.id, offer: order.offer, device: order.device, customer: order.customer, paymentReference: order.paymentReference ?? '', signal }),
     );
-    const result = await Promise.race([
-      adapter.bind({ orderId: order.id, offer: order.offer, device: order.device, customer: order.customer, paymentReference: order.paymentReference ?? '', signal }),
-      deadline,
-    ]);
     providerHealth.record(adapter.id, true);
     const bound = await store.transitionOrder(order.id, ['binding'], { status: result.status, policy: result.policy, failureReason: null });
     logger.info('order bound', { orderId: order.id, provider: adapter.id, status: result.status });

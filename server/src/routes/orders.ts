@@ -1,6 +1,5 @@
 /** `/v1/orders`: create (publishable key), confirm (secret key), read (either). */
 import { Hono } from 'hono';
-import { createHash } from 'node:crypto';
 import {
   cancelOrderRequestSchema,
   confirmOrderRequestSchema,
@@ -15,7 +14,7 @@ import { ApiError, apiErrorFromProvider } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { idempotency } from '../middleware/idempotency.ts';
 import { validateJson } from '../middleware/validate-json.ts';
-import { OfferTokenError } from '../offers/offer-token.ts';
+import { digestImei, OfferTokenError } from '../offers/offer-token.ts';
 import { bindOrder } from '../orders/bind-order.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { loadVisibleOrder } from '../orders/load-order.ts';
@@ -46,7 +45,7 @@ export function ordersRoutes(services: AppServices) {
       }
       const fields: FieldError[] = missingRequiredFields(request, offer.requires);
       const imeiDigest = offer.context?.imeiDigest;
-      if (imeiDigest && request.device?.imei && createHash('sha256').update(request.device.imei).digest('base64url').slice(0, 22) !== imeiDigest) {
+      if (imeiDigest && request.device?.imei && digestImei(request.device.imei) !== imeiDigest) {
         fields.push({ path: 'device.imei', message: 'Use the IMEI this plan was priced for' });
       }
       const address = request.customer.address;

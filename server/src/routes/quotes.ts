@@ -1,11 +1,12 @@
 /** `POST /v1/quotes`: every enabled provider asked at once, each under its own deadline. */
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { quoteRequestSchema, type QuoteRequest } from '../../../widget/src/api/schemas.ts';
 import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../widget/src/api/types.ts';
 import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
+import { digestImei } from '../offers/offer-token.ts';
+import { withDeadline } from '../providers/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
@@ -14,12 +15,10 @@ export function quotesRoutes(services: AppServices) {
 
   async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
-    const signal = AbortSignal.timeout(config.quoteTimeoutMs);
-    // The race guards against an adapter that ignores its signal: a slow provider never holds the others back.
-    const deadline = new Promise<never>((_, reject) =>
-      signal.addEventListener('abort', () => reject(new ProviderError(provider, 'timeout', 'quote deadline exceeded', 'This provider did not answer in time.')), { once: true }),
+    // A slow provider never holds the others back.
+    return withDeadline(provider, { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' }, (signal) =>
+      adapter.quote({ device: request.device, country: request.country, signal }),
     );
-    return Promise.race([adapter.quote({ device: request.device, country: request.country, signal }), deadline]);
   }
 
   return new Hono().post('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), rateLimit, validateJson({ schema: quoteRequestSchema }), async (context) => {
@@ -30,7 +29,7 @@ export function quotesRoutes(services: AppServices) {
     const signer = signerFor(merchant);
     const { imei, serial, ...deviceWithoutIdentifiers } = request.device;
     // The offer id is readable by anyone: keep the IMEI out of it, but bind the offer to it.
-    const imeiDigest = imei ? createHash('sha256').update(imei).digest('base64url').slice(0, 22) : undefined;
+    const imeiDigest = imei ? digestImei(imei) : undefined;
     void serial;
 
     const offers: Offer[] = [];
