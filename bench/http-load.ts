@@ -13,7 +13,10 @@ export const QUOTE_BODY = JSON.stringify({ device: galaxyS23, country: 'IN' });
 /** With an IMEI, an Indian phone asks BigFix, Assurify and Servify; a Nigerian one asks Octamile. */
 const ALL_PROVIDER_BODIES = [
   JSON.stringify({ device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN' }),
-  JSON.stringify({ device: { category: 'Mobile', brand: 'Tecno', model: 'Camon 30', price: 485000, currency: 'NGN', imei: TEST_IMEI }, country: 'NG' }),
+  JSON.stringify({
+    device: { category: 'Mobile', brand: 'Tecno', model: 'Camon 30', price: 485000, currency: 'NGN', imei: TEST_IMEI },
+    country: 'NG',
+  }),
 ];
 
 export interface LoadFigures {

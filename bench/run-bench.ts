@@ -130,8 +130,16 @@ async function serverRows(server: ChildServer) {
   const quotesAtRate = await quoteLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: QUOTE_RATE_PER_SECOND });
   const ordersAtRate = await orderLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: ORDER_RATE_PER_SECOND });
   raw.server = { quotes, allProviders, bareHono, quotesAtRate, ordersAtRate };
-  rows.push(loadRow(`POST /v1/quotes, cached BigFix premiums, 10 connections, ${LOAD_SECONDS} s (baseline: bare Hono route)`, quotes, bareHono));
-  rows.push(loadRow(`POST /v1/quotes reaching all four sandboxes (IN and NG phones with IMEI), 10 connections, ${LOAD_SECONDS} s`, allProviders, bareHono));
+  rows.push(
+    loadRow(`POST /v1/quotes, cached BigFix premiums, 10 connections, ${LOAD_SECONDS} s (baseline: bare Hono route)`, quotes, bareHono),
+  );
+  rows.push(
+    loadRow(
+      `POST /v1/quotes reaching all four sandboxes (IN and NG phones with IMEI), 10 connections, ${LOAD_SECONDS} s`,
+      allProviders,
+      bareHono,
+    ),
+  );
   rows.push(fixedRateRow(`POST /v1/quotes at ${QUOTE_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, quotesAtRate));
   rows.push(fixedRateRow(`POST /v1/orders at ${ORDER_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, ordersAtRate));
 }

@@ -21,5 +21,7 @@ if (files.length === 0) {
   console.error(`No *.test.ts files under ${folders.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files.sort()], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files.sort()], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['formatting (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
+  ['import boundaries', 'node', ['scripts/check-boundaries.mjs']],
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['build (script tag, demo, npm package)', 'sh', ['-c', 'npm run build --silent && npm run build:package --silent']],

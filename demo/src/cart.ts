@@ -3,7 +3,7 @@
  * order id and its clientSecret are kept of the order (plus the plan's public name and
  * price for the cart line) — never the shopper's details.
  */
-import type { Money } from '../../widget/src/api/types.ts';
+import type { Money } from '../../contract/types.ts';
 
 export interface CartPlan {
   orderId: string;

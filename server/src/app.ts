@@ -6,7 +6,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { createDemoMerchantRoutes } from '../../demo/merchant-routes.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import './middleware/context.ts';
@@ -34,7 +33,7 @@ import { sendFile } from './static-files.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/types.ts';
 
-const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
+export const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** The video upload streams to disk under its own, larger limit (routes/activation.ts). */
 const ACTIVATION_PATH = /^\/v1\/orders\/[^/]+\/activation$/;
@@ -85,7 +84,11 @@ export function createApp(config: Config, options: AppOptions = {}) {
         bodyLimit({
           maxSize: API_BODY_LIMIT_BYTES,
           onError: () => {
-            throw new ApiError(413, 'payload_too_large', `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`);
+            throw new ApiError({
+              status: 413,
+              code: 'payload_too_large',
+              message: `The body is larger than ${API_BODY_LIMIT_BYTES / 1024} KB`,
+            });
           },
         }),
       ),
@@ -106,7 +109,13 @@ export function createApp(config: Config, options: AppOptions = {}) {
     const started = performance.now();
     await next();
     // Path only: query strings could carry personal data.
-    logger.info('request', { requestId: context.get('requestId'), method: context.req.method, path: context.req.path, status: context.res.status, ms: Math.round(performance.now() - started) });
+    logger.info('request', {
+      requestId: context.get('requestId'),
+      method: context.req.method,
+      path: context.req.path,
+      status: context.res.status,
+      ms: Math.round(performance.now() - started),
+    });
   });
   app.onError(createErrorHandler(logger));
   app.notFound(notFound);
@@ -168,13 +177,6 @@ export function createApp(config: Config, options: AppOptions = {}) {
       'Cache-Control': 'public, max-age=300',
     }),
   );
-  if (config.serveDemo) {
-    const merchant = config.merchants[0]!;
-    app.route('/demo/api', createDemoMerchantRoutes({ apiBase: `http://127.0.0.1:${config.port}`, secretKey: merchant.secretKey }));
-    app.get('/demo/:file{.+}', (context) => sendFile(context, path.join(repositoryRoot, 'dist/demo'), context.req.param('file')));
-    app.get('/', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), 'index.html'));
-    app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
-  }
   const reconciler = createReconciler(services);
   return { app, services, reconciler, faults };
 }

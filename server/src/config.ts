@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ProviderId } from '../../widget/src/api/types.ts';
+import type { ProviderId } from '../../contract/types.ts';
 import { assurifyEnvironment, readAssurifyConfig, type AssurifyConfig } from './providers/assurify/assurify-config.ts';
 import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './providers/octamile/octamile-config.ts';
 import { servifyConfig, type ServifyConfig } from './providers/servify/servify-config.ts';
@@ -65,29 +65,57 @@ const optionalText = z
   .optional();
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const millis = z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(600_000);
-const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const environmentSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
   COVERKIT_DATA_DIR: optionalText,
-  COVERKIT_PUBLISHABLE_KEY: optionalText.pipe(z.string().regex(/^pk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like pk_test_… or pk_live_…').optional()),
-  COVERKIT_SECRET_KEY: optionalText.pipe(z.string().regex(/^sk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_test_… or sk_live_…').optional()),
+  COVERKIT_PUBLISHABLE_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^pk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like pk_test_… or pk_live_…')
+      .optional(),
+  ),
+  COVERKIT_SECRET_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^sk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_test_… or sk_live_…')
+      .optional(),
+  ),
   COVERKIT_ALLOWED_ORIGINS: optionalText.pipe(csv.pipe(z.array(z.url({ error: 'must be a comma-separated list of origins' }))).optional()),
   COVERKIT_MERCHANTS_FILE: optionalText,
   COVERKIT_QUOTE_TIMEOUT_MS: millis.default(8000),
   COVERKIT_BIND_TIMEOUT_MS: millis.default(20_000),
   COVERKIT_OFFER_TTL_MS: millis.default(30 * 60_000),
   COVERKIT_DATA_KEY: optionalText.pipe(
-    z.string().refine((value) => parseDataKey(value) !== null, 'must be 32 bytes as base64, or 64 hex digits (openssl rand -base64 32)').optional(),
+    z
+      .string()
+      .refine((value) => parseDataKey(value) !== null, 'must be 32 bytes as base64, or 64 hex digits (openssl rand -base64 32)')
+      .optional(),
   ),
   COVERKIT_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
   COVERKIT_RECONCILE_INTERVAL_MS: millis.default(30_000),
   BIGFIX_BASE_URL: optionalText.pipe(url.optional()),
   BIGFIX_API_KEY: optionalText,
   BIGFIX_POLICY_SOURCE: optionalText,
-  COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
   ...assurifyEnvironment,
   ...octamileEnvironment,
   SERVIFY_BASE_URL: optionalText.pipe(url.optional()),
@@ -96,7 +124,9 @@ const environmentSchema = z.object({
   SERVIFY_X_HOST: optionalText,
   SERVIFY_PUBLIC_KEY: optionalText,
   SERVIFY_CLIENT_PRIVATE_KEY: optionalText,
-  SERVIFY_PLAN_CODES: optionalText.pipe(csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be comma-separated plan codes')).min(1)).optional()),
+  SERVIFY_PLAN_CODES: optionalText.pipe(
+    csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be comma-separated plan codes')).min(1)).optional(),
+  ),
   SERVIFY_ASYNC_BIND: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   SERVIFY_CALLBACK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
@@ -134,11 +164,21 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         apiKey: required(env.BIGFIX_API_KEY, 'BIGFIX_API_KEY', 'is required when BIGFIX_BASE_URL is set'),
         policySource: required(env.BIGFIX_POLICY_SOURCE, 'BIGFIX_POLICY_SOURCE', 'is required when BIGFIX_BASE_URL is set'),
       }
-    : { mode: 'sandbox', baseUrl: `${sandboxBase}/bigfix`, apiKey: env.BIGFIX_API_KEY ?? SANDBOX_KEYS.bigfix, policySource: env.BIGFIX_POLICY_SOURCE ?? 'Coverkit' };
+    : {
+        mode: 'sandbox',
+        baseUrl: `${sandboxBase}/bigfix`,
+        apiKey: env.BIGFIX_API_KEY ?? SANDBOX_KEYS.bigfix,
+        policySource: env.BIGFIX_POLICY_SOURCE ?? 'Coverkit',
+      };
 
-  const servify = servifyConfig(env, { sandboxBase, ownBase: `http://127.0.0.1:${env.PORT}`, sandboxDefaults: SANDBOX_KEYS, fail: (name, why) => {
+  const servify = servifyConfig(env, {
+    sandboxBase,
+    ownBase: `http://127.0.0.1:${env.PORT}`,
+    sandboxDefaults: SANDBOX_KEYS,
+    fail: (name, why) => {
       throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
-    } });
+    },
+  });
 
   const defaultMerchant: Merchant = {
     id: 'default',

@@ -1,18 +1,29 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError } from '../../widget/src/api/schemas.ts';
-import type { ProviderId } from '../../widget/src/api/types.ts';
+import type { FieldError } from '../../contract/schemas.ts';
+import type { ApiErrorCode } from '../../contract/error-codes.ts';
+import type { ProviderId } from '../../contract/types.ts';
 
 /** An error a route answers with; `app.onError` turns it into the error envelope. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly fields?: FieldError[],
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
+  override name = 'ApiError';
+  readonly status: ContentfulStatusCode;
+  readonly code: ApiErrorCode;
+  readonly fields: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(options: {
+    status: ContentfulStatusCode;
+    code: ApiErrorCode;
+    message: string;
+    fields?: FieldError[];
+    headers?: Record<string, string>;
+    cause?: unknown;
+  }) {
+    super(options.message, { cause: options.cause });
+    this.status = options.status;
+    this.code = options.code;
+    this.fields = options.fields;
+    this.headers = options.headers;
   }
 }
 
@@ -22,24 +33,38 @@ export class ApiError extends Error {
  */
 export type ProviderFailure = 'refused' | 'timeout' | 'unreachable' | 'rejected_credentials' | 'rate_limited' | 'provider_error';
 
-export class ProviderError extends Error {
-  constructor(
-    readonly provider: ProviderId,
-    readonly failure: ProviderFailure,
-    /** The provider's own code or message, for logs and operators (never personal data). */
-    readonly providerCode: string,
-    /** A sentence a shopper understands. */
-    readonly shopperMessage: string,
-    options?: { cause?: unknown; status?: number; retryAfterSeconds?: number },
-  ) {
-    super(`[${provider}] ${failure}: ${providerCode}`, { cause: options?.cause });
-    this.name = 'ProviderError';
-    this.status = options?.status;
-    this.retryAfterSeconds = options?.retryAfterSeconds;
-  }
-  readonly status: number | undefined;
+export interface ProviderErrorOptions {
+  provider: ProviderId;
+  failure: ProviderFailure;
+  /** The provider's own code or message, for logs and operators (never personal data). */
+  providerCode: string;
+  /** A sentence a shopper understands. */
+  shopperMessage: string;
+  cause?: unknown;
+  /** The provider's HTTP status, where it answered. */
+  status?: number;
   /** The provider's Retry-After, where it sent one. */
+  retryAfterSeconds?: number;
+}
+
+export class ProviderError extends Error {
+  override name = 'ProviderError';
+  readonly provider: ProviderId;
+  readonly failure: ProviderFailure;
+  readonly providerCode: string;
+  readonly shopperMessage: string;
+  readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+
+  constructor(options: ProviderErrorOptions) {
+    super(`[${options.provider}] ${options.failure}: ${options.providerCode}`, { cause: options.cause });
+    this.provider = options.provider;
+    this.failure = options.failure;
+    this.providerCode = options.providerCode;
+    this.shopperMessage = options.shopperMessage;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
@@ -51,12 +76,12 @@ export class ProviderError extends Error {
 export function apiErrorFromProvider(error: ProviderError): ApiError {
   switch (error.failure) {
     case 'refused':
-      return new ApiError(422, 'provider_declined', error.shopperMessage);
+      return new ApiError({ status: 422, code: 'provider_declined', message: error.shopperMessage });
     case 'timeout':
-      return new ApiError(504, 'provider_timeout', error.shopperMessage);
+      return new ApiError({ status: 504, code: 'provider_timeout', message: error.shopperMessage });
     case 'rate_limited':
-      return new ApiError(429, 'provider_busy', error.shopperMessage, undefined, { 'Retry-After': '5' });
+      return new ApiError({ status: 429, code: 'provider_busy', message: error.shopperMessage, headers: { 'Retry-After': '5' } });
     default:
-      return new ApiError(502, 'provider_error', error.shopperMessage);
+      return new ApiError({ status: 502, code: 'provider_error', message: error.shopperMessage });
   }
 }

@@ -9,8 +9,10 @@ export interface Logger {
 }
 
 export function createLogger({ silent = false, write = (line: string): void => void process.stdout.write(`${line}\n`) } = {}): Logger {
-  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (!silent) write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
-  };
+  const log =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (!silent) write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -1,6 +1,6 @@
 /** Everything routes share, built once by createApp. No module-level globals. */
 import type { MiddlewareHandler } from 'hono';
-import type { ProviderId } from '../../widget/src/api/types.ts';
+import type { ProviderId } from '../../contract/types.ts';
 import type { Config, Merchant } from './config.ts';
 import type { Logger } from './logger.ts';
 import { OfferSigner } from './offers/offer-token.ts';

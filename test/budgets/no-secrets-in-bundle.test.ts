@@ -27,7 +27,10 @@ describe('browser bundles', () => {
     ].filter((secret): secret is string => typeof secret === 'string' && secret.length > 0);
     // Everything a browser is served: the built bundles and the demo's pages.
     const files = ['dist/widget', 'dist/demo', 'demo'].flatMap(filesUnder).filter((file) => /\.(js|mjs|map|html|css)$/.test(file));
-    assert.ok(files.some((file) => file.endsWith('coverkit.js')), 'the widget was built');
+    assert.ok(
+      files.some((file) => file.endsWith('coverkit.js')),
+      'the widget was built',
+    );
     for (const file of files) {
       const content = readFileSync(file, 'utf8');
       for (const secret of secrets) assert.ok(!content.includes(secret), `${file} contains a secret (${secret.slice(0, 6)}…)`);

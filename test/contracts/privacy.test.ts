@@ -12,7 +12,9 @@ const tecno = { category: 'Mobile', brand: 'Tecno', model: 'Camon 20 Pro', price
 describe('no secret or personal data leaves the server', () => {
   let server: TestServer;
   const seen: string[] = [];
-  before(async () => (server = await startTestServer({ OCTAMILE_SANDBOX_REVIEW_DELAY_MS: '200', ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '100' })));
+  before(
+    async () => (server = await startTestServer({ OCTAMILE_SANDBOX_REVIEW_DELAY_MS: '200', ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '100' })),
+  );
   after(() => server.close());
 
   async function record<T extends { text: string }>(response: Promise<T>): Promise<T> {
@@ -25,10 +27,34 @@ describe('no secret or personal data leaves the server', () => {
     const browser = apiClient(server);
     const merchant = apiClient(server, 'sk_test_demo');
     const purchases = [
-      { provider: 'bigfix', device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN', customer: asha, orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 } },
-      { provider: 'assurify', device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN', customer: asha, orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 } },
-      { provider: 'servify', device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN', customer: asha, orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 } },
-      { provider: 'octamile', device: { ...tecno, imei: TEST_IMEI }, country: 'NG', customer: folake, orderDevice: { imei: TEST_IMEI, brand: 'Tecno', model: 'Camon 20 Pro' } },
+      {
+        provider: 'bigfix',
+        device: { ...galaxyS23, imei: TEST_IMEI },
+        country: 'IN',
+        customer: asha,
+        orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 },
+      },
+      {
+        provider: 'assurify',
+        device: { ...galaxyS23, imei: TEST_IMEI },
+        country: 'IN',
+        customer: asha,
+        orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 },
+      },
+      {
+        provider: 'servify',
+        device: { ...galaxyS23, imei: TEST_IMEI },
+        country: 'IN',
+        customer: asha,
+        orderDevice: { imei: TEST_IMEI, brandWarrantyYears: 1 },
+      },
+      {
+        provider: 'octamile',
+        device: { ...tecno, imei: TEST_IMEI },
+        country: 'NG',
+        customer: folake,
+        orderDevice: { imei: TEST_IMEI, brand: 'Tecno', model: 'Camon 20 Pro' },
+      },
     ];
     for (const purchase of purchases) {
       const quote = await record(browser('POST', '/v1/quotes', { device: purchase.device, country: purchase.country }));
@@ -37,11 +63,22 @@ describe('no secret or personal data leaves the server', () => {
       const body: Record<string, unknown> = { offerId: offer.offerId, device: purchase.orderDevice, customer: purchase.customer };
       // Only the fields the offer asks for: an address is not sent to providers that do not need one.
       if (!offer.requires.includes('customer.address')) body.customer = { ...purchase.customer, address: undefined };
-      const created = await record(browser('POST', '/v1/orders', JSON.parse(JSON.stringify(body)), { 'Idempotency-Key': `privacy-${purchase.provider}` }));
+      const created = await record(
+        browser('POST', '/v1/orders', JSON.parse(JSON.stringify(body)), { 'Idempotency-Key': `privacy-${purchase.provider}` }),
+      );
       assert.equal(created.status, 201, created.text);
-      const confirmed = await record(merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: `pay_${purchase.provider}` }, { 'Idempotency-Key': `privacy-confirm-${purchase.provider}` }));
+      const confirmed = await record(
+        merchant(
+          'POST',
+          `/v1/orders/${created.json.order.id}/confirm`,
+          { paymentReference: `pay_${purchase.provider}` },
+          { 'Idempotency-Key': `privacy-confirm-${purchase.provider}` },
+        ),
+      );
       assert.equal(confirmed.status, 200, `${purchase.provider}: ${confirmed.text}`);
-      await record(browser('GET', `/v1/orders/${created.json.order.id}`, undefined, { 'X-Client-Secret': created.json.order.clientSecret }));
+      await record(
+        browser('GET', `/v1/orders/${created.json.order.id}`, undefined, { 'X-Client-Secret': created.json.order.clientSecret }),
+      );
     }
   });
 

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
-import { requirableFields, type Customer, type OrderDevice } from '../../widget/src/api/schemas.ts';
+import { requirableFields, type Customer, type OrderDevice } from '../../contract/schemas.ts';
 import { ProviderError } from '../../server/src/errors.ts';
 import type { BindResult, PlanQuote, PolicyResult, ProviderAdapter, QuoteDevice, QuotedOffer } from '../../server/src/providers/types.ts';
 import { freePort } from '../../server/src/testing/test-server.ts';

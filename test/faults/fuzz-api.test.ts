@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { passesLuhn, quoteRequestSchema } from '../../widget/src/api/schemas.ts';
+import { passesLuhn, quoteRequestSchema } from '../../contract/schemas.ts';
 import { createFieldCipher } from '../../server/src/store/field-cipher.ts';
 import { openSqliteStore } from '../../server/src/store/sqlite-store.ts';
 import type { IdempotencyBegin, Store } from '../../server/src/store/types.ts';
@@ -29,7 +29,11 @@ const validDevice = fc.record({
 describe('schema properties', () => {
   it('accepts every well-formed quote request (1000 cases)', () => {
     fc.assert(
-      fc.property(validDevice, fc.constantFrom('IN', 'NG', 'US'), (device, country) => quoteRequestSchema.safeParse({ device, country }).success),
+      fc.property(
+        validDevice,
+        fc.constantFrom('IN', 'NG', 'US'),
+        (device, country) => quoteRequestSchema.safeParse({ device, country }).success,
+      ),
       { numRuns: 1000 },
     );
   });
@@ -50,7 +54,10 @@ describe('schema properties', () => {
 
   it('has exactly one Luhn check digit for any 14 digits (1000 cases)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{14}$/), (body) => Array.from({ length: 10 }, (_, digit) => passesLuhn(`${body}${digit}`)).filter(Boolean).length === 1),
+      fc.property(
+        fc.stringMatching(/^\d{14}$/),
+        (body) => Array.from({ length: 10 }, (_, digit) => passesLuhn(`${body}${digit}`)).filter(Boolean).length === 1,
+      ),
       { numRuns: 1000 },
     );
   });
@@ -65,11 +72,18 @@ describe('the API under generated bodies', () => {
     const browser = apiClient(server);
     for (const route of ['/v1/quotes', '/v1/orders']) {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ device: fc.jsonValue(), country: fc.jsonValue() }), fc.record({ offerId: fc.string(), customer: fc.jsonValue() })), async (body) => {
-          const response = await browser('POST', route, body, { 'Idempotency-Key': randomBytes(8).toString('hex') });
-          assert.ok(response.status < 500, `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-          if (response.status >= 400) assert.match(response.json.error.requestId, /.+/);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.record({ device: fc.jsonValue(), country: fc.jsonValue() }),
+            fc.record({ offerId: fc.string(), customer: fc.jsonValue() }),
+          ),
+          async (body) => {
+            const response = await browser('POST', route, body, { 'Idempotency-Key': randomBytes(8).toString('hex') });
+            assert.ok(response.status < 500, `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+            if (response.status >= 400) assert.match(response.json.error.requestId, /.+/);
+          },
+        ),
         { numRuns: HTTP_CASES },
       );
     }
@@ -142,7 +156,7 @@ describe('idempotency state machine (model-based)', () => {
             const actual = await store.beginIdempotent(scope(step.key), step.hash, new Date());
             const record = model.get(step.key);
             let expected: IdempotencyBegin;
-            if (!record) (expected = { state: 'started' }), model.set(step.key, { hash: step.hash, response: null });
+            if (!record) ((expected = { state: 'started' }), model.set(step.key, { hash: step.hash, response: null }));
             else if (record.hash !== step.hash) expected = { state: 'mismatch' };
             else if (!record.response) expected = { state: 'in_flight' };
             else expected = { state: 'completed', ...record.response };

@@ -15,7 +15,14 @@ const FINAL = ['active', 'pending', 'pending_activation', 'declined', 'failed', 
 
 async function startServerProcess(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, COVERKIT_BIND_TIMEOUT_MS: '800', COVERKIT_RECONCILE_INTERVAL_MS: '200' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COVERKIT_DATA_DIR: dataDir,
+      COVERKIT_BIND_TIMEOUT_MS: '800',
+      COVERKIT_RECONCILE_INTERVAL_MS: '200',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -49,11 +56,18 @@ describe('kill -9 during a bind, then restart', () => {
     const newOrder = async (key: string) => {
       const quote = await call('pk_test_demo', 'POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
       const offer = quote.json.offers.find((candidate: { type: string }) => candidate.type === 'ADLD');
-      const created = await call('pk_test_demo', 'POST', '/v1/orders', { offerId: offer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha }, { 'Idempotency-Key': key });
+      const created = await call(
+        'pk_test_demo',
+        'POST',
+        '/v1/orders',
+        { offerId: offer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha },
+        { 'Idempotency-Key': key },
+      );
       assert.equal(created.status, 201);
       return created.json.order.id as string;
     };
-    const confirm = (id: string) => call('sk_test_demo', 'POST', `/v1/orders/${id}/confirm`, { paymentReference: `pay_${id}` }, { 'Idempotency-Key': `confirm-${id}` });
+    const confirm = (id: string) =>
+      call('sk_test_demo', 'POST', `/v1/orders/${id}/confirm`, { paymentReference: `pay_${id}` }, { 'Idempotency-Key': `confirm-${id}` });
 
     child = await startServerProcess(port, dataDir);
     const boundBefore = await newOrder('bound');
@@ -62,7 +76,11 @@ describe('kill -9 during a bind, then restart', () => {
     const interrupted = await newOrder('interrupted');
 
     // BigFix creates the policy but never answers: the process dies while waiting.
-    await fetch(`${base}/sandbox/_faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ provider: 'bigfix', pathPrefix: '/adld-policy', fault: { kind: 'commit_then_hang', ms: 60_000 } }) });
+    await fetch(`${base}/sandbox/_faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ provider: 'bigfix', pathPrefix: '/adld-policy', fault: { kind: 'commit_then_hang', ms: 60_000 } }),
+    });
     const pending = confirm(interrupted).catch((error: Error) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGKILL');

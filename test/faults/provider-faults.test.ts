@@ -32,12 +32,18 @@ describe('provider faults', () => {
   async function createOrder(key: string) {
     const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
     const offer = quote.json.offers.find((candidate: { type: string }) => candidate.type === 'ADLD');
-    const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha }, { 'Idempotency-Key': key });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha },
+      { 'Idempotency-Key': key },
+    );
     assert.equal(created.status, 201, created.text);
     return created.json.order.id as string;
   }
 
-  const confirm = (id: string, key: string) => merchant('POST', `/v1/orders/${id}/confirm`, { paymentReference: `pay_${key}` }, { 'Idempotency-Key': key });
+  const confirm = (id: string, key: string) =>
+    merchant('POST', `/v1/orders/${id}/confirm`, { paymentReference: `pay_${key}` }, { 'Idempotency-Key': key });
   const read = async (id: string) => (await merchant('GET', `/v1/orders/${id}`)).json.order;
 
   for (const [name, fault, code] of [
@@ -90,7 +96,12 @@ describe('provider faults', () => {
 
   it('passes a provider 429 on as 429 with Retry-After', async () => {
     const id = await createOrder('bind-429-create');
-    server.faults.add({ provider: 'bigfix', pathPrefix: '/adld-policy', fault: { kind: 'status', status: 429, retryAfterSeconds: 3 }, times: 1 });
+    server.faults.add({
+      provider: 'bigfix',
+      pathPrefix: '/adld-policy',
+      fault: { kind: 'status', status: 429, retryAfterSeconds: 3 },
+      times: 1,
+    });
     const confirmed = await confirm(id, 'bind-429');
     assert.equal(confirmed.status, 429);
     assert.ok(Number(confirmed.headers.get('retry-after')) >= 1);
@@ -98,7 +109,8 @@ describe('provider faults', () => {
 
   it('opens the circuit after repeated outages: quotes stop waiting on a provider that is down', async () => {
     server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 503 } });
-    for (let attempt = 0; attempt < 3; attempt++) await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
+    for (let attempt = 0; attempt < 3; attempt++)
+      await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
     assert.equal(server.services.resilience.get('bigfix')!.breaker.state, 'open');
     assert.equal((await browser('GET', '/v1/health')).json.providers.bigfix.ok, false);
     // While open, no request reaches the provider, even one that would now succeed.

@@ -43,5 +43,5 @@ export type {
   ProviderId,
   QuoteResponse,
   Unavailable,
-} from './api/types.ts';
-export type { CreateOrderRequest, Customer, OrderDevice, QuoteRequest, RequirableField } from './api/schemas.ts';
+} from '../../contract/types.ts';
+export type { CreateOrderRequest, Customer, OrderDevice, QuoteRequest, RequirableField } from '../../contract/schemas.ts';

@@ -2,7 +2,7 @@
  * cart.html: the device and its plan as separate lines, then a fake card step. Payment goes
  * to the shop's own server (/demo/api/checkout), which confirms the plan with its secret key.
  */
-import type { Order } from '../../../widget/src/api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 import { readCart, rememberOrder, writeCart, type Cart } from '../cart.ts';
 import { productBySku } from '../catalog.ts';
 import { byId, element, formatMoney } from '../format.ts';

@@ -2,7 +2,7 @@
  * order.html?id=…: the policy after payment, read through the shop's server (secret key
  * server-side). Follows the order while the insurer is still working on it.
  */
-import type { Order } from '../../../widget/src/api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 import { byId } from '../format.ts';
 import type { Presenter } from '../presenter/panel.ts';
 import { hideActivationStep, showActivationStep } from './activation-step.ts';

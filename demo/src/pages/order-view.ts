@@ -1,5 +1,5 @@
 /** Renders one Coverkit order on the order page: plan, policy, status, dates, certificate. */
-import type { Order } from '../../../widget/src/api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 import { byId, element, formatMoney, localeFor } from '../format.ts';
 import type { PresenterSettings } from '../presenter/settings.ts';
 

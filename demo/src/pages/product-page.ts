@@ -2,7 +2,7 @@
  * product.html?sku=…: the product, and `<cover-offers>` built from its data. A plan the
  * shopper buys in the widget becomes its own cart line.
  */
-import type { Order, Offer } from '../../../widget/src/api/types.ts';
+import type { Order, Offer } from '../../../contract/types.ts';
 import { readCart, writeCart } from '../cart.ts';
 import { productBySku, products, type Product } from '../catalog.ts';
 import { byId, element, formatMoney, productPrice } from '../format.ts';

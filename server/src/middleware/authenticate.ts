@@ -39,18 +39,18 @@ export function authenticate({ merchants, accept }: { merchants: readonly Mercha
   return async function authenticateRequest(context, next) {
     const header = context.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new ApiError(401, 'missing_key', 'Send your API key as "Authorization: Bearer <key>"');
+    if (!match) throw new ApiError({ status: 401, code: 'missing_key', message: 'Send your API key as "Authorization: Bearer <key>"' });
     const found = findMerchant(merchants, match[1]!);
-    if (!found) throw new ApiError(401, 'invalid_key', 'This API key is not valid');
+    if (!found) throw new ApiError({ status: 401, code: 'invalid_key', message: 'This API key is not valid' });
     if (!accept.includes(found.kind)) {
       throw found.kind === 'publishable'
-        ? new ApiError(403, 'secret_key_required', 'This route needs your secret key, from your server')
-        : new ApiError(403, 'publishable_key_required', 'This route takes a publishable key');
+        ? new ApiError({ status: 403, code: 'secret_key_required', message: 'This route needs your secret key, from your server' })
+        : new ApiError({ status: 403, code: 'publishable_key_required', message: 'This route takes a publishable key' });
     }
     if (found.kind === 'publishable') {
       const origin = requestOrigin(context);
       if (!origin || !found.merchant.allowedOrigins.includes(origin)) {
-        throw new ApiError(403, 'origin_not_allowed', 'This publishable key cannot be used from this origin');
+        throw new ApiError({ status: 403, code: 'origin_not_allowed', message: 'This publishable key cannot be used from this origin' });
       }
     }
     context.set('merchant', found.merchant);

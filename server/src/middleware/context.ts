@@ -6,8 +6,6 @@ declare module 'hono' {
   interface ContextVariableMap {
     merchant: Merchant;
     keyKind: KeyKind;
-    /** The validated JSON body of the request. */
-    body: unknown;
     /** The raw body text, kept for idempotency hashing. */
     rawBody: string;
   }

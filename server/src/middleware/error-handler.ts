@@ -20,13 +20,22 @@ export function createErrorHandler(logger: Logger) {
     let apiError: ApiError;
     if (error instanceof ApiError) apiError = error;
     else if (error instanceof ProviderError) {
-      logger.warn('provider call failed', { requestId: context.get('requestId'), provider: error.provider, failure: error.failure, code: error.providerCode });
+      logger.warn('provider call failed', {
+        requestId: context.get('requestId'),
+        provider: error.provider,
+        failure: error.failure,
+        code: error.providerCode,
+      });
       apiError = apiErrorFromProvider(error);
     } else if (error instanceof HTTPException) {
-      apiError = new ApiError(error.status as ApiError['status'], error.status === 413 ? 'payload_too_large' : 'http_error', error.message || 'Request refused');
+      apiError = new ApiError({
+        status: error.status as ApiError['status'],
+        code: error.status === 413 ? 'payload_too_large' : 'http_error',
+        message: error.message || 'Request refused',
+      });
     } else {
       logger.error('unhandled error', { requestId: context.get('requestId'), error: error.name, message: error.message });
-      apiError = new ApiError(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+      apiError = new ApiError({ status: 500, code: 'internal_error', message: 'Something went wrong on our side. Please try again.' });
     }
     for (const [name, value] of Object.entries(apiError.headers ?? {})) context.header(name, value);
     return context.json(errorBody(context, apiError), apiError.status);
@@ -34,5 +43,5 @@ export function createErrorHandler(logger: Logger) {
 }
 
 export function notFound(context: Context) {
-  return context.json(errorBody(context, new ApiError(404, 'not_found', 'No such route')), 404);
+  return context.json(errorBody(context, new ApiError({ status: 404, code: 'not_found', message: 'No such route' })), 404);
 }

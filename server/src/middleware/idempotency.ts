@@ -10,13 +10,38 @@ import type { Store } from '../store/types.ts';
 export function idempotency({ store, route }: { store: Store; route: string }): MiddlewareHandler {
   return async function idempotentRequest(context, next) {
     const key = context.req.header('Idempotency-Key');
-    if (!key) throw new ApiError(400, 'idempotency_key_required', 'Send an Idempotency-Key header', [{ path: 'Idempotency-Key', message: 'Required' }]);
-    if (key.length > 255) throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key is at most 255 characters', [{ path: 'Idempotency-Key', message: 'At most 255 characters' }]);
+    if (!key)
+      throw new ApiError({
+        status: 400,
+        code: 'idempotency_key_required',
+        message: 'Send an Idempotency-Key header',
+        fields: [{ path: 'Idempotency-Key', message: 'Required' }],
+      });
+    if (key.length > 255)
+      throw new ApiError({
+        status: 400,
+        code: 'invalid_idempotency_key',
+        message: 'Idempotency-Key is at most 255 characters',
+        fields: [{ path: 'Idempotency-Key', message: 'At most 255 characters' }],
+      });
     const scope = { merchantId: context.get('merchant').id, route: `${route}:${context.req.param('id') ?? ''}`, key };
-    const bodyHash = createHash('sha256').update(context.get('rawBody') ?? '').digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(context.get('rawBody') ?? '')
+      .digest('hex');
     const begun = await store.beginIdempotent(scope, bodyHash, new Date());
-    if (begun.state === 'mismatch') throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body');
-    if (begun.state === 'in_flight') throw new ApiError(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed; retry shortly', undefined, { 'Retry-After': '1' });
+    if (begun.state === 'mismatch')
+      throw new ApiError({
+        status: 422,
+        code: 'idempotency_key_reused',
+        message: 'This Idempotency-Key was used with a different request body',
+      });
+    if (begun.state === 'in_flight')
+      throw new ApiError({
+        status: 409,
+        code: 'idempotency_key_in_flight',
+        message: 'A request with this Idempotency-Key is still being processed; retry shortly',
+        headers: { 'Retry-After': '1' },
+      });
     if (begun.state === 'completed') {
       context.header('Idempotent-Replayed', 'true');
       return context.body(begun.body, begun.status as 200, { 'Content-Type': 'application/json' });

@@ -46,7 +46,14 @@ export function rateLimit({ perMinute = 300, burst = 60, now = Date.now }: RateL
     buckets.set(key, bucket);
     if (bucket.tokens < 1) {
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-      throw new ApiError(429, 'rate_limited', 'Too many requests. Please slow down.', undefined, { 'Retry-After': String(retryAfterSeconds) });
+      throw new ApiError({
+        status: 429,
+        code: 'rate_limited',
+        message: 'Too many requests. Please slow down.',
+        headers: {
+          'Retry-After': String(retryAfterSeconds),
+        },
+      });
     }
     bucket.tokens -= 1;
     await next();

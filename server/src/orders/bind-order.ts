@@ -17,9 +17,20 @@ export async function bindOrder(services: AppServices, order: StoredOrder): Prom
   try {
     const result = await withDeadline(
       adapter.id,
-      { ms: config.bindTimeoutMs, what: 'bind', shopperMessage: 'The insurer is taking longer than usual. Your plan will be confirmed shortly.' },
+      {
+        ms: config.bindTimeoutMs,
+        what: 'bind',
+        shopperMessage: 'The insurer is taking longer than usual. Your plan will be confirmed shortly.',
+      },
       (signal) =>
-        adapter.bind({ orderId: order.id, offer: order.offer, device: order.device, customer: order.customer, paymentReference: order.paymentReference ?? '', signal }),
+        adapter.bind({
+          orderId: order.id,
+          offer: order.offer,
+          device: order.device,
+          customer: order.customer,
+          paymentReference: order.paymentReference ?? '',
+          signal,
+        }),
     );
     providerHealth.record(adapter.id, true);
     const bound = await store.transitionOrder(order.id, ['binding'], { status: result.status, policy: result.policy, failureReason: null });

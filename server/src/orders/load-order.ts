@@ -9,8 +9,9 @@ export async function loadVisibleOrder(store: Store, context: Context): Promise<
   if (order && context.get('keyKind') === 'publishable') {
     const clientSecret = context.req.header('X-Client-Secret') ?? '';
     // Same answer as a missing order, so ids cannot be probed.
-    if (!clientSecret || !secretMatches(clientSecret, order.clientSecretHash)) throw new ApiError(404, 'order_not_found', 'No such order');
+    if (!clientSecret || !secretMatches(clientSecret, order.clientSecretHash))
+      throw new ApiError({ status: 404, code: 'order_not_found', message: 'No such order' });
   }
-  if (!order) throw new ApiError(404, 'order_not_found', 'No such order');
+  if (!order) throw new ApiError({ status: 404, code: 'order_not_found', message: 'No such order' });
   return order;
 }

@@ -1,5 +1,5 @@
 /** What /v1 shows of an order: never the customer's personal data, never the secret hash. */
-import type { Order } from '../../../widget/src/api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 import type { StoredOrder } from '../store/types.ts';
 
 export function presentOrder(order: StoredOrder, clientSecret?: string): Order {

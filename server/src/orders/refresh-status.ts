@@ -9,7 +9,12 @@ export async function refreshStatus(services: AppServices, order: StoredOrder): 
   const adapter = services.adapters.get(order.offer.provider);
   if (!adapter) return order;
   try {
-    const result = await adapter.status({ orderId: order.id, offer: order.offer, policy: order.policy, signal: AbortSignal.timeout(services.config.quoteTimeoutMs) });
+    const result = await adapter.status({
+      orderId: order.id,
+      offer: order.offer,
+      policy: order.policy,
+      signal: AbortSignal.timeout(services.config.quoteTimeoutMs),
+    });
     if (!result || (result.status === order.status && JSON.stringify(result.policy) === JSON.stringify(order.policy))) return order;
     return (await services.store.transitionOrder(order.id, [order.status], { status: result.status, policy: result.policy })) ?? order;
   } catch (error) {

@@ -1,5 +1,5 @@
 /** Small fetch helpers every provider client shares: deadlines and failure classification. */
-import type { ProviderId } from '../../../widget/src/api/types.ts';
+import type { ProviderId } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
 
 export const UNAVAILABLE_MESSAGE = 'This plan cannot be bought right now. Please try again in a few minutes.';
@@ -13,9 +13,21 @@ export async function fetchFromProvider(provider: ProviderId, url: string, init:
     if (signal?.aborted) {
       const reason = signal.reason as { name?: string } | undefined;
       const failure = reason?.name === 'TimeoutError' ? 'timeout' : 'unreachable';
-      throw new ProviderError(provider, failure, failure === 'timeout' ? 'deadline exceeded' : 'aborted', UNAVAILABLE_MESSAGE, { cause: error });
+      throw new ProviderError({
+        provider,
+        failure,
+        providerCode: failure === 'timeout' ? 'deadline exceeded' : 'aborted',
+        shopperMessage: UNAVAILABLE_MESSAGE,
+        cause: error,
+      });
     }
-    throw new ProviderError(provider, 'unreachable', (error as Error).message, UNAVAILABLE_MESSAGE, { cause: error });
+    throw new ProviderError({
+      provider,
+      failure: 'unreachable',
+      providerCode: (error as Error).message,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      cause: error,
+    });
   }
 }
 
@@ -25,7 +37,11 @@ export async function readJson(provider: ProviderId, response: Response): Promis
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ProviderError(provider, 'provider_error', `HTTP ${response.status} with a non-JSON body`, UNAVAILABLE_MESSAGE, {
+    throw new ProviderError({
+      provider,
+      failure: 'provider_error',
+      providerCode: `HTTP ${response.status} with a non-JSON body`,
+      shopperMessage: UNAVAILABLE_MESSAGE,
       cause: error,
       status: response.status,
     });

@@ -7,7 +7,15 @@ export interface MemoCache<T> {
   get(key: string, fetcher: () => Promise<T>): Promise<T>;
 }
 
-export function createMemoCache<T>({ ttlMs, maxEntries = 1000, now = Date.now }: { ttlMs: number; maxEntries?: number; now?: () => number }): MemoCache<T> {
+export function createMemoCache<T>({
+  ttlMs,
+  maxEntries = 1000,
+  now = Date.now,
+}: {
+  ttlMs: number;
+  maxEntries?: number;
+  now?: () => number;
+}): MemoCache<T> {
   const entries = new Map<string, { value: Promise<T>; storedAt: number }>();
   return {
     get(key, fetcher) {

@@ -1,5 +1,5 @@
 /** Provider id → adapter factory. Adding a provider is one line here. */
-import type { ProviderId } from '../../../widget/src/api/types.ts';
+import type { ProviderId } from '../../../contract/types.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/types.ts';
 import { createAssurifyAdapter } from './assurify/assurify-adapter.ts';

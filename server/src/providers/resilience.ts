@@ -3,7 +3,7 @@
  * the call cannot do harm (reads, or writes the provider deduplicates), only on network
  * errors, 5xx and 429, with jittered backoff that honours Retry-After and the deadline.
  */
-import type { ProviderId } from '../../../widget/src/api/types.ts';
+import type { ProviderId } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
 import { UNAVAILABLE_MESSAGE } from './http.ts';
 
@@ -22,7 +22,10 @@ export class CircuitBreaker {
   readonly #cooldownMs: number;
   readonly #now: () => number;
 
-  constructor(readonly provider: ProviderId, { failureThreshold = 5, cooldownMs = 15_000, now = Date.now }: CircuitBreakerOptions = {}) {
+  constructor(
+    readonly provider: ProviderId,
+    { failureThreshold = 5, cooldownMs = 15_000, now = Date.now }: CircuitBreakerOptions = {},
+  ) {
     this.#threshold = failureThreshold;
     this.#cooldownMs = cooldownMs;
     this.#now = now;
@@ -35,7 +38,13 @@ export class CircuitBreaker {
 
   /** Throws at once while the circuit is open: a provider that is down costs no waiting. */
   assertClosed(): void {
-    if (this.state === 'open') throw new ProviderError(this.provider, 'unreachable', 'circuit open', UNAVAILABLE_MESSAGE);
+    if (this.state === 'open')
+      throw new ProviderError({
+        provider: this.provider,
+        failure: 'unreachable',
+        providerCode: 'circuit open',
+        shopperMessage: UNAVAILABLE_MESSAGE,
+      });
   }
 
   /** Closes the circuit now (tests, and an operator who knows the provider is back). */
@@ -65,7 +74,12 @@ export interface RetryOptions {
 
 /** Failures worth another try: the provider may answer next time. */
 export function isRetryable(error: unknown): error is ProviderError {
-  return error instanceof ProviderError && (error.failure === 'unreachable' || error.failure === 'rate_limited' || (error.failure === 'provider_error' && (error.status ?? 500) >= 500));
+  return (
+    error instanceof ProviderError &&
+    (error.failure === 'unreachable' ||
+      error.failure === 'rate_limited' ||
+      (error.failure === 'provider_error' && (error.status ?? 500) >= 500))
+  );
 }
 
 /**
@@ -79,7 +93,10 @@ export function isOutage(error: unknown): error is ProviderError {
   return error.failure === 'timeout' || error.failure === 'unreachable' || error.failure === 'rate_limited';
 }
 
-export async function withRetries<T>(operation: () => Promise<T>, { attempts = 3, baseDelayMs = 100, maxDelayMs = 2000, signal, random = Math.random }: RetryOptions = {}): Promise<T> {
+export async function withRetries<T>(
+  operation: () => Promise<T>,
+  { attempts = 3, baseDelayMs = 100, maxDelayMs = 2000, signal, random = Math.random }: RetryOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();

@@ -2,10 +2,11 @@
  * The one interface every provider adapter implements. An adapter turns our device,
  * order and customer into its provider's calls and back; it knows nothing of HTTP routes.
  */
-import type { Customer, OrderDevice, QuoteRequest, RequirableField } from '../../../widget/src/api/schemas.ts';
-import type { Money, OrderStatus, PlanType, ProviderId } from '../../../widget/src/api/types.ts';
+import type { Customer, OrderDevice, RequirableField } from '../../../contract/schemas.ts';
+import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
+import type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
-export type QuoteDevice = QuoteRequest['device'];
+export type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
 export interface QuoteInput {
   device: QuoteDevice;
@@ -27,24 +28,7 @@ export interface PlanQuote {
   context?: Record<string, string | number>;
 }
 
-export type QuoteOutcome =
-  | { kind: 'plans'; plans: PlanQuote[] }
-  | { kind: 'unavailable'; code: string; message: string };
-
-/** What was quoted, as carried by the signed offer id. */
-export interface QuotedOffer {
-  provider: ProviderId;
-  type: PlanType;
-  planCode: string;
-  name: string;
-  termMonths: number;
-  price: Money;
-  requires: RequirableField[];
-  covers: string[];
-  device: QuoteDevice;
-  country: string;
-  context?: Record<string, string | number>;
-}
+export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unavailable'; code: string; message: string };
 
 export interface BindInput {
   orderId: string;
@@ -53,16 +37,6 @@ export interface BindInput {
   customer: Customer;
   paymentReference: string;
   signal: AbortSignal;
-}
-
-export interface PolicyResult {
-  reference: string;
-  startsAt: string | null;
-  endsAt: string | null;
-  activationCode: string | null;
-  certificate: boolean;
-  /** Provider ids worth keeping for support and reconciliation (order ids and the like). */
-  providerReferences?: Record<string, string>;
 }
 
 export interface BindResult {

@@ -24,7 +24,11 @@ const FRAMING_ALLOWANCE_BYTES = 64 * 1024;
 const VIDEO_TYPE = /^video\/[a-z0-9][a-z0-9.+-]{0,60}$/;
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'video_too_large', `The video is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB. Record a shorter clip.`);
+  return new ApiError({
+    status: 413,
+    code: 'video_too_large',
+    message: `The video is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB. Record a shorter clip.`,
+  });
 }
 
 /** Writes the part to `file`, counting bytes; refuses past `maxBytes` without reading further. */
@@ -54,17 +58,40 @@ export function activationRoutes(services: AppServices) {
   return new Hono().post('/:id/activation', authenticate({ merchants: config.merchants, accept: ['publishable'] }), async (context) => {
     const order = await loadVisibleOrder(store, context);
     const adapter = adapters.get(order.offer.provider);
-    if (!adapter?.activate) throw new ApiError(409, 'activation_not_supported', 'This plan has no activation step');
-    if (order.status !== 'pending_activation') throw new ApiError(409, 'order_not_awaiting_activation', `This order is ${order.status.replace('_', ' ')} and takes no video`);
+    if (!adapter?.activate)
+      throw new ApiError({ status: 409, code: 'activation_not_supported', message: 'This plan has no activation step' });
+    if (order.status !== 'pending_activation')
+      throw new ApiError({
+        status: 409,
+        code: 'order_not_awaiting_activation',
+        message: `This order is ${order.status.replace('_', ' ')} and takes no video`,
+      });
 
     const boundary = boundaryOf(context.req.header('Content-Type') ?? '');
-    if (!boundary) throw new ApiError(415, 'unsupported_media_type', 'Send the video as multipart/form-data, in a part named "video"');
+    if (!boundary)
+      throw new ApiError({
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Send the video as multipart/form-data, in a part named "video"',
+      });
     const declaredLength = Number(context.req.header('Content-Length') ?? 0);
     if (declaredLength > maxBytes + FRAMING_ALLOWANCE_BYTES) throw tooLarge(maxBytes);
     const body = context.req.raw.body;
-    if (!body) throw new ApiError(400, 'invalid_request', 'The body is empty', [{ path: 'video', message: 'Required' }]);
+    if (!body)
+      throw new ApiError({
+        status: 400,
+        code: 'invalid_request',
+        message: 'The body is empty',
+        fields: [{ path: 'video', message: 'Required' }],
+      });
 
-    if (inFlight.has(order.id)) throw new ApiError(409, 'activation_in_progress', 'A video for this order is already being sent', undefined, { 'Retry-After': '5' });
+    if (inFlight.has(order.id))
+      throw new ApiError({
+        status: 409,
+        code: 'activation_in_progress',
+        message: 'A video for this order is already being sent',
+        headers: { 'Retry-After': '5' },
+      });
     inFlight.add(order.id);
     let folder: string | undefined;
     try {
@@ -75,15 +102,27 @@ export function activationRoutes(services: AppServices) {
       try {
         for await (const part of readMultipart(body, boundary)) {
           if (part.name !== 'video') continue;
-          if (!VIDEO_TYPE.test(part.contentType)) throw new ApiError(415, 'unsupported_video_type', 'The file is not a video. Record the phone with your camera app and send that file.');
+          if (!VIDEO_TYPE.test(part.contentType))
+            throw new ApiError({
+              status: 415,
+              code: 'unsupported_video_type',
+              message: 'The file is not a video. Record the phone with your camera app and send that file.',
+            });
           video = { contentType: part.contentType, size: await spool(part, file, maxBytes) };
           break;
         }
       } catch (error) {
-        if (error instanceof MultipartError) throw new ApiError(400, 'invalid_multipart', 'The upload is not valid multipart/form-data');
+        if (error instanceof MultipartError)
+          throw new ApiError({ status: 400, code: 'invalid_multipart', message: 'The upload is not valid multipart/form-data' });
         throw error;
       }
-      if (!video || video.size === 0) throw new ApiError(400, 'invalid_request', 'Attach the video in a part named "video"', [{ path: 'video', message: 'Required' }]);
+      if (!video || video.size === 0)
+        throw new ApiError({
+          status: 400,
+          code: 'invalid_request',
+          message: 'Attach the video in a part named "video"',
+          fields: [{ path: 'video', message: 'Required' }],
+        });
 
       const open = () => Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
       const result = await adapter.activate({
@@ -99,7 +138,13 @@ export function activationRoutes(services: AppServices) {
         signal: AbortSignal.timeout(ACTIVATION_TIMEOUT_MS),
       });
       const updated = await store.transitionOrder(order.id, ['pending_activation'], { status: result.status, policy: result.policy });
-      logger.info('activation video sent', { requestId: context.get('requestId'), orderId: order.id, provider: adapter.id, bytes: video.size, status: result.status });
+      logger.info('activation video sent', {
+        requestId: context.get('requestId'),
+        orderId: order.id,
+        provider: adapter.id,
+        bytes: video.size,
+        status: result.status,
+      });
       return context.json({ order: presentOrder(updated ?? order) });
     } finally {
       inFlight.delete(order.id);

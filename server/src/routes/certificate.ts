@@ -14,24 +14,41 @@ const NOT_READY = 'The certificate is issued once the insurer has approved the c
 export function certificateRoutes(services: AppServices) {
   const { config, store, adapters, logger } = services;
 
-  return new Hono().get('/:id/certificate', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), async (context) => {
-    const order = await loadVisibleOrder(store, context);
-    const adapter = adapters.get(order.offer.provider);
-    if (!adapter?.certificate) throw new ApiError(404, 'certificate_not_available', 'This plan comes without a certificate file');
-    // A pending order may have been approved since it was last read: the provider is asked.
-    if (!['active', 'pending'].includes(order.status)) throw new ApiError(404, 'certificate_not_ready', NOT_READY);
-    let file;
-    try {
-      file = await adapter.certificate({ orderId: order.id, offer: order.offer, policy: order.policy, signal: AbortSignal.timeout(config.quoteTimeoutMs) });
-    } catch (error) {
-      if (error instanceof CertificateNotReadyError) throw new ApiError(404, 'certificate_not_ready', NOT_READY);
-      throw error;
-    }
-    logger.info('certificate served', { requestId: context.get('requestId'), orderId: order.id, provider: adapter.id, contentType: file.contentType });
-    return context.body(new Uint8Array(file.content), 200, {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `inline; filename="certificate-${order.id}.${CERTIFICATE_EXTENSIONS[file.contentType]}"`,
-      'Cache-Control': 'private, no-store',
-    });
-  });
+  return new Hono().get(
+    '/:id/certificate',
+    authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }),
+    async (context) => {
+      const order = await loadVisibleOrder(store, context);
+      const adapter = adapters.get(order.offer.provider);
+      if (!adapter?.certificate)
+        throw new ApiError({ status: 404, code: 'certificate_not_available', message: 'This plan comes without a certificate file' });
+      // A pending order may have been approved since it was last read: the provider is asked.
+      if (!['active', 'pending'].includes(order.status))
+        throw new ApiError({ status: 404, code: 'certificate_not_ready', message: NOT_READY });
+      let file;
+      try {
+        file = await adapter.certificate({
+          orderId: order.id,
+          offer: order.offer,
+          policy: order.policy,
+          signal: AbortSignal.timeout(config.quoteTimeoutMs),
+        });
+      } catch (error) {
+        if (error instanceof CertificateNotReadyError)
+          throw new ApiError({ status: 404, code: 'certificate_not_ready', message: NOT_READY });
+        throw error;
+      }
+      logger.info('certificate served', {
+        requestId: context.get('requestId'),
+        orderId: order.id,
+        provider: adapter.id,
+        contentType: file.contentType,
+      });
+      return context.body(new Uint8Array(file.content), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `inline; filename="certificate-${order.id}.${CERTIFICATE_EXTENSIONS[file.contentType]}"`,
+        'Cache-Control': 'private, no-store',
+      });
+    },
+  );
 }

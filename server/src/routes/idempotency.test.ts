@@ -18,14 +18,23 @@ for (const engine of testEngines()) {
     it('50 concurrent creates with one key make one order; 50 concurrent confirms bind once', async () => {
       const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
       const body = { offerId: quote.json.offers[0].offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha };
-      const creates = await Promise.all(Array.from({ length: 50 }, () => browser('POST', '/v1/orders', body, { 'Idempotency-Key': 'fifty' })));
+      const creates = await Promise.all(
+        Array.from({ length: 50 }, () => browser('POST', '/v1/orders', body, { 'Idempotency-Key': 'fifty' })),
+      );
       const created = creates.filter((response) => response.status === 201);
       assert.ok(created.length >= 1);
       assert.equal(new Set(created.map((response) => response.json.order.id)).size, 1, 'one order');
-      assert.ok(creates.every((response) => response.status === 201 || response.status === 409), 'the rest are replays or in-flight 409s');
+      assert.ok(
+        creates.every((response) => response.status === 201 || response.status === 409),
+        'the rest are replays or in-flight 409s',
+      );
 
       const id = created[0]!.json.order.id;
-      const confirms = await Promise.all(Array.from({ length: 50 }, () => merchant('POST', `/v1/orders/${id}/confirm`, { paymentReference: 'pay_50' }, { 'Idempotency-Key': 'confirm-fifty' })));
+      const confirms = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          merchant('POST', `/v1/orders/${id}/confirm`, { paymentReference: 'pay_50' }, { 'Idempotency-Key': 'confirm-fifty' }),
+        ),
+      );
       const succeeded = confirms.filter((response) => response.status === 200);
       assert.ok(succeeded.length >= 1);
       assert.equal(new Set(succeeded.map((response) => response.json.order.policy.reference)).size, 1, 'one policy');

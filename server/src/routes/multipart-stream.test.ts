@@ -10,7 +10,11 @@ function body(parts: { name: string; type?: string; content: Uint8Array }[]): Bu
   for (const part of parts) {
     const filename = part.type ? `; filename="clip.bin"` : '';
     const type = part.type ? `\r\nContent-Type: ${part.type}` : '';
-    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${filename}${type}\r\n\r\n`), Buffer.from(part.content), Buffer.from('\r\n'));
+    pieces.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${filename}${type}\r\n\r\n`),
+      Buffer.from(part.content),
+      Buffer.from('\r\n'),
+    );
   }
   pieces.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(pieces);
@@ -42,20 +46,48 @@ async function collect(stream: ReadableStream<Uint8Array>) {
 describe('readMultipart', () => {
   it('reads every part exactly, however the body is cut into chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 8 }), async (video, sizes) => {
-        // A body that contains the boundary text without its leading CRLF must not end the part.
-        const content = Buffer.concat([Buffer.from(video), Buffer.from(`--${boundary}`), Buffer.from(video)]);
-        const parts = await collect(chunked(body([{ name: 'note', content: Buffer.from('hello') }, { name: 'video', type: 'video/mp4', content }]), sizes));
-        assert.deepEqual(parts.map((part) => [part.name, part.contentType]), [['note', 'text/plain'], ['video', 'video/mp4']]);
-        assert.ok(parts[1]!.content.equals(content));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 8 }),
+        async (video, sizes) => {
+          // A body that contains the boundary text without its leading CRLF must not end the part.
+          const content = Buffer.concat([Buffer.from(video), Buffer.from(`--${boundary}`), Buffer.from(video)]);
+          const parts = await collect(
+            chunked(
+              body([
+                { name: 'note', content: Buffer.from('hello') },
+                { name: 'video', type: 'video/mp4', content },
+              ]),
+              sizes,
+            ),
+          );
+          assert.deepEqual(
+            parts.map((part) => [part.name, part.contentType]),
+            [
+              ['note', 'text/plain'],
+              ['video', 'video/mp4'],
+            ],
+          );
+          assert.ok(parts[1]!.content.equals(content));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('skips parts nobody reads', async () => {
     const names: string[] = [];
-    for await (const part of readMultipart(chunked(body([{ name: 'a', content: Buffer.alloc(300, 1) }, { name: 'video', type: 'video/webm', content: Buffer.from('v') }]), [5]), boundary)) names.push(part.name);
+    for await (const part of readMultipart(
+      chunked(
+        body([
+          { name: 'a', content: Buffer.alloc(300, 1) },
+          { name: 'video', type: 'video/webm', content: Buffer.from('v') },
+        ]),
+        [5],
+      ),
+      boundary,
+    ))
+      names.push(part.name);
     assert.deepEqual(names, ['a', 'video']);
   });
 

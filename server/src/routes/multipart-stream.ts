@@ -31,7 +31,11 @@ function parseHeaders(text: string): { name: string; filename: string | null; co
   const disposition = headers.get('content-disposition') ?? '';
   if (!/^form-data\b/i.test(disposition)) throw new MultipartError('a part has no form-data disposition');
   const parameter = (key: string) => new RegExp(`;\\s*${key}="([^"]*)"`, 'i').exec(disposition)?.[1] ?? null;
-  return { name: parameter('name') ?? '', filename: parameter('filename'), contentType: (headers.get('content-type') ?? 'text/plain').split(';')[0]!.trim().toLowerCase() };
+  return {
+    name: parameter('name') ?? '',
+    filename: parameter('filename'),
+    contentType: (headers.get('content-type') ?? 'text/plain').split(';')[0]!.trim().toLowerCase(),
+  };
 }
 
 export async function* readMultipart(stream: ReadableStream<Uint8Array>, boundary: string): AsyncGenerator<MultipartPart> {

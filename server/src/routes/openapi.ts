@@ -6,21 +6,40 @@ import {
   confirmOrderRequestSchema,
   createOrderRequestSchema,
   quoteRequestSchema,
-} from '../../../widget/src/api/schemas.ts';
+} from '../../../contract/schemas.ts';
 
 const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' });
 
-const errorResponse = { description: 'Error envelope', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const errorResponse = {
+  description: 'Error envelope',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 255 } };
 const orderId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const clientSecret = { name: 'X-Client-Secret', in: 'header', required: false, schema: { type: 'string' }, description: 'With a publishable key' };
+const clientSecret = {
+  name: 'X-Client-Secret',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description: 'With a publishable key',
+};
 
 function body(name: string) {
   return { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } };
 }
 
 export function buildOpenApiDocument() {
-  const errors = { '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse, '409': errorResponse, '422': errorResponse, '429': errorResponse, '502': errorResponse, '504': errorResponse };
+  const errors = {
+    '400': errorResponse,
+    '401': errorResponse,
+    '403': errorResponse,
+    '404': errorResponse,
+    '409': errorResponse,
+    '422': errorResponse,
+    '429': errorResponse,
+    '502': errorResponse,
+    '504': errorResponse,
+  };
   return {
     openapi: '3.0.3',
     info: { title: 'Coverkit API', version: '1.0.0', description: 'Device protection plans from several providers, behind one API.' },
@@ -52,20 +71,75 @@ export function buildOpenApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       '/v1/health': { get: { summary: 'Service and provider health', security: [], responses: { '200': { description: 'ok' } } } },
-      '/v1/catalog': { get: { summary: 'Categories, brands, models, currencies, providers', responses: { '200': { description: 'Catalog' }, ...errors } } },
-      '/v1/quotes': { post: { summary: 'Offers for a device from every enabled provider', requestBody: body('QuoteRequest'), responses: { '200': { description: 'offers and unavailable' }, ...errors } } },
-      '/v1/orders': { post: { summary: 'Create an order for an offer', parameters: [idempotencyKey], requestBody: body('CreateOrderRequest'), responses: { '201': { description: 'order awaiting payment, with its clientSecret' }, ...errors } } },
-      '/v1/orders/{id}': { get: { summary: 'Order and policy status', parameters: [orderId, clientSecret], responses: { '200': { description: 'order' }, ...errors } } },
-      '/v1/orders/{id}/cancel': { post: { summary: 'Cancel where the provider allows it (secret key); 409 where it does not', parameters: [orderId, idempotencyKey], requestBody: body('CancelOrderRequest'), responses: { '200': { description: 'cancelled order' }, ...errors } } },
-      '/v1/callbacks/servify': { post: { summary: 'Servify async results, signed with x-servify-signature', security: [], responses: { '200': { description: 'stored (or a replay, ignored)' }, ...errors } } },
-      '/v1/orders/{id}/confirm': { post: { summary: 'Bind after payment (secret key)', parameters: [orderId, idempotencyKey], requestBody: body('ConfirmOrderRequest'), responses: { '200': { description: 'order with policy' }, ...errors } } },
+      '/v1/catalog': {
+        get: { summary: 'Categories, brands, models, currencies, providers', responses: { '200': { description: 'Catalog' }, ...errors } },
+      },
+      '/v1/quotes': {
+        post: {
+          summary: 'Offers for a device from every enabled provider',
+          requestBody: body('QuoteRequest'),
+          responses: { '200': { description: 'offers and unavailable' }, ...errors },
+        },
+      },
+      '/v1/orders': {
+        post: {
+          summary: 'Create an order for an offer',
+          parameters: [idempotencyKey],
+          requestBody: body('CreateOrderRequest'),
+          responses: { '201': { description: 'order awaiting payment, with its clientSecret' }, ...errors },
+        },
+      },
+      '/v1/orders/{id}': {
+        get: {
+          summary: 'Order and policy status',
+          parameters: [orderId, clientSecret],
+          responses: { '200': { description: 'order' }, ...errors },
+        },
+      },
+      '/v1/orders/{id}/cancel': {
+        post: {
+          summary: 'Cancel where the provider allows it (secret key); 409 where it does not',
+          parameters: [orderId, idempotencyKey],
+          requestBody: body('CancelOrderRequest'),
+          responses: { '200': { description: 'cancelled order' }, ...errors },
+        },
+      },
+      '/v1/callbacks/servify': {
+        post: {
+          summary: 'Servify async results, signed with x-servify-signature',
+          security: [],
+          responses: { '200': { description: 'stored (or a replay, ignored)' }, ...errors },
+        },
+      },
+      '/v1/orders/{id}/confirm': {
+        post: {
+          summary: 'Bind after payment (secret key)',
+          parameters: [orderId, idempotencyKey],
+          requestBody: body('ConfirmOrderRequest'),
+          responses: { '200': { description: 'order with policy' }, ...errors },
+        },
+      },
       '/v1/orders/{id}/activation': {
         post: {
           summary: 'Upload the verification video of an order pending activation (Octamile); publishable key + X-Client-Secret',
           parameters: [orderId, clientSecret],
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', required: ['video'], properties: { video: { type: 'string', format: 'binary', description: 'video/* file, at most COVERKIT_ACTIVATION_VIDEO_MAX_BYTES (50 MB)' } } } } },
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['video'],
+                  properties: {
+                    video: {
+                      type: 'string',
+                      format: 'binary',
+                      description: 'video/* file, at most COVERKIT_ACTIVATION_VIDEO_MAX_BYTES (50 MB)',
+                    },
+                  },
+                },
+              },
+            },
           },
           responses: { '200': { description: 'order, now pending review' }, '413': errorResponse, '415': errorResponse, ...errors },
         },
@@ -75,7 +149,14 @@ export function buildOpenApiDocument() {
           summary: 'The policy certificate file (404 certificate_not_ready until the insurer approves)',
           parameters: [orderId, clientSecret],
           responses: {
-            '200': { description: 'The certificate', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } },
+            '200': {
+              description: 'The certificate',
+              content: {
+                'application/pdf': { schema: { type: 'string', format: 'binary' } },
+                'image/png': { schema: { type: 'string', format: 'binary' } },
+                'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
             ...errors,
           },
         },
@@ -85,8 +166,16 @@ export function buildOpenApiDocument() {
           summary: 'Assurify events, signed X-Assurify-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
           security: [],
           parameters: [{ name: 'X-Assurify-Signature', in: 'header', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['id', 'type', 'data'] } } } },
-          responses: { '200': { description: '{"received": true} (with "duplicate": true for a replay)' }, '400': errorResponse, '401': errorResponse, '503': errorResponse },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['id', 'type', 'data'] } } },
+          },
+          responses: {
+            '200': { description: '{"received": true} (with "duplicate": true for a replay)' },
+            '400': errorResponse,
+            '401': errorResponse,
+            '503': errorResponse,
+          },
         },
       },
     },

@@ -17,7 +17,9 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
   async function quoteAdld() {
     const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
     assert.equal(quote.status, 200, quote.text);
-    const offer = quote.json.offers.find((candidate: { type: string; termMonths: number }) => candidate.type === 'ADLD' && candidate.termMonths === 12);
+    const offer = quote.json.offers.find(
+      (candidate: { type: string; termMonths: number }) => candidate.type === 'ADLD' && candidate.termMonths === 12,
+    );
     assert.ok(offer, 'a one-year ADLD offer');
     return offer;
   }
@@ -30,7 +32,12 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     const health = await browser('GET', '/v1/health');
     assert.deepEqual(health.json, {
       status: 'ok',
-      providers: { bigfix: { mode: 'sandbox', ok: true }, assurify: { mode: 'sandbox', ok: true }, servify: { mode: 'sandbox', ok: true }, octamile: { mode: 'sandbox', ok: true } },
+      providers: {
+        bigfix: { mode: 'sandbox', ok: true },
+        assurify: { mode: 'sandbox', ok: true },
+        servify: { mode: 'sandbox', ok: true },
+        octamile: { mode: 'sandbox', ok: true },
+      },
     });
   });
 
@@ -49,7 +56,11 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     // Assurify and Servify price a device only from its IMEI; Octamile covers Nigeria.
     assert.deepEqual(
       quote.json.unavailable.map((entry: { provider: string; code: string }) => [entry.provider, entry.code]),
-      [['assurify', 'needs_imei'], ['servify', 'needs_imei'], ['octamile', 'unsupported_market']],
+      [
+        ['assurify', 'needs_imei'],
+        ['servify', 'needs_imei'],
+        ['octamile', 'unsupported_market'],
+      ],
     );
   });
 
@@ -59,7 +70,10 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 503 } });
     try {
       const again = await browser('POST', '/v1/quotes', { device, country: 'IN' });
-      const prices = (response: typeof first) => response.json.offers.filter((offer: { provider: string }) => offer.provider === 'bigfix').map((offer: { price: { amount: number } }) => offer.price.amount);
+      const prices = (response: typeof first) =>
+        response.json.offers
+          .filter((offer: { provider: string }) => offer.provider === 'bigfix')
+          .map((offer: { price: { amount: number } }) => offer.price.amount);
       assert.deepEqual(prices(again), prices(first));
       assert.equal(prices(first).length, 4);
     } finally {
@@ -92,7 +106,12 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.match(order.clientSecret, /^ord_.+_secret_.+/);
     assert.deepEqual(order.offer.price, offer.price);
 
-    const confirmed = await merchant('POST', `/v1/orders/${order.id}/confirm`, { paymentReference: 'pay_123' }, { 'Idempotency-Key': 'confirm-1' });
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${order.id}/confirm`,
+      { paymentReference: 'pay_123' },
+      { 'Idempotency-Key': 'confirm-1' },
+    );
     assert.equal(confirmed.status, 200, confirmed.text);
     assert.equal(confirmed.json.order.status, 'active');
     assert.match(confirmed.json.order.policy.reference, /^B\d{6}P\d{3}\d{4}$/);
@@ -120,7 +139,12 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     const offer = await quoteAdld();
     const { address, ...withoutAddress } = asha;
     void address;
-    const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, customer: withoutAddress }, { 'Idempotency-Key': 'missing-1' });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, customer: withoutAddress },
+      { 'Idempotency-Key': 'missing-1' },
+    );
     assert.equal(created.status, 400);
     const paths = created.json.error.fields.map((field: { path: string }) => field.path).sort();
     assert.deepEqual(paths, ['customer.address', 'device.brandWarrantyYears', 'device.imei']);
@@ -130,7 +154,11 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     const wrongKey = await apiClient(server, 'pk_test_wrong')('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
     assert.equal(wrongKey.status, 401);
     assert.equal(wrongKey.json.error.code, 'invalid_key');
-    const noKey = await fetch(`${server.baseUrl}/v1/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const noKey = await fetch(`${server.baseUrl}/v1/quotes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(noKey.status, 401);
     const otherOrigin = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' }, { Origin: 'https://evil.example' });
     assert.equal(otherOrigin.status, 403);
@@ -140,9 +168,15 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
   });
 
   it('answers CORS preflight only for allowed origins', async () => {
-    const allowed = await fetch(`${server.baseUrl}/v1/quotes`, { method: 'OPTIONS', headers: { Origin: server.origin, 'Access-Control-Request-Method': 'POST' } });
+    const allowed = await fetch(`${server.baseUrl}/v1/quotes`, {
+      method: 'OPTIONS',
+      headers: { Origin: server.origin, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(allowed.headers.get('access-control-allow-origin'), server.origin);
-    const refused = await fetch(`${server.baseUrl}/v1/quotes`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const refused = await fetch(`${server.baseUrl}/v1/quotes`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
   });
 
@@ -153,7 +187,12 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.equal(second.status, 201);
     assert.equal(second.json.order.id, first.json.order.id);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
-    const different = await browser('POST', '/v1/orders', { ...orderBody(offer.offerId), customer: { ...asha, name: 'Ravi Kumar' } }, { 'Idempotency-Key': 'same-key' });
+    const different = await browser(
+      'POST',
+      '/v1/orders',
+      { ...orderBody(offer.offerId), customer: { ...asha, name: 'Ravi Kumar' } },
+      { 'Idempotency-Key': 'same-key' },
+    );
     assert.equal(different.status, 422);
     const withoutKey = await browser('POST', '/v1/orders', orderBody(offer.offerId));
     assert.equal(withoutKey.status, 400);
@@ -179,7 +218,11 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
   });
 
   it('rejects non-JSON bodies and unknown fields', async () => {
-    const wrongType = await fetch(`${server.baseUrl}/v1/quotes`, { method: 'POST', headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'Content-Type': 'text/plain' }, body: 'hi' });
+    const wrongType = await fetch(`${server.baseUrl}/v1/quotes`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'Content-Type': 'text/plain' },
+      body: 'hi',
+    });
     assert.equal(wrongType.status, 415);
     const unknown = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN', discount: 100 });
     assert.equal(unknown.status, 400);
@@ -194,20 +237,36 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.ok(document.json.paths['/v1/orders/{id}/confirm'].post);
   });
 
-  it('lists the catalog of the merchant\'s providers', async () => {
+  it("lists the catalog of the merchant's providers", async () => {
     const catalog = await browser('GET', '/v1/catalog');
     assert.equal(catalog.status, 200);
     assert.ok(catalog.json.categories.includes('Mobile'));
     assert.ok(catalog.json.brands.some((brand: { name: string }) => brand.name === 'Samsung'));
-    assert.deepEqual(catalog.json.providers.map((provider: { id: string }) => provider.id), ['bigfix', 'assurify', 'servify', 'octamile']);
+    assert.deepEqual(
+      catalog.json.providers.map((provider: { id: string }) => provider.id),
+      ['bigfix', 'assurify', 'servify', 'octamile'],
+    );
   });
 
   it('never puts a secret or personal data in a response or a log line', async () => {
     const offer = await quoteAdld();
     const created = await browser('POST', '/v1/orders', orderBody(offer.offerId), { 'Idempotency-Key': 'pii-1' });
-    const confirmed = await merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: 'pay_pii' }, { 'Idempotency-Key': 'pii-c' });
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: 'pay_pii' },
+      { 'Idempotency-Key': 'pii-c' },
+    );
     const everything = [created.text, confirmed.text, (await browser('GET', '/v1/health')).text, ...server.logLines].join('\n');
-    for (const secret of ['sk_test_demo', server.services.config.providers.bigfix.apiKey, asha.name, asha.phone, asha.email, TEST_IMEI, asha.address.line1]) {
+    for (const secret of [
+      'sk_test_demo',
+      server.services.config.providers.bigfix.apiKey,
+      asha.name,
+      asha.phone,
+      asha.email,
+      TEST_IMEI,
+      asha.address.line1,
+    ]) {
       assert.ok(!everything.includes(secret), `found ${secret.slice(0, 4)}…`);
     }
   });
@@ -218,7 +277,12 @@ describe('orders survive a restart', () => {
     const first = await startTestServer();
     const browser = apiClient(first);
     const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
-    const created = await browser('POST', '/v1/orders', { offerId: quote.json.offers[0].offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha }, { 'Idempotency-Key': 'restart-1' });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: quote.json.offers[0].offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha },
+      { 'Idempotency-Key': 'restart-1' },
+    );
     assert.equal(created.status, 201);
     await first.close({ keepData: true });
 

@@ -1,7 +1,7 @@
 /** `POST /v1/quotes`: every enabled provider asked at once, each under its own deadline. */
 import { Hono } from 'hono';
-import { quoteRequestSchema, type QuoteRequest } from '../../../widget/src/api/schemas.ts';
-import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../widget/src/api/types.ts';
+import { quoteRequestSchema, type QuoteRequest } from '../../../contract/schemas.ts';
+import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
@@ -16,72 +16,89 @@ export function quotesRoutes(services: AppServices) {
   async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
     // A slow provider never holds the others back.
-    return withDeadline(provider, { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' }, (signal) =>
-      adapter.quote({ device: request.device, country: request.country, signal }),
+    return withDeadline(
+      provider,
+      { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' },
+      (signal) => adapter.quote({ device: request.device, country: request.country, signal }),
     );
   }
 
-  return new Hono().post('/', authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }), rateLimit, validateJson({ schema: quoteRequestSchema }), async (context) => {
-    const merchant = context.get('merchant');
-    const request = context.get('body') as QuoteRequest;
-    const providers = merchant.providers.filter((provider) => adapters.has(provider));
-    const expiresAt = new Date(Date.now() + config.offerTtlMs);
-    const signer = signerFor(merchant);
-    const { imei, serial, ...deviceWithoutIdentifiers } = request.device;
-    // The offer id is readable by anyone: keep the IMEI out of it, but bind the offer to it.
-    const imeiDigest = imei ? digestImei(imei) : undefined;
-    void serial;
+  return new Hono().post(
+    '/',
+    authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }),
+    rateLimit,
+    validateJson({ schema: quoteRequestSchema }),
+    async (context) => {
+      const merchant = context.get('merchant');
+      const request = context.req.valid('json');
+      const providers = merchant.providers.filter((provider) => adapters.has(provider));
+      const expiresAt = new Date(Date.now() + config.offerTtlMs);
+      const signer = signerFor(merchant);
+      const { imei, serial, ...deviceWithoutIdentifiers } = request.device;
+      // The offer id is readable by anyone: keep the IMEI out of it, but bind the offer to it.
+      const imeiDigest = imei ? digestImei(imei) : undefined;
+      void serial;
 
-    const offers: Offer[] = [];
-    const unavailable: Unavailable[] = [];
-    const outcomes = await Promise.allSettled(providers.map((provider) => quoteOne(provider, request)));
-    outcomes.forEach((outcome, index) => {
-      const provider = providers[index]!;
-      if (outcome.status === 'rejected') {
-        const error = outcome.reason;
-        providerHealth.record(provider, false);
-        if (error instanceof ProviderError) {
-          logger.warn('quote failed', { requestId: context.get('requestId'), provider, failure: error.failure, code: error.providerCode });
-          unavailable.push({ provider, code: error.failure === 'timeout' ? 'provider_timeout' : 'provider_error', message: error.shopperMessage });
-        } else {
-          logger.error('quote crashed', { requestId: context.get('requestId'), provider, error: String(error) });
-          unavailable.push({ provider, code: 'provider_error', message: 'Plans from this provider cannot be shown right now.' });
+      const offers: Offer[] = [];
+      const unavailable: Unavailable[] = [];
+      const outcomes = await Promise.allSettled(providers.map((provider) => quoteOne(provider, request)));
+      outcomes.forEach((outcome, index) => {
+        const provider = providers[index]!;
+        if (outcome.status === 'rejected') {
+          const error = outcome.reason;
+          providerHealth.record(provider, false);
+          if (error instanceof ProviderError) {
+            logger.warn('quote failed', {
+              requestId: context.get('requestId'),
+              provider,
+              failure: error.failure,
+              code: error.providerCode,
+            });
+            unavailable.push({
+              provider,
+              code: error.failure === 'timeout' ? 'provider_timeout' : 'provider_error',
+              message: error.shopperMessage,
+            });
+          } else {
+            logger.error('quote crashed', { requestId: context.get('requestId'), provider, error: String(error) });
+            unavailable.push({ provider, code: 'provider_error', message: 'Plans from this provider cannot be shown right now.' });
+          }
+          return;
         }
-        return;
-      }
-      providerHealth.record(provider, true);
-      if (outcome.value.kind === 'unavailable') {
-        unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
-        return;
-      }
-      for (const plan of outcome.value.plans) {
-        const quoted: QuotedOffer = {
-          provider,
-          type: plan.type,
-          planCode: plan.planCode,
-          name: plan.name,
-          termMonths: plan.termMonths,
-          price: plan.price,
-          requires: plan.requires,
-          covers: plan.covers,
-          device: deviceWithoutIdentifiers,
-          country: request.country,
-          context: { ...plan.context, ...(imeiDigest ? { imeiDigest } : {}) },
-        };
-        offers.push({
-          offerId: signer.sign(merchant.id, quoted, expiresAt),
-          provider,
-          type: plan.type,
-          name: plan.name,
-          termMonths: plan.termMonths,
-          price: plan.price,
-          requires: plan.requires,
-          covers: plan.covers,
-          expiresAt: expiresAt.toISOString(),
-        });
-      }
-    });
-    offers.sort((left, right) => left.price.amount - right.price.amount);
-    return context.json({ offers, unavailable } satisfies QuoteResponse);
-  });
+        providerHealth.record(provider, true);
+        if (outcome.value.kind === 'unavailable') {
+          unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
+          return;
+        }
+        for (const plan of outcome.value.plans) {
+          const quoted: QuotedOffer = {
+            provider,
+            type: plan.type,
+            planCode: plan.planCode,
+            name: plan.name,
+            termMonths: plan.termMonths,
+            price: plan.price,
+            requires: plan.requires,
+            covers: plan.covers,
+            device: deviceWithoutIdentifiers,
+            country: request.country,
+            context: { ...plan.context, ...(imeiDigest ? { imeiDigest } : {}) },
+          };
+          offers.push({
+            offerId: signer.sign(merchant.id, quoted, expiresAt),
+            provider,
+            type: plan.type,
+            name: plan.name,
+            termMonths: plan.termMonths,
+            price: plan.price,
+            requires: plan.requires,
+            covers: plan.covers,
+            expiresAt: expiresAt.toISOString(),
+          });
+        }
+      });
+      offers.sort((left, right) => left.price.amount - right.price.amount);
+      return context.json({ offers, unavailable } satisfies QuoteResponse);
+    },
+  );
 }

@@ -30,15 +30,15 @@ export function webhooksRoutes(services: AppServices) {
     const check = verifyAssurifySignature(config.providers.assurify.webhookSecret, context.req.header('X-Assurify-Signature'), rawBody);
     if (!check.ok) {
       logger.warn('webhook refused', { requestId, provider: 'assurify', reason: check.reason });
-      throw new ApiError(401, 'invalid_signature', 'The event signature is missing, stale or wrong');
+      throw new ApiError({ status: 401, code: 'invalid_signature', message: 'The event signature is missing, stale or wrong' });
     }
     let parsed;
     try {
       parsed = assurifyEventSchema.safeParse(JSON.parse(rawBody));
     } catch {
-      throw new ApiError(400, 'invalid_event', 'The event is not JSON');
+      throw new ApiError({ status: 400, code: 'invalid_event', message: 'The event is not JSON' });
     }
-    if (!parsed.success) throw new ApiError(400, 'invalid_event', 'The event has no id, type or data');
+    if (!parsed.success) throw new ApiError({ status: 400, code: 'invalid_event', message: 'The event has no id, type or data' });
     const event = parsed.data;
     if (await store.hasProviderEvent('assurify', event.id)) {
       logger.info('webhook replayed', { requestId, provider: 'assurify', eventId: event.id });
@@ -48,7 +48,13 @@ export function webhooksRoutes(services: AppServices) {
     const order = await orderOf(event);
     if (event.type === 'policy.activated' && order) {
       // Assurify may be quicker than our own bind: ask it to send again once the order is written.
-      if (order.status === 'binding') throw new ApiError(503, 'order_binding', 'The order is still being bound; send the event again', undefined, { 'Retry-After': '1' });
+      if (order.status === 'binding')
+        throw new ApiError({
+          status: 503,
+          code: 'order_binding',
+          message: 'The order is still being bound; send the event again',
+          headers: { 'Retry-After': '1' },
+        });
       const policy = order.policy;
       if (!policy || policy.reference !== event.data.subscription_id) {
         logger.warn('webhook for another subscription', { requestId, provider: 'assurify', eventId: event.id, orderId: order.id });

@@ -14,7 +14,11 @@ const faultSchema = z.discriminatedUnion('kind', [
   /** Closes the connection without an answer. */
   z.object({ kind: z.literal('reset') }),
   /** Answers with this status and a JSON error body. */
-  z.object({ kind: z.literal('status'), status: z.number().int().min(400).max(599), retryAfterSeconds: z.number().int().min(0).optional() }),
+  z.object({
+    kind: z.literal('status'),
+    status: z.number().int().min(400).max(599),
+    retryAfterSeconds: z.number().int().min(0).optional(),
+  }),
   /** Answers 502 with an HTML page, as a proxy in front of a dead server does. */
   z.object({ kind: z.literal('html') }),
 ]);

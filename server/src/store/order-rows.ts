@@ -1,5 +1,5 @@
 /** Orders ↔ table rows, the same for every engine. Personal data is encrypted on the way in. */
-import type { OrderStatus } from '../../../widget/src/api/types.ts';
+import type { OrderStatus } from '../../../contract/types.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import type { OrderPatch, StoredOrder } from './types.ts';
 

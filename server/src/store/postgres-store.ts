@@ -11,7 +11,11 @@ import type { IdempotencyScope, Store } from './types.ts';
 /** Serialises migrations across instances starting at once. */
 const MIGRATION_LOCK_ID = 7_262_534;
 
-export async function openPostgresStore(connectionString: string, cipher: FieldCipher, { schema }: { schema?: string } = {}): Promise<Store> {
+export async function openPostgresStore(
+  connectionString: string,
+  cipher: FieldCipher,
+  { schema }: { schema?: string } = {},
+): Promise<Store> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('schema must be a plain lowercase identifier');
   const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   await migrate(pool, schema);
@@ -22,7 +26,10 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
     async createOrder(order) {
       const row = orderToRow(order, cipher);
       const placeholders = ORDER_COLUMNS.map((_, index) => `$${index + 1}`);
-      await pool.query(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, ORDER_COLUMNS.map((column) => row[column]));
+      await pool.query(
+        `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`,
+        ORDER_COLUMNS.map((column) => row[column]),
+      );
     },
     async getOrder(merchantId, id) {
       const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE merchant_id = $1 AND id = $2', [merchantId, id]);
@@ -80,14 +87,16 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
       }
     },
     async completeIdempotent(scope, status, body) {
-      await pool.query('UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE merchant_id = $1 AND route = $2 AND key = $3', [
-        ...scopeValues(scope),
-        status,
-        body,
-      ]);
+      await pool.query(
+        'UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE merchant_id = $1 AND route = $2 AND key = $3',
+        [...scopeValues(scope), status, body],
+      );
     },
     async abandonIdempotent(scope) {
-      await pool.query('DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL', scopeValues(scope));
+      await pool.query(
+        'DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL',
+        scopeValues(scope),
+      );
     },
     async recordProviderEvent(event) {
       const result = await pool.query(
@@ -97,7 +106,9 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
       return result.rowCount === 1;
     },
     async hasProviderEvent(provider, eventId) {
-      return ((await pool.query('SELECT 1 FROM provider_events WHERE provider = $1 AND event_id = $2', [provider, eventId])).rowCount ?? 0) > 0;
+      return (
+        ((await pool.query('SELECT 1 FROM provider_events WHERE provider = $1 AND event_id = $2', [provider, eventId])).rowCount ?? 0) > 0
+      );
     },
     async claimProviderValue(provider, key, value) {
       // First writer wins, across instances too: the insert is a no-op when a value exists.
@@ -107,10 +118,14 @@ export async function openPostgresStore(connectionString: string, cipher: FieldC
         value,
         new Date().toISOString(),
       ]);
-      return (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]!.value;
+      return (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key]))
+        .rows[0]!.value;
     },
     async getProviderValue(provider, key) {
-      return (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]?.value ?? null;
+      return (
+        (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]
+          ?.value ?? null
+      );
     },
     async close() {
       await pool.end();
@@ -124,13 +139,18 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+    const applied = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+    );
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          migration.version,
+          new Date().toISOString(),
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -18,7 +18,9 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
 
   const toOrder = (row: OrderRow) => rowToOrder(row, cipher);
 
-  const insertOrder = database.prepare(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((column) => `@${column}`).join(', ')})`);
+  const insertOrder = database.prepare(
+    `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((column) => `@${column}`).join(', ')})`,
+  );
   const selectOrder = database.prepare('SELECT * FROM orders WHERE merchant_id = ? AND id = ?');
   const selectOrderById = database.prepare('SELECT * FROM orders WHERE id = ?');
 
@@ -28,7 +30,8 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
       .run(scope.merchantId, scope.route, scope.key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
     const existing = database
       .prepare('SELECT body_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ?')
-      .get(scope.merchantId, scope.route, scope.key) as { body_hash: string; response_status: number | null; response_body: string | null } | undefined;
+      .get(scope.merchantId, scope.route, scope.key) as
+      { body_hash: string; response_status: number | null; response_body: string | null } | undefined;
     if (!existing) {
       database
         .prepare('INSERT INTO idempotency_keys (merchant_id, route, key, body_hash, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -54,7 +57,9 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
       from.forEach((status, index) => (values[`from${index}`] = status));
       const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
       const result = database
-        .prepare(`UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`)
+        .prepare(
+          `UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`,
+        )
         .run(values);
       if (result.changes === 0) return null;
       return toOrder(selectOrderById.get(id) as OrderRow);
@@ -95,11 +100,14 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
       database
         .prepare('INSERT OR IGNORE INTO provider_values (provider, key, value, created_at) VALUES (?, ?, ?, ?)')
         .run(provider, key, value, new Date().toISOString());
-      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as { value: string };
+      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as {
+        value: string;
+      };
       return row.value;
     },
     async getProviderValue(provider, key) {
-      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as { value: string } | undefined;
+      const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as
+        { value: string } | undefined;
       return row?.value ?? null;
     },
     async close() {
@@ -110,12 +118,16 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
 
 function migrate(database: Database.Database): void {
   database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((database.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  const applied = new Set(
+    (database.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+  );
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     database.transaction(() => {
       database.exec(migration.sql);
-      database.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      database
+        .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+        .run(migration.version, new Date().toISOString());
     })();
   }
 }

@@ -60,13 +60,23 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
 
     it('applies a transition only from the expected states, once', async () => {
       await store.createOrder(sampleOrder('ord_t'));
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.transitionOrder('ord_t', ['awaiting_payment'], { status: 'binding', paymentReference: 'pay_1' })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          store.transitionOrder('ord_t', ['awaiting_payment'], { status: 'binding', paymentReference: 'pay_1' }),
+        ),
+      );
       assert.equal(results.filter(Boolean).length, 1);
-      const bound = await store.transitionOrder('ord_t', ['binding'], { status: 'active', policy: { reference: 'B1', startsAt: null, endsAt: null, activationCode: null, certificate: false } });
+      const bound = await store.transitionOrder('ord_t', ['binding'], {
+        status: 'active',
+        policy: { reference: 'B1', startsAt: null, endsAt: null, activationCode: null, certificate: false },
+      });
       assert.equal(bound?.status, 'active');
       assert.equal(bound?.policy?.reference, 'B1');
       assert.equal(await store.transitionOrder('ord_t', ['awaiting_payment'], { status: 'cancelled' }), null);
-      assert.deepEqual((await store.listOrdersByStatus(['active'])).map((order) => order.id), ['ord_t']);
+      assert.deepEqual(
+        (await store.listOrdersByStatus(['active'])).map((order) => order.id),
+        ['ord_t'],
+      );
     });
 
     it('lets exactly one of 50 concurrent claims of an idempotency key start', async () => {
@@ -95,7 +105,9 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.equal(await store.recordProviderEvent(event), false);
       assert.equal(await store.hasProviderEvent('assurify', 'evt_1'), true);
       assert.equal(await store.hasProviderEvent('assurify', 'evt_2'), false);
-      const claims = await Promise.all(['first', 'second', 'third'].map((value) => store.claimProviderValue('octamile', 'transaction:ord_a', value)));
+      const claims = await Promise.all(
+        ['first', 'second', 'third'].map((value) => store.claimProviderValue('octamile', 'transaction:ord_a', value)),
+      );
       assert.equal(new Set(claims).size, 1);
       assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
       assert.equal(await store.getProviderValue('octamile', 'missing'), null);

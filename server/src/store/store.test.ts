@@ -18,7 +18,10 @@ testStore('sqlite', async () => {
   folders.push(folder);
   const store = openSqliteStore(folder, cipher);
   // Every file SQLite wrote (database and WAL), as bytes an attacker with the disk would see.
-  const rawDump = async () => readdirSync(folder).map((file) => readFileSync(path.join(folder, file)).toString('latin1')).join('');
+  const rawDump = async () =>
+    readdirSync(folder)
+      .map((file) => readFileSync(path.join(folder, file)).toString('latin1'))
+      .join('');
   return { store, rawDump };
 });
 
@@ -40,6 +43,10 @@ if (databaseUrl) {
   });
 } else {
   describe('store contract: postgres', () => {
-    it('runs when COVERKIT_TEST_DATABASE_URL points at a server (CI starts one)', { skip: 'COVERKIT_TEST_DATABASE_URL is not set' }, () => {});
+    it(
+      'runs when COVERKIT_TEST_DATABASE_URL points at a server (CI starts one)',
+      { skip: 'COVERKIT_TEST_DATABASE_URL is not set' },
+      () => {},
+    );
   });
 }

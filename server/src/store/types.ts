@@ -2,9 +2,9 @@
  * Persistence of orders and idempotency records. One interface, so the embedded engine
  * (SQLite file) and PostgreSQL can stand behind it.
  */
-import type { Customer, OrderDevice } from '../../../widget/src/api/schemas.ts';
-import type { OrderStatus } from '../../../widget/src/api/types.ts';
-import type { PolicyResult, QuotedOffer } from '../providers/types.ts';
+import type { Customer, OrderDevice } from '../../../contract/schemas.ts';
+import type { OrderStatus } from '../../../contract/types.ts';
+import type { PolicyResult, QuotedOffer } from '../orders/order-types.ts';
 
 export interface StoredOrder {
   id: string;
@@ -24,10 +24,7 @@ export interface StoredOrder {
 export type OrderPatch = Partial<Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason'>>;
 
 export type IdempotencyBegin =
-  | { state: 'started' }
-  | { state: 'in_flight' }
-  | { state: 'mismatch' }
-  | { state: 'completed'; status: number; body: string };
+  { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'completed'; status: number; body: string };
 
 export interface IdempotencyScope {
   merchantId: string;

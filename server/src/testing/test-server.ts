@@ -6,7 +6,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '../app.ts';
+import type { createApp } from '../app.ts';
+import { createServer as createCoverkitServer } from '../index.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createFieldCipher } from '../store/field-cipher.ts';
@@ -51,9 +52,16 @@ export async function startTestServer(
   const store =
     engine === 'postgres'
       ? // A schema of its own per server, so tests never see each other's orders.
-        lazyStore(openPostgresStore(process.env.COVERKIT_TEST_DATABASE_URL!, createFieldCipher(randomBytes(32)), { schema: `test_${randomBytes(6).toString('hex')}` }))
+        lazyStore(
+          openPostgresStore(process.env.COVERKIT_TEST_DATABASE_URL!, createFieldCipher(randomBytes(32)), {
+            schema: `test_${randomBytes(6).toString('hex')}`,
+          }),
+        )
       : undefined;
-  const { app, services, reconciler, faults } = createApp(config, { store, logger: createLogger({ write: (line) => void logLines.push(line) }) });
+  const { app, services, reconciler, faults } = createCoverkitServer(config, {
+    store,
+    logger: createLogger({ write: (line) => void logLines.push(line) }),
+  });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import type { FieldError } from './schemas.ts';
+import type { FieldError } from '../../../contract/schemas.ts';
 
 /**
  * A failed /v1 call, normalised from the error envelope (or from a network failure or

@@ -4,8 +4,8 @@
  */
 import ky, { HTTPError, TimeoutError } from 'ky';
 import { ApiError, isAbortError } from './api-error.ts';
-import type { CreateOrderRequest, QuoteRequest } from './schemas.ts';
-import type { ApiErrorBody, Catalog, Order, QuoteResponse } from './types.ts';
+import type { CreateOrderRequest, QuoteRequest } from '../../../contract/schemas.ts';
+import type { ApiErrorBody, Catalog, Order, QuoteResponse } from '../../../contract/types.ts';
 
 export interface ApiClientOptions {
   /** Origin (and optional path) in front of `/v1`, e.g. `https://api.coverkit.example`. */

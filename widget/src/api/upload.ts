@@ -4,7 +4,7 @@
  */
 import { ApiError } from './api-error.ts';
 import type { ApiClientOptions } from './client.ts';
-import type { ApiErrorBody, Order } from './types.ts';
+import type { ApiErrorBody, Order } from '../../../contract/types.ts';
 
 export interface UploadOptions extends ApiClientOptions {
   orderId: string;

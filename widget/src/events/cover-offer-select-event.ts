@@ -1,4 +1,4 @@
-import type { Offer } from '../api/types.ts';
+import type { Offer } from '../../../contract/types.ts';
 
 export interface CoverOfferSelectDetail {
   offer: Offer;

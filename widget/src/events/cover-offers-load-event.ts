@@ -1,4 +1,4 @@
-import type { Offer, Unavailable } from '../api/types.ts';
+import type { Offer, Unavailable } from '../../../contract/types.ts';
 
 export interface CoverOffersLoadDetail {
   offers: Offer[];

@@ -1,4 +1,4 @@
-import type { Order } from '../api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 
 export interface CoverOrderConfirmDetail {
   order: Order;

@@ -1,4 +1,4 @@
-import type { Offer, Order } from '../api/types.ts';
+import type { Offer, Order } from '../../../contract/types.ts';
 
 export interface CoverOrderCreateDetail {
   /** Status `awaiting_payment`; `clientSecret` lets the page read the order later. */

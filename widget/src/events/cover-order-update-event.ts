@@ -1,4 +1,4 @@
-import type { Order } from '../api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 
 /**
  * `cover-order-update`: internal to the widget. The activation step saw the order change

@@ -1,5 +1,5 @@
 /** Text, money and dates in the shopper's locale. */
-import type { Money, OrderStatus, PlanType, ProviderId } from '../api/types.ts';
+import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
 import { str, t } from './localize.ts';
 
 /** The order plan types are grouped and shown in. */

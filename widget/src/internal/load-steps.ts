@@ -26,7 +26,7 @@ export const loadSummary = once(async () => {
 });
 
 /** The shared schemas (zod/mini), for the few checks the offer view makes on demand. */
-export const loadSchemas = once(() => import('../api/schemas.ts'));
+export const loadSchemas = once(() => import('../../../contract/schemas.ts'));
 
 /** Brand and model pickers with the catalog call: only for pages that give no device. */
 export const loadPicker = once(async () => {

@@ -2,7 +2,7 @@
  * The inputs behind each field path an offer can require. `customer.address` expands to
  * one input per address line so browser autofill can fill each of them.
  */
-import type { RequirableField } from '../api/schemas.ts';
+import type { RequirableField } from '../../../contract/schemas.ts';
 import { str, t } from './localize.ts';
 
 export type FieldKey =

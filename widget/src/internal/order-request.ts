@@ -2,8 +2,8 @@
  * Turns what the shopper typed into a `POST /v1/orders` body and checks it with the
  * same schemas the server enforces, so most mistakes never make a round trip.
  */
-import { createOrderRequestSchema, missingRequiredFields, toFieldErrors } from '../api/schemas.ts';
-import type { CreateOrderRequest, FieldError, RequirableField } from '../api/schemas.ts';
+import { createOrderRequestSchema, missingRequiredFields, toFieldErrors } from '../../../contract/schemas.ts';
+import type { CreateOrderRequest, FieldError, RequirableField } from '../../../contract/schemas.ts';
 import { fieldKeyForPath } from './order-fields.ts';
 import type { FieldDefinition, FieldKey } from './order-fields.ts';
 

@@ -4,7 +4,7 @@
  * policy exists whether or not one request got through.
  */
 import type { ApiClient } from '../api/client.ts';
-import type { Order } from '../api/types.ts';
+import type { Order } from '../../../contract/types.ts';
 
 export interface PollOptions {
   client: ApiClient;

@@ -5,8 +5,8 @@
  * checks mirror `quoteRequestSchema`; the server enforces the schema itself.
  */
 import { ApiError } from '../api/api-error.ts';
-import { isValidImei } from '../api/luhn.ts';
-import type { QuoteRequest } from '../api/schemas.ts';
+import { isValidImei } from '../../../contract/luhn.ts';
+import type { QuoteRequest } from '../../../contract/schemas.ts';
 
 export interface DeviceAttributes {
   category: string;

@@ -2,7 +2,7 @@
  * Test helpers: a `window.fetch` stub that records requests and answers like the /v1
  * API (shapes from DESIGN.md), and sample data. Never bundled: only tests import it.
  */
-import type { Offer, Order, QuoteResponse } from '../api/types.ts';
+import type { Offer, Order, QuoteResponse } from '../../../contract/types.ts';
 
 export const apiBase = 'https://api.coverkit.test';
 export const publishableKey = 'pk_test_demo';

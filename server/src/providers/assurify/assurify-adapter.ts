@@ -4,7 +4,7 @@
  * for the order's IMEI and buys the same plan only if its price is still the quoted price.
  */
 import { randomBytes } from 'node:crypto';
-import { passesLuhn } from '../../../../widget/src/api/schemas.ts';
+import { passesLuhn } from '../../../../contract/schemas.ts';
 import { ProviderError } from '../../errors.ts';
 import { addMonths } from '../http.ts';
 import { ProviderResilience } from '../resilience.ts';
@@ -39,11 +39,25 @@ export function createAssurifyAdapter(config: AssurifyConfig, resilience = new P
 
   /** Opens a new session for the order's device and checks the quoted plan still costs the same. */
   async function requote(offer: QuotedOffer, imei: string, customer: string, signal: AbortSignal): Promise<string> {
-    const session = await client.initSession({ imei, customer, model: `${offer.device.brand} ${offer.device.model}`, geography: offer.country }, signal);
+    const session = await client.initSession(
+      { imei, customer, model: `${offer.device.brand} ${offer.device.model}`, geography: offer.country },
+      signal,
+    );
     const plan = (await client.eligiblePlans(session.session_id, signal)).find((candidate) => candidate.plan_id === offer.planCode);
-    if (!plan) throw new ProviderError('assurify', 'refused', 'plan_not_eligible', 'This plan is no longer offered for this device. Refresh the plans to see current offers.');
+    if (!plan)
+      throw new ProviderError({
+        provider: 'assurify',
+        failure: 'refused',
+        providerCode: 'plan_not_eligible',
+        shopperMessage: 'This plan is no longer offered for this device. Refresh the plans to see current offers.',
+      });
     if (plan.premium_inr !== offer.price.amount) {
-      throw new ProviderError('assurify', 'refused', 'price_changed', 'The price of this plan has changed since it was quoted. Refresh the plans to see the current price.');
+      throw new ProviderError({
+        provider: 'assurify',
+        failure: 'refused',
+        providerCode: 'price_changed',
+        shopperMessage: 'The price of this plan has changed since it was quoted. Refresh the plans to see the current price.',
+      });
     }
     return session.session_id;
   }
@@ -61,22 +75,34 @@ export function createAssurifyAdapter(config: AssurifyConfig, resilience = new P
       }
       if (!device.imei) return { kind: 'unavailable', code: 'needs_imei', message: 'Enter the IMEI (dial *#06#) to see Assurify plans.' };
       // Checked here too so a bad IMEI never costs a session (the route's schema checks it first).
-      if (!/^\d{15}$/.test(device.imei) || !passesLuhn(device.imei)) return { kind: 'unavailable', code: 'invalid_imei', message: 'This IMEI is not valid: check the digits.' };
+      if (!/^\d{15}$/.test(device.imei) || !passesLuhn(device.imei))
+        return { kind: 'unavailable', code: 'invalid_imei', message: 'This IMEI is not valid: check the digits.' };
       // No order or shopper exists yet: the quote session gets a throwaway customer id.
       const customer = `cust_q${randomBytes(9).toString('base64url')}`;
       try {
-        const session = await client.initSession({ imei: device.imei, customer, model: `${device.brand} ${device.model}`, geography: country }, signal);
+        const session = await client.initSession(
+          { imei: device.imei, customer, model: `${device.brand} ${device.model}`, geography: country },
+          signal,
+        );
         const plans = toPlanQuotes(session, await client.eligiblePlans(session.session_id, signal));
-        if (plans.length === 0) return { kind: 'unavailable', code: 'unsupported_device', message: 'Assurify has no plans for this device.' };
+        if (plans.length === 0)
+          return { kind: 'unavailable', code: 'unsupported_device', message: 'Assurify has no plans for this device.' };
         return { kind: 'plans', plans };
       } catch (error) {
-        if (error instanceof ProviderError && error.failure === 'refused') return { kind: 'unavailable', code: error.providerCode, message: error.shopperMessage };
+        if (error instanceof ProviderError && error.failure === 'refused')
+          return { kind: 'unavailable', code: error.providerCode, message: error.shopperMessage };
         throw error;
       }
     },
 
     async bind({ orderId, offer, device, signal }: BindInput): Promise<BindResult> {
-      if (!device.imei) throw new ProviderError('assurify', 'refused', 'missing_imei', 'Enter the IMEI of the device to buy this plan.');
+      if (!device.imei)
+        throw new ProviderError({
+          provider: 'assurify',
+          failure: 'refused',
+          providerCode: 'missing_imei',
+          shopperMessage: 'Enter the IMEI of the device to buy this plan.',
+        });
       const customer = assurifyCustomerId(orderId);
       const quotedSession = String(offer.context?.sessionId ?? '');
       const expiresAt = Date.parse(String(offer.context?.sessionExpiresAt ?? ''));

@@ -37,7 +37,8 @@ export class AssurifyClient {
   /** `GET /v1/plans/eligible?session_id=…` (a session id is no personal data, so a query is fine). */
   async eligiblePlans(sessionId: string, signal: AbortSignal): Promise<AssurifyPlan[]> {
     const query = new URLSearchParams({ session_id: sessionId });
-    return assurifyPlansSchema.parse(unwrapData(await this.#call('GET', `/v1/plans/eligible?${query}`, undefined, signal, { retry: true }))).plans;
+    return assurifyPlansSchema.parse(unwrapData(await this.#call('GET', `/v1/plans/eligible?${query}`, undefined, signal, { retry: true })))
+      .plans;
   }
 
   /**
@@ -45,7 +46,9 @@ export class AssurifyClient {
    * retried: Assurify has no idempotency key, and an attach that timed out may have bought.
    */
   async attach(request: { session_id: string; plan_id: string; customer: string }, signal: AbortSignal): Promise<AssurifySubscription> {
-    return assurifySubscriptionSchema.parse(unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal, { retry: false })));
+    return assurifySubscriptionSchema.parse(
+      unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal, { retry: false })),
+    );
   }
 
   #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, { retry }: { retry: boolean }): Promise<unknown> {

@@ -26,10 +26,20 @@ const optionalText = z
 
 export const assurifyEnvironment = {
   ASSURIFY_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
-  ASSURIFY_SECRET_KEY: optionalText.pipe(z.string().regex(/^sk_(sandbox|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_sandbox_… or sk_live_…').optional()),
+  ASSURIFY_SECRET_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^sk_(sandbox|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_sandbox_… or sk_live_…')
+      .optional(),
+  ),
   ASSURIFY_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(1000),
-  ASSURIFY_SANDBOX_SESSION_TTL_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(3_600_000).default(15 * 60_000),
+  ASSURIFY_SANDBOX_SESSION_TTL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(15 * 60_000),
 };
 
 type AssurifyEnvironment = z.infer<z.ZodObject<typeof assurifyEnvironment>>;

@@ -19,12 +19,41 @@ const refusals: Record<string, string> = {
 export function assurifyError(status: number, body: unknown, retryAfterSeconds?: number): ProviderError {
   const parsed = assurifyErrorSchema.safeParse(body);
   const code = parsed.success ? parsed.data.error.code : `http_${status}`;
-  if (status === 401 || status === 403) return new ProviderError('assurify', 'rejected_credentials', code, UNAVAILABLE_MESSAGE, { status });
-  if (status === 429) return new ProviderError('assurify', 'rate_limited', code, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
+  if (status === 401 || status === 403)
+    return new ProviderError({
+      provider: 'assurify',
+      failure: 'rejected_credentials',
+      providerCode: code,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+    });
+  if (status === 429)
+    return new ProviderError({
+      provider: 'assurify',
+      failure: 'rate_limited',
+      providerCode: code,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+      retryAfterSeconds,
+    });
   // A 503 may say when to come back, too.
-  if (status >= 500) return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
+  if (status >= 500)
+    return new ProviderError({
+      provider: 'assurify',
+      failure: 'provider_error',
+      providerCode: code,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+      retryAfterSeconds,
+    });
   const shopperMessage = refusals[code];
-  if (shopperMessage) return new ProviderError('assurify', 'refused', code, shopperMessage, { status });
+  if (shopperMessage) return new ProviderError({ provider: 'assurify', failure: 'refused', providerCode: code, shopperMessage, status });
   // Other 4xx (a malformed request) are our mistake, not the shopper's.
-  return new ProviderError('assurify', 'provider_error', code, UNAVAILABLE_MESSAGE, { status });
+  return new ProviderError({
+    provider: 'assurify',
+    failure: 'provider_error',
+    providerCode: code,
+    shopperMessage: UNAVAILABLE_MESSAGE,
+    status,
+  });
 }

@@ -8,7 +8,13 @@ import { z } from 'zod';
 
 /** Unwraps `{ "status": "success", "data": {…} }` when present. */
 export function unwrapData(body: unknown): unknown {
-  if (body && typeof body === 'object' && 'data' in body && (body as { data: unknown }).data && typeof (body as { data: unknown }).data === 'object') {
+  if (
+    body &&
+    typeof body === 'object' &&
+    'data' in body &&
+    (body as { data: unknown }).data &&
+    typeof (body as { data: unknown }).data === 'object'
+  ) {
     return (body as { data: unknown }).data;
   }
   return body;

@@ -9,15 +9,27 @@ type Client = ReturnType<typeof apiClient>;
 async function quoteAssurify(browser: Client, device: Record<string, unknown> = { ...galaxyS23, imei: TEST_IMEI }) {
   const quote = await browser('POST', '/v1/quotes', { device, country: 'IN' });
   assert.equal(quote.status, 200, quote.text);
-  const offer = quote.json.offers.find((candidate: { provider: string; type: string }) => candidate.provider === 'assurify' && candidate.type === 'EW');
+  const offer = quote.json.offers.find(
+    (candidate: { provider: string; type: string }) => candidate.provider === 'assurify' && candidate.type === 'EW',
+  );
   assert.ok(offer, `an Assurify EW offer in ${quote.text}`);
   return offer;
 }
 
 async function buy(browser: Client, merchant: Client, offerId: string, key: string) {
-  const created = await browser('POST', '/v1/orders', { offerId, device: { imei: TEST_IMEI }, customer: asha }, { 'Idempotency-Key': `create-${key}` });
+  const created = await browser(
+    'POST',
+    '/v1/orders',
+    { offerId, device: { imei: TEST_IMEI }, customer: asha },
+    { 'Idempotency-Key': `create-${key}` },
+  );
   assert.equal(created.status, 201, created.text);
-  const confirmed = await merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: `pay_${key}` }, { 'Idempotency-Key': `confirm-${key}` });
+  const confirmed = await merchant(
+    'POST',
+    `/v1/orders/${created.json.order.id}/confirm`,
+    { paymentReference: `pay_${key}` },
+    { 'Idempotency-Key': `confirm-${key}` },
+  );
   return { created: created.json.order, confirmed };
 }
 
@@ -50,7 +62,10 @@ describe('Assurify through /v1 against its sandbox', () => {
     );
     const invalid = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei: '490154203237519' }, country: 'IN' });
     assert.equal(invalid.status, 400);
-    assert.deepEqual(invalid.json.error.fields.map((field: { path: string }) => field.path), ['device.imei']);
+    assert.deepEqual(
+      invalid.json.error.fields.map((field: { path: string }) => field.path),
+      ['device.imei'],
+    );
   });
 
   it('quotes EW, ADLD and screen plans in INR from a device session', async () => {
@@ -88,7 +103,14 @@ describe('Assurify through /v1 against its sandbox', () => {
 
   it('keeps secrets and personal data out of responses and logs', async () => {
     const everything = server.logLines.join('\n');
-    for (const secret of [server.services.config.providers.assurify.secretKey, server.services.config.providers.assurify.webhookSecret, TEST_IMEI, asha.name, asha.email, asha.phone]) {
+    for (const secret of [
+      server.services.config.providers.assurify.secretKey,
+      server.services.config.providers.assurify.webhookSecret,
+      TEST_IMEI,
+      asha.name,
+      asha.email,
+      asha.phone,
+    ]) {
       assert.ok(!everything.includes(secret), `found ${secret.slice(0, 4)}…`);
     }
   });
@@ -107,7 +129,7 @@ describe('Assurify sessions that expired before the bind', () => {
   });
   after(() => server.close());
 
-  it('re-quotes with the order\'s IMEI and binds the same plan at the same price', async () => {
+  it("re-quotes with the order's IMEI and binds the same plan at the same price", async () => {
     const offer = await quoteAssurify(browser);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const { created, confirmed } = await buy(browser, merchant, offer.offerId, 'expired');
@@ -143,7 +165,11 @@ describe('POST /v1/webhooks/assurify', () => {
   after(() => server.close());
 
   async function send(body: string, signature: string) {
-    const response = await fetch(`${server.baseUrl}/v1/webhooks/assurify`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Assurify-Signature': signature }, body });
+    const response = await fetch(`${server.baseUrl}/v1/webhooks/assurify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Assurify-Signature': signature },
+      body,
+    });
     return { status: response.status, json: await response.json() };
   }
 
@@ -156,7 +182,11 @@ describe('POST /v1/webhooks/assurify', () => {
       id: 'evt_test_0001',
       type: 'policy.activated',
       created: Math.floor(Date.now() / 1000),
-      data: { subscription_id: confirmed.json.order.policy.reference, customer: `cust_${created.id.slice(4)}`, activated_at: new Date().toISOString() },
+      data: {
+        subscription_id: confirmed.json.order.policy.reference,
+        customer: `cust_${created.id.slice(4)}`,
+        activated_at: new Date().toISOString(),
+      },
     });
     const now = Math.floor(Date.now() / 1000);
 
@@ -184,10 +214,23 @@ describe('POST /v1/webhooks/assurify', () => {
 describe('Assurify configuration', () => {
   it('refuses to start with a live key on a plain-HTTP base URL, naming the variables', () => {
     assert.throws(
-      () => loadConfig({ ASSURIFY_BASE_URL: 'http://api.assurify.in', ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456', ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }),
-      (error: Error) => error instanceof ConfigError && /ASSURIFY_BASE_URL/.test(error.message) && /ASSURIFY_SECRET_KEY/.test(error.message) && !error.message.includes('abcdef123456'),
+      () =>
+        loadConfig({
+          ASSURIFY_BASE_URL: 'http://api.assurify.in',
+          ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456',
+          ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+        }),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        /ASSURIFY_BASE_URL/.test(error.message) &&
+        /ASSURIFY_SECRET_KEY/.test(error.message) &&
+        !error.message.includes('abcdef123456'),
     );
-    const live = loadConfig({ ASSURIFY_BASE_URL: 'https://api.assurify.in', ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456', ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef' });
+    const live = loadConfig({
+      ASSURIFY_BASE_URL: 'https://api.assurify.in',
+      ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456',
+      ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    });
     assert.equal(live.providers.assurify.mode, 'live');
     assert.throws(() => loadConfig({ ASSURIFY_BASE_URL: 'https://api.assurify.in' }), /ASSURIFY_SECRET_KEY/);
   });

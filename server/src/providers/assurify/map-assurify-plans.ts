@@ -1,10 +1,16 @@
 /** Assurify SmartShield plans → our plan quotes. */
-import type { RequirableField } from '../../../../widget/src/api/schemas.ts';
-import type { PlanType } from '../../../../widget/src/api/types.ts';
+import type { RequirableField } from '../../../../contract/schemas.ts';
+import type { PlanType } from '../../../../contract/types.ts';
 import type { PlanQuote } from '../types.ts';
 import type { AssurifyPlan, AssurifySession } from './assurify-schemas.ts';
 
-const TYPES: Record<string, PlanType> = { EW: 'EW', ADLD: 'ADLD', SCREEN: 'SCREEN', SCREEN_PROTECTION: 'SCREEN', COMPREHENSIVE: 'COMPREHENSIVE' };
+const TYPES: Record<string, PlanType> = {
+  EW: 'EW',
+  ADLD: 'ADLD',
+  SCREEN: 'SCREEN',
+  SCREEN_PROTECTION: 'SCREEN',
+  COMPREHENSIVE: 'COMPREHENSIVE',
+};
 
 const COVERS: Record<PlanType, string[]> = {
   EW: ['Manufacturing defects after the brand warranty ends', 'Parts and labour'],

@@ -29,7 +29,10 @@ const CATALOG: ProviderCatalog = {
 
 /** Title Case, as BigFix normalises product names. */
 function titleCase(value: string): string {
-  return value.trim().toLowerCase().replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
 export function createBigfixAdapter(config: BigfixConfig, resilience = new ProviderResilience('bigfix')): ProviderAdapter {
@@ -69,7 +72,11 @@ export function createBigfixAdapter(config: BigfixConfig, resilience = new Provi
       const extendedWarranty = extendedWarrantyResult.status === 'fulfilled' ? extendedWarrantyResult.value : null;
       const plans = [...toPlanQuotes('ADLD', adld ?? {}, product), ...toPlanQuotes('EW', extendedWarranty ?? {}, product)];
       if (plans.length === 0) {
-        return { kind: 'unavailable', code: 'unsupported_device', message: `BigFix has no plans for this ${device.category.toLowerCase()}.` };
+        return {
+          kind: 'unavailable',
+          code: 'unsupported_device',
+          message: `BigFix has no plans for this ${device.category.toLowerCase()}.`,
+        };
       }
       return { kind: 'plans', plans };
     },

@@ -20,17 +20,26 @@ export class BigfixClient {
   ) {}
 
   /** ADLD premiums: `GET /get-protection-plans/`. */
-  async adldPlans(query: { product: string; brandType: 'Apple' | 'Non-Apple'; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
+  async adldPlans(
+    query: { product: string; brandType: 'Apple' | 'Non-Apple'; devicePrice: number },
+    signal: AbortSignal,
+  ): Promise<PlanPremiums> {
     const parameters = new URLSearchParams({ product: query.product, brand_type: query.brandType, deviceprice: String(query.devicePrice) });
     const path = `/get-protection-plans/?${parameters}`;
-    return this.#premiums.get(path, async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans']);
+    return this.#premiums.get(
+      path,
+      async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans'],
+    );
   }
 
   /** Extended-warranty premiums: `GET /adld/protection-plans/`. */
   async extendedWarrantyPlans(query: { product: string; devicePrice: number }, signal: AbortSignal): Promise<PlanPremiums> {
     const parameters = new URLSearchParams({ product: query.product, deviceprice: String(query.devicePrice) });
     const path = `/adld/protection-plans/?${parameters}`;
-    return this.#premiums.get(path, async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans']);
+    return this.#premiums.get(
+      path,
+      async () => bigfixPlansSchema.parse(await this.#call('GET', path, undefined, signal))['Protection Plans'],
+    );
   }
 
   createAdldPolicy(request: BigfixPolicyRequest, signal: AbortSignal): Promise<BigfixPolicy> {

@@ -16,13 +16,43 @@ const refusals: [fragment: string, shopperMessage: string][] = [
 export function bigfixError(status: number, body: unknown, retryAfterSeconds?: number): ProviderError {
   const parsed = bigfixErrorSchema.safeParse(body);
   const message = (parsed.success && (parsed.data.message ?? parsed.data.error)) || `HTTP ${status}`;
-  if (status === 401) return new ProviderError('bigfix', 'rejected_credentials', message, UNAVAILABLE_MESSAGE, { status });
-  if (status === 429) return new ProviderError('bigfix', 'rate_limited', message, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
-  if (status >= 500) return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status, retryAfterSeconds });
+  if (status === 401)
+    return new ProviderError({
+      provider: 'bigfix',
+      failure: 'rejected_credentials',
+      providerCode: message,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+    });
+  if (status === 429)
+    return new ProviderError({
+      provider: 'bigfix',
+      failure: 'rate_limited',
+      providerCode: message,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+      retryAfterSeconds,
+    });
+  if (status >= 500)
+    return new ProviderError({
+      provider: 'bigfix',
+      failure: 'provider_error',
+      providerCode: message,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+      status,
+      retryAfterSeconds,
+    });
   const refusal = refusals.find(([fragment]) => message.includes(fragment));
-  if (refusal) return new ProviderError('bigfix', 'refused', message, refusal[1], { status });
+  if (refusal)
+    return new ProviderError({ provider: 'bigfix', failure: 'refused', providerCode: message, shopperMessage: refusal[1], status });
   // Other 400s (missing fields, policy source, serializer) are our mistake, not the shopper's.
-  return new ProviderError('bigfix', 'provider_error', message, UNAVAILABLE_MESSAGE, { status });
+  return new ProviderError({
+    provider: 'bigfix',
+    failure: 'provider_error',
+    providerCode: message,
+    shopperMessage: UNAVAILABLE_MESSAGE,
+    status,
+  });
 }
 
 /** True when BigFix says it does not cover the product at all (an `unavailable`, not an error). */

@@ -1,6 +1,6 @@
 /** BigFix premium tables → our plan quotes. */
-import type { RequirableField } from '../../../../widget/src/api/schemas.ts';
-import type { PlanType } from '../../../../widget/src/api/types.ts';
+import type { RequirableField } from '../../../../contract/schemas.ts';
+import type { PlanType } from '../../../../contract/types.ts';
 import type { PlanQuote } from '../types.ts';
 import type { PlanPremiums } from './bigfix-client.ts';
 

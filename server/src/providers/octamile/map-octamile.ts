@@ -1,7 +1,7 @@
 /** Octamile's formats ↔ ours: cover periods, names, consumer keys, cover ids, statuses. */
 import { createHash, randomInt } from 'node:crypto';
-import type { RequirableField } from '../../../../widget/src/api/schemas.ts';
-import type { OrderStatus } from '../../../../widget/src/api/types.ts';
+import type { RequirableField } from '../../../../contract/schemas.ts';
+import type { OrderStatus } from '../../../../contract/types.ts';
 
 export const OCTAMILE_REQUIRES: RequirableField[] = ['device.imei', 'customer.name', 'customer.email', 'customer.phone'];
 
@@ -48,7 +48,11 @@ export function coverPath(consumerId: string, product: string, coverId: string):
   return `entt_${consumerId}|insr_${product}-${coverId}`;
 }
 
-export const STATUS_OF: Record<'p' | 'd' | 'a', Extract<OrderStatus, 'pending' | 'declined' | 'active'>> = { p: 'pending', d: 'declined', a: 'active' };
+export const STATUS_OF: Record<'p' | 'd' | 'a', Extract<OrderStatus, 'pending' | 'declined' | 'active'>> = {
+  p: 'pending',
+  d: 'declined',
+  a: 'active',
+};
 
 /** `2023-04-07 05:55:09` → ISO. The doc gives no zone; we read it as UTC. */
 export function parseTimestamp(value: string | undefined): string | null {

@@ -9,12 +9,40 @@ import type { Store } from '../../store/types.ts';
 import { CertificateNotReadyError, sniffCertificateType } from '../certificate.ts';
 import { addMonths, UNAVAILABLE_MESSAGE } from '../http.ts';
 import { ProviderResilience } from '../resilience.ts';
-import type { ActivationInput, BindInput, BindResult, CertificateFile, PlanQuote, PolicyResult, ProviderAdapter, QuoteInput, QuoteOutcome, StatusInput } from '../types.ts';
+import type {
+  ActivationInput,
+  BindInput,
+  BindResult,
+  CertificateFile,
+  PlanQuote,
+  PolicyResult,
+  ProviderAdapter,
+  QuoteInput,
+  QuoteOutcome,
+  StatusInput,
+} from '../types.ts';
 import { OctamileClient, type RetryPolicy } from './octamile-client.ts';
 import type { OctamileConfig } from './octamile-config.ts';
-import { octamileConsumerSchema, octamileInsureSchema, octamilePremiumSchema, octamileStatusSchema, type OctamileStatus } from './octamile-schemas.ts';
+import {
+  octamileConsumerSchema,
+  octamileInsureSchema,
+  octamilePremiumSchema,
+  octamileStatusSchema,
+  type OctamileStatus,
+} from './octamile-schemas.ts';
 import { jsonAroundVideo, streamJsonWithBase64 } from './octamile-video-body.ts';
-import { consumerKey, coverPath, newCoverId, OCTAMILE_COVERS, OCTAMILE_REQUIRES, parseTimestamp, periodLabel, periodMonths, splitName, STATUS_OF } from './map-octamile.ts';
+import {
+  consumerKey,
+  coverPath,
+  newCoverId,
+  OCTAMILE_COVERS,
+  OCTAMILE_REQUIRES,
+  parseTimestamp,
+  periodLabel,
+  periodMonths,
+  splitName,
+  STATUS_OF,
+} from './map-octamile.ts';
 
 export interface OctamileAdapterOptions {
   resilience?: ProviderResilience;
@@ -22,19 +50,31 @@ export interface OctamileAdapterOptions {
   retry?: RetryPolicy;
 }
 
-export function createOctamileAdapter(config: OctamileConfig, store: Store, { resilience = new ProviderResilience('octamile'), retry }: OctamileAdapterOptions = {}): ProviderAdapter {
+export function createOctamileAdapter(
+  config: OctamileConfig,
+  store: Store,
+  { resilience = new ProviderResilience('octamile'), retry }: OctamileAdapterOptions = {},
+): ProviderAdapter {
   const client = new OctamileClient(config, retry, resilience);
 
   function references(policy: PolicyResult | null): { consumerId: string; product: string; coverId: string } {
     const consumerId = policy?.providerReferences?.consumerId;
     const product = policy?.providerReferences?.product;
-    if (!policy || !consumerId || !product) throw new ProviderError('octamile', 'provider_error', 'order has no Octamile cover', UNAVAILABLE_MESSAGE);
+    if (!policy || !consumerId || !product)
+      throw new ProviderError({
+        provider: 'octamile',
+        failure: 'provider_error',
+        providerCode: 'order has no Octamile cover',
+        shopperMessage: UNAVAILABLE_MESSAGE,
+      });
     return { consumerId, product, coverId: policy.reference };
   }
 
   async function fetchStatus(policy: PolicyResult | null, signal: AbortSignal): Promise<OctamileStatus> {
     const { consumerId, product, coverId } = references(policy);
-    const answer = await client.send({ json: client.request(`dump ${coverPath(consumerId, product, coverId)}*STATUS`) }, signal, { retry: true });
+    const answer = await client.send({ json: client.request(`dump ${coverPath(consumerId, product, coverId)}*STATUS`) }, signal, {
+      retry: true,
+    });
     return octamileStatusSchema.parse(answer);
   }
 
@@ -65,7 +105,9 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
       const wanted = config.products.flatMap((product) => product.periods.map((period) => ({ product: product.code, period })));
       const plans = await Promise.all(
         wanted.map(async ({ product, period }): Promise<PlanQuote> => {
-          const answer = await client.send({ json: client.request(`dump ipck_${product}*PRMM`, { insrncDrtn: period }) }, signal, { retry: true });
+          const answer = await client.send({ json: client.request(`dump ipck_${product}*PRMM`, { insrncDrtn: period }) }, signal, {
+            retry: true,
+          });
           return {
             type: 'COMPREHENSIVE',
             planCode: `${product}:${period}`,
@@ -82,7 +124,13 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
     },
 
     async bind({ orderId, offer, device, customer, signal }: BindInput): Promise<BindResult> {
-      if (!device.imei) throw new ProviderError('octamile', 'refused', 'missing_imei', 'Enter the IMEI of the device to buy this plan.');
+      if (!device.imei)
+        throw new ProviderError({
+          provider: 'octamile',
+          failure: 'refused',
+          providerCode: 'missing_imei',
+          shopperMessage: 'Enter the IMEI of the device to buy this plan.',
+        });
       const product = String(offer.context?.product ?? '');
       const period = String(offer.context?.period ?? '');
       const [category, type, packageCode] = product.split('-');
@@ -99,7 +147,9 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
         dontSendActivationCode: config.selfActivation,
       };
       // Retried on an outage too: the stored transaction reference makes a repeat the same purchase.
-      const insured = octamileInsureSchema.parse(await client.send({ json: client.request(`entt_${consumerId}: insure`, seed) }, signal, { retry: true }));
+      const insured = octamileInsureSchema.parse(
+        await client.send({ json: client.request(`entt_${consumerId}: insure`, seed) }, signal, { retry: true }),
+      );
       return {
         // Without self-activation Octamile mails the shopper and runs the video step itself.
         status: config.selfActivation ? 'pending_activation' : 'pending',
@@ -122,13 +172,24 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
       const startsAt = answer.status === 'a' ? (parseTimestamp(answer.tmstmp) ?? new Date().toISOString()) : null;
       return {
         status: STATUS_OF[answer.status],
-        policy: { ...policy, startsAt, endsAt: startsAt ? addMonths(startsAt, offer.termMonths) : null, certificate: Boolean(answer.crtfct) },
+        policy: {
+          ...policy,
+          startsAt,
+          endsAt: startsAt ? addMonths(startsAt, offer.termMonths) : null,
+          certificate: Boolean(answer.crtfct),
+        },
       };
     },
 
     async activate({ policy, device, customer, video, replayVideo, signal }: ActivationInput): Promise<BindResult> {
       const { consumerId, product, coverId } = references(policy);
-      if (!policy?.activationCode) throw new ProviderError('octamile', 'refused', 'no_activation_code', 'This plan is activated by Octamile directly: follow the link in their email.');
+      if (!policy?.activationCode)
+        throw new ProviderError({
+          provider: 'octamile',
+          failure: 'refused',
+          providerCode: 'no_activation_code',
+          shopperMessage: 'This plan is activated by Octamile directly: follow the link in their email.',
+        });
       const name = splitName(customer.name);
       const seed = {
         name: [name.first, name.last],
@@ -142,7 +203,10 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
         verificationVideo: '',
       };
       const request = client.request(`${coverPath(consumerId, product, coverId)}*VVNN: updt`, seed);
-      const { before, after } = jsonAroundVideo(request, (body, marker) => ((body as typeof request).cmmnd.seed!.verificationVideo = marker));
+      const { before, after } = jsonAroundVideo(
+        request,
+        (body, marker) => ((body as typeof request).cmmnd.seed!.verificationVideo = marker),
+      );
       let first = true;
       const stream = () => {
         const source = first ? video : (replayVideo?.() ?? null);
@@ -151,7 +215,10 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
       };
       // Busy answers replay the video; an outage does not (the upload may have landed).
       await client.send({ stream }, signal);
-      return { status: 'pending', policy: { ...policy, providerReferences: { ...policy.providerReferences, videoSubmittedAt: new Date().toISOString() } } };
+      return {
+        status: 'pending',
+        policy: { ...policy, providerReferences: { ...policy.providerReferences, videoSubmittedAt: new Date().toISOString() } },
+      };
     },
 
     async certificate({ policy, signal }: StatusInput): Promise<CertificateFile> {
@@ -159,12 +226,28 @@ export function createOctamileAdapter(config: OctamileConfig, store: Store, { re
       if (answer.status !== 'a' || !answer.crtfct) throw new CertificateNotReadyError('no certificate yet');
       const content = new Uint8Array(Buffer.from(answer.crtfct, 'base64'));
       const contentType = sniffCertificateType(content);
-      if (!contentType) throw new ProviderError('octamile', 'provider_error', 'certificate is not a PNG, JPG or PDF', UNAVAILABLE_MESSAGE);
+      if (!contentType)
+        throw new ProviderError({
+          provider: 'octamile',
+          failure: 'provider_error',
+          providerCode: 'certificate is not a PNG, JPG or PDF',
+          shopperMessage: UNAVAILABLE_MESSAGE,
+        });
       return { content, contentType };
     },
 
     async catalog() {
-      return { categories: ['Mobile'], brands: [{ name: 'Tecno', category: 'Mobile', models: ['Camon 20 Pro', 'Spark 20'] }, { name: 'Infinix', category: 'Mobile', models: ['Hot 40'] }, { name: 'Samsung', category: 'Mobile', models: ['Galaxy A15', 'Galaxy S23'] }, { name: 'Nokia', category: 'Mobile', models: ['G20'] }], currencies: ['NGN'], countries: ['NG'] };
+      return {
+        categories: ['Mobile'],
+        brands: [
+          { name: 'Tecno', category: 'Mobile', models: ['Camon 20 Pro', 'Spark 20'] },
+          { name: 'Infinix', category: 'Mobile', models: ['Hot 40'] },
+          { name: 'Samsung', category: 'Mobile', models: ['Galaxy A15', 'Galaxy S23'] },
+          { name: 'Nokia', category: 'Mobile', models: ['G20'] },
+        ],
+        currencies: ['NGN'],
+        countries: ['NG'],
+      };
     },
   };
 }

@@ -54,16 +54,33 @@ export class OctamileClient {
       // Busy answers resolve (not throw), so these retries see only outages, never outcome 35.
       const answer = await withRetries(() => this.#attempt(body, signal), { attempts: retry ? 3 : 1, signal });
       if (answer !== BUSY) return answer;
-      if (attempt >= this.retry.attempts) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} after ${attempt} attempts`, 'The insurer is busy right now. Please try again in a minute.');
+      if (attempt >= this.retry.attempts)
+        throw new ProviderError({
+          provider: 'octamile',
+          failure: 'rate_limited',
+          providerCode: `${OUTCOME.busy} after ${attempt} attempts`,
+          shopperMessage: 'The insurer is busy right now. Please try again in a minute.',
+        });
       await sleep(this.#delay(attempt), undefined, { signal }).catch(() => {
-        throw new ProviderError('octamile', 'timeout', 'deadline exceeded while waiting to retry', UNAVAILABLE_MESSAGE);
+        throw new ProviderError({
+          provider: 'octamile',
+          failure: 'timeout',
+          providerCode: 'deadline exceeded while waiting to retry',
+          shopperMessage: UNAVAILABLE_MESSAGE,
+        });
       });
     }
   }
 
   async #attempt(body: CommandBody, signal: AbortSignal): Promise<Record<string, unknown> | typeof BUSY> {
     const payload = 'json' in body ? JSON.stringify(body.json) : body.stream();
-    if (payload === null) throw new ProviderError('octamile', 'rate_limited', `${OUTCOME.busy} (cannot resend a streamed body)`, UNAVAILABLE_MESSAGE);
+    if (payload === null)
+      throw new ProviderError({
+        provider: 'octamile',
+        failure: 'rate_limited',
+        providerCode: `${OUTCOME.busy} (cannot resend a streamed body)`,
+        shopperMessage: UNAVAILABLE_MESSAGE,
+      });
     const response = await fetchFromProvider('octamile', this.config.endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -77,15 +94,33 @@ export class OctamileClient {
       await response.body?.cancel();
       const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
       const failure = response.status === 429 ? 'rate_limited' : 'provider_error';
-      throw new ProviderError('octamile', failure, `HTTP ${response.status}`, UNAVAILABLE_MESSAGE, { status: response.status, retryAfterSeconds: retryAfter });
+      throw new ProviderError({
+        provider: 'octamile',
+        failure,
+        providerCode: `HTTP ${response.status}`,
+        shopperMessage: UNAVAILABLE_MESSAGE,
+        status: response.status,
+        retryAfterSeconds: retryAfter,
+      });
     }
     const json = await readJson('octamile', response);
     const outcome = octamileOutcomeSchema.safeParse(json);
-    if (!outcome.success) throw new ProviderError('octamile', 'provider_error', 'answer without exctnFdbck', UNAVAILABLE_MESSAGE);
+    if (!outcome.success)
+      throw new ProviderError({
+        provider: 'octamile',
+        failure: 'provider_error',
+        providerCode: 'answer without exctnFdbck',
+        shopperMessage: UNAVAILABLE_MESSAGE,
+      });
     const id = outcome.data.exctnFdbck.id;
     if (id === OUTCOME.ok) return json as Record<string, unknown>;
     if (id === OUTCOME.busy) return BUSY;
-    throw new ProviderError('octamile', 'provider_error', id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`, UNAVAILABLE_MESSAGE);
+    throw new ProviderError({
+      provider: 'octamile',
+      failure: 'provider_error',
+      providerCode: id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`,
+      shopperMessage: UNAVAILABLE_MESSAGE,
+    });
   }
 
   /** Equal jitter: half an exponentially growing ceiling plus a random half, so retries do not arrive in step. */

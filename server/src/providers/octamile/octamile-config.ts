@@ -21,7 +21,11 @@ export interface OctamileConfig {
   sandbox: { reviewDelayMs: number };
 }
 
-export const OCTAMILE_SANDBOX_CREDENTIALS = { customerId: 'coverkit00000001', authorizationId: 'coverkitauth0001', authorizationKey: 'sandbox-key-0001' } as const;
+export const OCTAMILE_SANDBOX_CREDENTIALS = {
+  customerId: 'coverkit00000001',
+  authorizationId: 'coverkitauth0001',
+  authorizationKey: 'sandbox-key-0001',
+} as const;
 const DEFAULT_PERIODS = ['6m', '1y'];
 
 const optionalText = z
@@ -30,7 +34,12 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 const period = /^\d{1,3}[dmy]$/;
-const product = z.string().regex(/^[a-z0-9]{4}-[a-z0-9]{4}-[0-9]{4}(:\d{1,3}[dmy](\/\d{1,3}[dmy])*)?$/, 'must be a comma-separated list like phnn-flx2-1111 or phnn-flx2-1111:6m/1y');
+const product = z
+  .string()
+  .regex(
+    /^[a-z0-9]{4}-[a-z0-9]{4}-[0-9]{4}(:\d{1,3}[dmy](\/\d{1,3}[dmy])*)?$/,
+    'must be a comma-separated list like phnn-flx2-1111 or phnn-flx2-1111:6m/1y',
+  );
 
 export const octamileEnvironment = {
   OCTAMILE_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
@@ -40,7 +49,12 @@ export const octamileEnvironment = {
   OCTAMILE_PRODUCTS: optionalText.pipe(
     z
       .string()
-      .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(product).min(1, 'must name at least one product'))
       .optional(),
   ),
@@ -60,7 +74,11 @@ export function readOctamileConfig(
   { port, fail }: { port: number; fail: (name: string, why: string) => never },
 ): OctamileConfig {
   const products = (env.OCTAMILE_PRODUCTS ?? (env.OCTAMILE_BASE_URL ? [] : ['phnn-flx2-1111'])).map(toProduct);
-  const shared = { products, selfActivation: env.OCTAMILE_SELF_ACTIVATION !== 'false', sandbox: { reviewDelayMs: env.OCTAMILE_SANDBOX_REVIEW_DELAY_MS } };
+  const shared = {
+    products,
+    selfActivation: env.OCTAMILE_SELF_ACTIVATION !== 'false',
+    sandbox: { reviewDelayMs: env.OCTAMILE_SANDBOX_REVIEW_DELAY_MS },
+  };
   if (!env.OCTAMILE_BASE_URL) {
     return {
       mode: 'sandbox',

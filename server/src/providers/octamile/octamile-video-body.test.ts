@@ -19,14 +19,22 @@ function streamOf(bytes: Uint8Array, sizes: number[]): ReadableStream<Uint8Array
 describe('streamJsonWithBase64', () => {
   it('produces the same JSON as encoding the whole video at once, for any chunking', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 6 }), fc.string(), async (video, sizes, name) => {
-        const command = { cmmnd: { cmmnd: 'x*VVNN: updt', seed: { name: [name, '"quoted"'], verificationVideo: '' } } };
-        const { before, after } = jsonAroundVideo(command, (body, marker) => ((body as typeof command).cmmnd.seed.verificationVideo = marker));
-        const text = await new Response(streamJsonWithBase64(before, streamOf(video, sizes), after)).text();
-        const parsed = JSON.parse(text);
-        assert.equal(parsed.cmmnd.seed.verificationVideo, Buffer.from(video).toString('base64'));
-        assert.deepEqual(parsed.cmmnd.seed.name, [name, '"quoted"']);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 6 }),
+        fc.string(),
+        async (video, sizes, name) => {
+          const command = { cmmnd: { cmmnd: 'x*VVNN: updt', seed: { name: [name, '"quoted"'], verificationVideo: '' } } };
+          const { before, after } = jsonAroundVideo(
+            command,
+            (body, marker) => ((body as typeof command).cmmnd.seed.verificationVideo = marker),
+          );
+          const text = await new Response(streamJsonWithBase64(before, streamOf(video, sizes), after)).text();
+          const parsed = JSON.parse(text);
+          assert.equal(parsed.cmmnd.seed.verificationVideo, Buffer.from(video).toString('base64'));
+          assert.deepEqual(parsed.cmmnd.seed.name, [name, '"quoted"']);
+        },
+      ),
       { numRuns: 80 },
     );
   });

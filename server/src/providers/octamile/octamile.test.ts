@@ -7,7 +7,11 @@ type Client = ReturnType<typeof apiClient>;
 type Order = { id: string; clientSecret: string };
 
 const tecno = { category: 'Mobile', brand: 'Tecno', model: 'Camon 20 Pro', price: 350000, currency: 'NGN' };
-const folake = (last = 'Arinze', email = `folake.${last.toLowerCase()}@example.com`) => ({ name: `Folake ${last}`, email, phone: '+2347010001234' });
+const folake = (last = 'Arinze', email = `folake.${last.toLowerCase()}@example.com`) => ({
+  name: `Folake ${last}`,
+  email,
+  phone: '+2347010001234',
+});
 const fakeVideo = (size = 3000) => new Uint8Array(Array.from({ length: size }, (_, index) => (index * 7) % 256));
 
 describe('Octamile through /v1 against its sandbox', () => {
@@ -30,9 +34,19 @@ describe('Octamile through /v1 against its sandbox', () => {
 
   async function buy(customer: ReturnType<typeof folake>, key: string) {
     const [offer] = await quote();
-    const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei: TEST_IMEI, brand: 'Tecno', model: 'Camon 20 Pro' }, customer }, { 'Idempotency-Key': `create-${key}` });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei: TEST_IMEI, brand: 'Tecno', model: 'Camon 20 Pro' }, customer },
+      { 'Idempotency-Key': `create-${key}` },
+    );
     assert.equal(created.status, 201, created.text);
-    const confirmed = await merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: `pay_${key}` }, { 'Idempotency-Key': `confirm-${key}` });
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: `pay_${key}` },
+      { 'Idempotency-Key': `confirm-${key}` },
+    );
     return { order: created.json.order as Order, confirmed };
   }
 
@@ -58,17 +72,29 @@ describe('Octamile through /v1 against its sandbox', () => {
   }
 
   async function certificate(order: Order) {
-    const response = await fetch(`${server.baseUrl}/v1/orders/${order.id}/certificate`, { headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'X-Client-Secret': order.clientSecret } });
+    const response = await fetch(`${server.baseUrl}/v1/orders/${order.id}/certificate`, {
+      headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'X-Client-Secret': order.clientSecret },
+    });
     return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
   }
 
   it('quotes each cover period of the product in naira, and only for Nigeria', async () => {
     const offers = await quote();
-    assert.deepEqual(offers.map((offer: { termMonths: number; price: { amount: number; currency: string } }) => [offer.termMonths, offer.price.amount, offer.price.currency]), [
-      [6, 5000, 'NGN'],
-      [12, 9000, 'NGN'],
-    ]);
-    const india = await browser('POST', '/v1/quotes', { device: { category: 'Mobile', brand: 'Samsung', model: 'Galaxy S23', price: 74999, currency: 'INR' }, country: 'IN' });
+    assert.deepEqual(
+      offers.map((offer: { termMonths: number; price: { amount: number; currency: string } }) => [
+        offer.termMonths,
+        offer.price.amount,
+        offer.price.currency,
+      ]),
+      [
+        [6, 5000, 'NGN'],
+        [12, 9000, 'NGN'],
+      ],
+    );
+    const india = await browser('POST', '/v1/quotes', {
+      device: { category: 'Mobile', brand: 'Samsung', model: 'Galaxy S23', price: 74999, currency: 'INR' },
+      country: 'IN',
+    });
     assert.equal(india.json.unavailable.find((entry: { provider: string }) => entry.provider === 'octamile').code, 'unsupported_market');
   });
 
@@ -97,7 +123,9 @@ describe('Octamile through /v1 against its sandbox', () => {
     assert.equal(file.status, 200);
     assert.equal(file.type, 'image/png');
     assert.deepEqual([...file.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const withSecretKey = await fetch(`${server.baseUrl}/v1/orders/${order.id}/certificate`, { headers: { Authorization: 'Bearer sk_test_demo' } });
+    const withSecretKey = await fetch(`${server.baseUrl}/v1/orders/${order.id}/certificate`, {
+      headers: { Authorization: 'Bearer sk_test_demo' },
+    });
     assert.equal(withSecretKey.status, 200);
     const again = await upload(order, fakeVideo());
     assert.equal(again.status, 409);
@@ -165,7 +193,8 @@ describe('Octamile through /v1 against its sandbox', () => {
   it('keeps secrets and personal data out of logs', () => {
     const logs = server.logLines.join('\n');
     const { authorizationKey } = server.services.config.providers.octamile;
-    for (const secret of [authorizationKey, TEST_IMEI, 'Folake', '+2347010001234', 'example.com']) assert.ok(!logs.includes(secret), `found ${secret.slice(0, 4)}…`);
+    for (const secret of [authorizationKey, TEST_IMEI, 'Folake', '+2347010001234', 'example.com'])
+      assert.ok(!logs.includes(secret), `found ${secret.slice(0, 4)}…`);
   });
 });
 
@@ -175,7 +204,10 @@ describe('Octamile premium requests answered busy once', () => {
     try {
       const quote = await apiClient(server)('POST', '/v1/quotes', { device: tecno, country: 'NG' });
       const offers = quote.json.offers.filter((offer: { provider: string }) => offer.provider === 'octamile');
-      assert.deepEqual(offers.map((offer: { price: { amount: number } }) => offer.price.amount), [5200, 9400]);
+      assert.deepEqual(
+        offers.map((offer: { price: { amount: number } }) => offer.price.amount),
+        [5200, 9400],
+      );
     } finally {
       await server.close();
     }
@@ -189,13 +221,27 @@ describe('Octamile without self-activation', () => {
       const browser = apiClient(server);
       const quote = await browser('POST', '/v1/quotes', { device: { ...tecno, imei: TEST_IMEI }, country: 'NG' });
       const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'octamile');
-      const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei: TEST_IMEI }, customer: folake() }, { 'Idempotency-Key': 'no-self' });
-      const confirmed = await apiClient(server, 'sk_test_demo')('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: 'pay_x' }, { 'Idempotency-Key': 'no-self-c' });
+      const created = await browser(
+        'POST',
+        '/v1/orders',
+        { offerId: offer.offerId, device: { imei: TEST_IMEI }, customer: folake() },
+        { 'Idempotency-Key': 'no-self' },
+      );
+      const confirmed = await apiClient(server, 'sk_test_demo')(
+        'POST',
+        `/v1/orders/${created.json.order.id}/confirm`,
+        { paymentReference: 'pay_x' },
+        { 'Idempotency-Key': 'no-self-c' },
+      );
       assert.equal(confirmed.json.order.status, 'pending');
       assert.equal(confirmed.json.order.policy.activationCode, null);
       const form = new FormData();
       form.append('video', new Blob([new Uint8Array(10)], { type: 'video/mp4' }), 'v.mp4');
-      const upload = await fetch(`${server.baseUrl}/v1/orders/${created.json.order.id}/activation`, { method: 'POST', headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'X-Client-Secret': created.json.order.clientSecret }, body: form });
+      const upload = await fetch(`${server.baseUrl}/v1/orders/${created.json.order.id}/activation`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer pk_test_demo', Origin: server.origin, 'X-Client-Secret': created.json.order.clientSecret },
+        body: form,
+      });
       assert.equal(upload.status, 409);
     } finally {
       await server.close();

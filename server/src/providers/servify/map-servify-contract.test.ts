@@ -27,7 +27,14 @@ describe('our order → Servify createContract', () => {
 
   it('fills every starred field, with YYYY-MM-DD dates and the quoted price', () => {
     const request = createContractRequest(
-      { orderId: 'ord_123', offer, device: { imei: '356938035643809' }, customer: asha, paymentReference: 'pay', signal: AbortSignal.timeout(1000) },
+      {
+        orderId: 'ord_123',
+        offer,
+        device: { imei: '356938035643809' },
+        customer: asha,
+        paymentReference: 'pay',
+        signal: AbortSignal.timeout(1000),
+      },
       'SAMSUNG',
       new Date('2026-11-22T10:00:00Z'),
     );
@@ -43,7 +50,13 @@ describe('our order → Servify createContract', () => {
     assert.equal(request.PlanPrice, 4500);
     assert.equal(request.PhoneCode, '91');
     assert.equal(request.MobileNo, '9812345678');
-    assert.deepEqual(request.CustomerAddress, { AddressLine1: '12 MG Road', AddressLine2: 'Flat 4B', Zipcode: '560001', City: 'Bengaluru', State: 'Karnataka' });
+    assert.deepEqual(request.CustomerAddress, {
+      AddressLine1: '12 MG Road',
+      AddressLine2: 'Flat 4B',
+      Zipcode: '560001',
+      City: 'Bengaluru',
+      State: 'Karnataka',
+    });
     assert.equal(request.Zipcode, '560001');
     assert.equal(request.State, 'Karnataka');
   });

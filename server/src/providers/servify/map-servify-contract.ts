@@ -8,7 +8,9 @@ const CALLING_CODES = ['91', '234', '971', '44', '1'];
 /** "+919812345678" → PhoneCode "91", MobileNo "9812345678", as Servify keeps them apart. */
 export function splitPhone(phone: string): { PhoneCode: string; MobileNo: string } {
   const digits = phone.replace(/^\+/, '');
-  const code = [...CALLING_CODES].sort((left, right) => right.length - left.length).find((candidate) => digits.startsWith(candidate)) ?? digits.slice(0, 2);
+  const code =
+    [...CALLING_CODES].sort((left, right) => right.length - left.length).find((candidate) => digits.startsWith(candidate)) ??
+    digits.slice(0, 2);
   return { PhoneCode: code, MobileNo: digits.slice(code.length) };
 }
 
@@ -18,12 +20,22 @@ export function isoDay(date: Date): string {
 
 /** Servify's product sub-category codes (its "masters") for our categories. */
 export function subCategoryCode(category: string): string {
-  const known: Record<string, string> = { mobile: 'SMARTPHONE', phone: 'SMARTPHONE', smartphone: 'SMARTPHONE', tablet: 'TABLET', laptop: 'LAPTOP' };
+  const known: Record<string, string> = {
+    mobile: 'SMARTPHONE',
+    phone: 'SMARTPHONE',
+    smartphone: 'SMARTPHONE',
+    tablet: 'TABLET',
+    laptop: 'LAPTOP',
+  };
   return known[category.trim().toLowerCase()] ?? category.trim().toUpperCase();
 }
 
 /** Every starred field of the doc's createContract, from a validated order. */
-export function createContractRequest({ orderId, offer, device, customer }: BindInput, brandCode: string, today: Date): CreateContractRequest {
+export function createContractRequest(
+  { orderId, offer, device, customer }: BindInput,
+  brandCode: string,
+  today: Date,
+): CreateContractRequest {
   const address = customer.address;
   const uniqueId = device.imei ?? device.serial ?? '';
   const day = isoDay(today);
@@ -67,7 +79,13 @@ function startOfDay(isoDate: string | undefined): string | null {
   return isoDate && /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`).toISOString() : null;
 }
 
-export function toPolicy(soldPlanCode: string, orderDate: string, contract: ContractInfo | null, activationCode: string | null, extra: Record<string, string> = {}): PolicyResult {
+export function toPolicy(
+  soldPlanCode: string,
+  orderDate: string,
+  contract: ContractInfo | null,
+  activationCode: string | null,
+  extra: Record<string, string> = {},
+): PolicyResult {
   return {
     reference: soldPlanCode,
     startsAt: startOfDay(contract?.Contract.CoverageStartDate),

@@ -1,6 +1,6 @@
 /** Servify eligibility answers → our plan quotes, or a sentence a shopper understands. */
-import type { RequirableField } from '../../../../widget/src/api/schemas.ts';
-import type { PlanType } from '../../../../widget/src/api/types.ts';
+import type { RequirableField } from '../../../../contract/schemas.ts';
+import type { PlanType } from '../../../../contract/types.ts';
 import type { PlanQuote } from '../types.ts';
 import type { Eligibility } from './servify-schemas.ts';
 
@@ -44,7 +44,12 @@ const COVERS: Record<PlanType, string[]> = {
   COMPREHENSIVE: ['Accidental and liquid damage', 'Manufacturing defects', 'Doorstep pickup and drop'],
 };
 
-export function toPlanQuote(planCode: string, eligibility: Eligibility, identifier: 'device.imei' | 'device.serial', purchaseDate: string): PlanQuote | null {
+export function toPlanQuote(
+  planCode: string,
+  eligibility: Eligibility,
+  identifier: 'device.imei' | 'device.serial',
+  purchaseDate: string,
+): PlanQuote | null {
   if (!eligibility.IsEligible || eligibility.EligibilityStatusCode !== ELIGIBLE) return null;
   if (eligibility.PlanPrice === undefined || !eligibility.CurrencyCode) return null;
   const type = planTypeOf(planCode);

@@ -1,7 +1,17 @@
 /** Servify: ADLD and extended warranty for Indian devices in INR, over signed, encrypted calls. */
 import type { ServifyConfig } from './servify-config.ts';
 import { ProviderError } from '../../errors.ts';
-import type { BindInput, BindResult, CancelInput, CancelResult, PlanQuote, ProviderAdapter, QuoteInput, QuoteOutcome, StatusInput } from '../types.ts';
+import type {
+  BindInput,
+  BindResult,
+  CancelInput,
+  CancelResult,
+  PlanQuote,
+  ProviderAdapter,
+  QuoteInput,
+  QuoteOutcome,
+  StatusInput,
+} from '../types.ts';
 import { requestCodeFor } from './servify-callback.ts';
 import { createServifyCatalog } from './servify-catalog.ts';
 import { ServifyClient, type ServifyClientOptions } from './servify-client.ts';
@@ -32,17 +42,32 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
   const today = () => (options.now ?? (() => new Date()))();
 
   async function eligibility(planCode: string, request: Omit<EligibilityRequest, 'PlanCode'>, signal: AbortSignal) {
-    return eligibilitySchema.parse(await client.call('/Contract/checkEligibility', { PlanCode: planCode, ...request }, signal, { retry: true }));
+    return eligibilitySchema.parse(
+      await client.call('/Contract/checkEligibility', { PlanCode: planCode, ...request }, signal, { retry: true }),
+    );
   }
 
   /** Coverage dates and activation code are extras: a failure to fetch them does not undo a sale. */
-  async function describePolicy(orderId: string, soldPlanCode: string, orderDate: string, signal: AbortSignal, extra: Record<string, string> = {}) {
+  async function describePolicy(
+    orderId: string,
+    soldPlanCode: string,
+    orderDate: string,
+    signal: AbortSignal,
+    extra: Record<string, string> = {},
+  ) {
     const [contract, activation] = await Promise.allSettled([
       contractInfo(orderId, soldPlanCode, signal),
-      client.call('/Contract/getOrderActivationDetails', { OrderID: orderId, OrderDate: orderDate, OrderItems: [{ OrderItemID: '1' }] }, signal, { retry: true }),
+      client.call(
+        '/Contract/getOrderActivationDetails',
+        { OrderID: orderId, OrderDate: orderDate, OrderItems: [{ OrderItemID: '1' }] },
+        signal,
+        { retry: true },
+      ),
     ]);
     const activationCode =
-      activation.status === 'fulfilled' ? (activationDetailsSchema.safeParse(activation.value).data?.OrderItems[0]?.OrderItemData[0]?.ActivationCode ?? null) : null;
+      activation.status === 'fulfilled'
+        ? (activationDetailsSchema.safeParse(activation.value).data?.OrderItems[0]?.OrderItemData[0]?.ActivationCode ?? null)
+        : null;
     return toPolicy(soldPlanCode, orderDate, contract.status === 'fulfilled' ? contract.value : null, activationCode, extra);
   }
 
@@ -65,7 +90,11 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
       }
       const uniqueId = device.imei ?? device.serial;
       if (!uniqueId) {
-        return { kind: 'unavailable', code: 'needs_imei', message: "Enter the device's IMEI (dial *#06#) or serial number to see Servify's plans." };
+        return {
+          kind: 'unavailable',
+          code: 'needs_imei',
+          message: "Enter the device's IMEI (dial *#06#) or serial number to see Servify's plans.",
+        };
       }
       const purchaseDate = device.purchaseDate ?? isoDay(today());
       const request = {
@@ -77,11 +106,16 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
         DeviceDateOfPurchase: purchaseDate,
         ...(device.serial ? { SerialNo: device.serial } : {}),
       };
-      const answers = await Promise.all(config.planCodes.map(async (planCode) => ({ planCode, answer: await eligibility(planCode, request, signal) })));
+      const answers = await Promise.all(
+        config.planCodes.map(async (planCode) => ({ planCode, answer: await eligibility(planCode, request, signal) })),
+      );
       const identifier = device.imei ? 'device.imei' : 'device.serial';
-      const plans = answers.map(({ planCode, answer }) => toPlanQuote(planCode, answer, identifier, purchaseDate)).filter((plan): plan is PlanQuote => plan !== null);
+      const plans = answers
+        .map(({ planCode, answer }) => toPlanQuote(planCode, answer, identifier, purchaseDate))
+        .filter((plan): plan is PlanQuote => plan !== null);
       if (plans.length > 0) return { kind: 'plans', plans };
-      const refusal = answers.find(({ answer }) => answer.EligibilityStatusCode !== ELIGIBLE)?.answer.EligibilityStatusCode ?? 'UNSUPPORTED_PLAN_PRICE';
+      const refusal =
+        answers.find(({ answer }) => answer.EligibilityStatusCode !== ELIGIBLE)?.answer.EligibilityStatusCode ?? 'UNSUPPORTED_PLAN_PRICE';
       return { kind: 'unavailable', code: unavailableCode(refusal), message: eligibilityMessage(refusal) };
     },
 
@@ -96,7 +130,14 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
         const queued = queuedSchema.parse(await client.call('/Async/Contract/createContract', request, signal, { requestCode }));
         return {
           status: 'pending',
-          policy: { reference: queued.requestCode, startsAt: null, endsAt: null, activationCode: null, certificate: false, providerReferences: { requestCode: queued.requestCode, orderDate: request.DateOfPurchase } },
+          policy: {
+            reference: queued.requestCode,
+            startsAt: null,
+            endsAt: null,
+            activationCode: null,
+            certificate: false,
+            providerReferences: { requestCode: queued.requestCode, orderDate: request.DateOfPurchase },
+          },
         };
       }
       const { SoldPlanCode } = createdContractSchema.parse(await client.call('/Contract/createContract', request, signal));
@@ -124,7 +165,12 @@ export function createServifyAdapter(config: ServifyConfig, options: ServifyClie
       const answer = cancellationSchema.parse(
         await client.call(
           '/Contract/cancelContract',
-          { SoldPlanCode: soldPlanCode, ExternalReferenceID: orderId, ReasonCode: CANCELLATION_REASON_CODE, CancellationInitiationDate: isoDay(today()) },
+          {
+            SoldPlanCode: soldPlanCode,
+            ExternalReferenceID: orderId,
+            ReasonCode: CANCELLATION_REASON_CODE,
+            CancellationInitiationDate: isoDay(today()),
+          },
           signal,
         ),
       );

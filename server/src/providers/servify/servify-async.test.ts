@@ -21,13 +21,25 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
 
   async function pendingOrder(label: string, type = 'ADLD', imei = IMEI) {
     const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei }, country: 'IN' });
-    const offer = quote.json.offers.find((candidate: { provider: string; type: string }) => candidate.provider === 'servify' && candidate.type === type);
-    const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei }, customer: asha }, { 'Idempotency-Key': `create-${label}` });
+    const offer = quote.json.offers.find(
+      (candidate: { provider: string; type: string }) => candidate.provider === 'servify' && candidate.type === type,
+    );
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei }, customer: asha },
+      { 'Idempotency-Key': `create-${label}` },
+    );
     return created.json.order.id as string;
   }
 
   async function confirm(orderId: string, label: string) {
-    const confirmed = await merchant('POST', `/v1/orders/${orderId}/confirm`, { paymentReference: `pay-${label}` }, { 'Idempotency-Key': `confirm-${label}` });
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${orderId}/confirm`,
+      { paymentReference: `pay-${label}` },
+      { 'Idempotency-Key': `confirm-${label}` },
+    );
     assert.equal(confirmed.status, 200, confirmed.text);
     return confirmed.json.order;
   }
@@ -76,10 +88,17 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
   it('refuses a callback signed with the wrong secret, and one for a request code we never sent', async () => {
     const orderId = await pendingOrder('two', 'EW');
     const order = await confirm(orderId, 'two');
-    const forged = await postCallback({ requestCode: order.policy.reference, externalReferenceID: orderId, soldPlanCode: 'FORGED02' }, 'not-our-secret-at-all');
+    const forged = await postCallback(
+      { requestCode: order.policy.reference, externalReferenceID: orderId, soldPlanCode: 'FORGED02' },
+      'not-our-secret-at-all',
+    );
     assert.equal(forged.status, 401);
     assert.equal(forged.json.error.code, 'invalid_signature');
-    const stray = await postCallback({ requestCode: 'b6e9075c-ac6e-40ef-8c71-382077d5ecfe', externalReferenceID: orderId, soldPlanCode: 'FORGED03' });
+    const stray = await postCallback({
+      requestCode: 'b6e9075c-ac6e-40ef-8c71-382077d5ecfe',
+      externalReferenceID: orderId,
+      soldPlanCode: 'FORGED03',
+    });
     assert.equal(stray.status, 404);
     const completed = await settled(orderId);
     assert.equal(completed.status, 'active');

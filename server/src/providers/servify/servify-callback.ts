@@ -35,6 +35,8 @@ export async function callbackSignatureValid(secret: string, rawBody: string, si
  * callback can be matched even when Servify's acknowledgement never reached us.
  */
 export async function requestCodeFor(secret: string, orderId: string): Promise<string> {
-  const hex = Array.from(bytesFromBase64(await hmacBase64(secret, `request-code:${orderId}`)).subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(bytesFromBase64(await hmacBase64(secret, `request-code:${orderId}`)).subarray(0, 16), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -23,14 +23,26 @@ function hourly<T>(fetcher: () => Promise<T>): () => Promise<T> {
 
 export function createServifyCatalog(client: ServifyClient) {
   const brands = hourly(async (): Promise<Brand[]> =>
-    brandListSchema.parse(await client.call('/ServiceRequest/getBrandList', { productSubCategoryCode: SUB_CATEGORY, countryCode: COUNTRY }, AbortSignal.timeout(MASTERS_TIMEOUT_MS), { retry: true })),
+    brandListSchema.parse(
+      await client.call(
+        '/ServiceRequest/getBrandList',
+        { productSubCategoryCode: SUB_CATEGORY, countryCode: COUNTRY },
+        AbortSignal.timeout(MASTERS_TIMEOUT_MS),
+        { retry: true },
+      ),
+    ),
   );
   const catalog = hourly(async (): Promise<ProviderCatalog> => {
     const signal = AbortSignal.timeout(MASTERS_TIMEOUT_MS);
     const withModels = await Promise.all(
       (await brands()).map(async (brand) => {
         const products = productListSchema.parse(
-          await client.call('/ServiceRequest/getProductList', { productSubCategoryCode: SUB_CATEGORY, countryCode: COUNTRY, brandCode: brand.brandCode }, signal, { retry: true }),
+          await client.call(
+            '/ServiceRequest/getProductList',
+            { productSubCategoryCode: SUB_CATEGORY, countryCode: COUNTRY, brandCode: brand.brandCode },
+            signal,
+            { retry: true },
+          ),
         );
         return { name: brand.brandName, category: 'Mobile', models: products.map((product) => product.productName) };
       }),

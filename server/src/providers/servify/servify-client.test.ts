@@ -14,7 +14,11 @@ const brandList = { productSubCategoryCode: 'SMARTPHONE', countryCode: 'IN' };
 describe('Servify client against the sandbox: what Servify checks', () => {
   let server: TestServer;
   let config: ServifyClientConfig;
-  const strangerKeys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const strangerKeys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 
   before(async () => {
     server = await startTestServer();
@@ -77,18 +81,42 @@ describe('Servify client against the sandbox: what Servify checks', () => {
   it('renews its session before the 15 minutes run out, on a clock shared with the sandbox', async () => {
     let clock = Date.now();
     const now = () => new Date(clock);
-    const sandboxKeys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-    const clientKeys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const sandboxKeys = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const clientKeys = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
     const paths: string[] = [];
     const app = new Hono()
       .use(async (context, next) => (paths.push(context.req.path), next()))
-      .route('/', createServifySandbox({ clientId: 'clock-test', clientSignature: 'clock-secret', clientPublicKey: clientKeys.publicKey, privateKey: sandboxKeys.privateKey, now }));
+      .route(
+        '/',
+        createServifySandbox({
+          clientId: 'clock-test',
+          clientSignature: 'clock-secret',
+          clientPublicKey: clientKeys.publicKey,
+          privateKey: sandboxKeys.privateKey,
+          now,
+        }),
+      );
     const port = await freePort();
     const sandbox = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
     await once(sandbox, 'listening');
     try {
       const client = new ServifyClient(
-        { baseUrl: `http://127.0.0.1:${port}`, clientId: 'clock-test', clientSignature: 'clock-secret', xHost: 'localhost', servifyPublicKey: sandboxKeys.publicKey, clientPrivateKey: clientKeys.privateKey },
+        {
+          baseUrl: `http://127.0.0.1:${port}`,
+          clientId: 'clock-test',
+          clientSignature: 'clock-secret',
+          xHost: 'localhost',
+          servifyPublicKey: sandboxKeys.publicKey,
+          clientPrivateKey: clientKeys.privateKey,
+        },
         { now },
       );
       const tokens = () => paths.filter((path) => path === '/Auth/generateToken').length;
@@ -108,7 +136,9 @@ describe('Servify client against the sandbox: what Servify checks', () => {
 
   it('refuses a missing required field with DATA.BAD_REQUEST.400, naming fields and no values', async () => {
     const client = new ServifyClient(config);
-    const error = await client.call('/Contract/checkEligibility', { PlanCode: 'SFYADLD01', ProductUniqueID: '356938035643809' }, AbortSignal.timeout(5000)).catch((caught: unknown) => caught);
+    const error = await client
+      .call('/Contract/checkEligibility', { PlanCode: 'SFYADLD01', ProductUniqueID: '356938035643809' }, AbortSignal.timeout(5000))
+      .catch((caught: unknown) => caught);
     assert.ok(error instanceof ProviderError);
     assert.equal(error.failure, 'provider_error');
     assert.match(error.providerCode, /^DATA\.BAD_REQUEST\.400/);

@@ -14,7 +14,10 @@ import { encryptedBodySchema, servifyEnvelopeSchema, tokenSchema, type ServifyEn
 const RENEW_BEFORE_MS = 60_000;
 const TOKEN_TIMEOUT_MS = 8000;
 
-export type ServifyClientConfig = Pick<ServifyConfig, 'baseUrl' | 'clientId' | 'clientSignature' | 'xHost' | 'servifyPublicKey' | 'clientPrivateKey'>;
+export type ServifyClientConfig = Pick<
+  ServifyConfig,
+  'baseUrl' | 'clientId' | 'clientSignature' | 'xHost' | 'servifyPublicKey' | 'clientPrivateKey'
+>;
 
 export interface ServifyClientOptions {
   /** The clock for `x-date` and token expiry; tests skew it. */
@@ -44,11 +47,16 @@ export class ServifyClient {
   readonly #keys: Promise<{ servify: CryptoKey; client: CryptoKey }>;
   #session: Promise<Session> | null = null;
 
-  constructor(config: ServifyClientConfig, { now = () => new Date(), resilience = new ProviderResilience('servify') }: ServifyClientOptions = {}) {
+  constructor(
+    config: ServifyClientConfig,
+    { now = () => new Date(), resilience = new ProviderResilience('servify') }: ServifyClientOptions = {},
+  ) {
     this.#config = config;
     this.#now = now;
     this.#resilience = resilience;
-    this.#keys = Promise.all([importPublicKey(config.servifyPublicKey), importPrivateKey(config.clientPrivateKey)]).then(([servify, client]) => ({ servify, client }));
+    this.#keys = Promise.all([importPublicKey(config.servifyPublicKey), importPrivateKey(config.clientPrivateKey)]).then(
+      ([servify, client]) => ({ servify, client }),
+    );
     // Keys are checked at start by config; a rejection here must not be unhandled before first use.
     this.#keys.catch(() => undefined);
   }
@@ -120,7 +128,12 @@ export class ServifyClient {
     return { token, expiresAt };
   }
 
-  async #send(path: string, body: unknown, signal: AbortSignal, { token, requestCode }: { token?: string; requestCode?: string }): Promise<Answer> {
+  async #send(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    { token, requestCode }: { token?: string; requestCode?: string },
+  ): Promise<Answer> {
     const keys = await this.#keys;
     const xDate = formatXDate(this.#now());
     const headers: Record<string, string> = {
@@ -133,7 +146,12 @@ export class ServifyClient {
     if (token) headers['client-session-id'] = token;
     if (requestCode) headers['request-code'] = requestCode;
     const encrypted = await encryptBody(keys.servify, JSON.stringify(body));
-    const response = await fetchFromProvider('servify', `${this.#config.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify({ $data: encrypted }), signal });
+    const response = await fetchFromProvider('servify', `${this.#config.baseUrl}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ $data: encrypted }),
+      signal,
+    });
     return this.#readEnvelope(response, keys.client);
   }
 

@@ -3,7 +3,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../config.ts';
 
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const keys = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
 const live = {
   SERVIFY_BASE_URL: 'https://clientstag.servify.tech/',
   SERVIFY_CLIENT_ID: 'coverkit',
@@ -27,7 +31,12 @@ describe('Servify configuration', () => {
   });
 
   it('reads live settings, with PEM text given on one line with \\n escapes', () => {
-    const config = loadConfig({ ...live, SERVIFY_PUBLIC_KEY: keys.publicKey.replace(/\n/g, '\\n'), SERVIFY_PLAN_CODES: 'SFYADLD01, SFYSCR01', SERVIFY_ASYNC_BIND: 'true' }).providers.servify;
+    const config = loadConfig({
+      ...live,
+      SERVIFY_PUBLIC_KEY: keys.publicKey.replace(/\n/g, '\\n'),
+      SERVIFY_PLAN_CODES: 'SFYADLD01, SFYSCR01',
+      SERVIFY_ASYNC_BIND: 'true',
+    }).providers.servify;
     assert.equal(config.mode, 'live');
     assert.equal(config.baseUrl, 'https://clientstag.servify.tech');
     assert.deepEqual(config.planCodes, ['SFYADLD01', 'SFYSCR01']);
@@ -35,9 +44,19 @@ describe('Servify configuration', () => {
     assert.equal(config.sandbox, undefined);
   });
 
-  for (const name of ['SERVIFY_CLIENT_ID', 'SERVIFY_CLIENT_SIGNATURE', 'SERVIFY_X_HOST', 'SERVIFY_PUBLIC_KEY', 'SERVIFY_CLIENT_PRIVATE_KEY', 'SERVIFY_CALLBACK_SECRET']) {
+  for (const name of [
+    'SERVIFY_CLIENT_ID',
+    'SERVIFY_CLIENT_SIGNATURE',
+    'SERVIFY_X_HOST',
+    'SERVIFY_PUBLIC_KEY',
+    'SERVIFY_CLIENT_PRIVATE_KEY',
+    'SERVIFY_CALLBACK_SECRET',
+  ]) {
     it(`names ${name} when it is missing in live mode (async binds on)`, () => {
-      assert.throws(() => loadConfig({ ...live, SERVIFY_ASYNC_BIND: 'true', [name]: '' }), (error: unknown) => error instanceof ConfigError && error.message.includes(name));
+      assert.throws(
+        () => loadConfig({ ...live, SERVIFY_ASYNC_BIND: 'true', [name]: '' }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(name),
+      );
     });
   }
 
@@ -50,7 +69,8 @@ describe('Servify configuration', () => {
   it('names a key that is not a PEM RSA key, without echoing it', () => {
     assert.throws(
       () => loadConfig({ ...live, SERVIFY_CLIENT_PRIVATE_KEY: 'secret-not-a-key' }),
-      (error: unknown) => error instanceof ConfigError && error.message.includes('SERVIFY_CLIENT_PRIVATE_KEY') && !error.message.includes('secret-not-a-key'),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('SERVIFY_CLIENT_PRIVATE_KEY') && !error.message.includes('secret-not-a-key'),
     );
     assert.throws(() => loadConfig({ ...live, SERVIFY_PUBLIC_KEY: keys.privateKey.replace('PRIVATE', 'PUBLIC') }), /SERVIFY_PUBLIC_KEY/);
     assert.throws(() => loadConfig({ ...live, SERVIFY_ASYNC_BIND: 'yes' }), /SERVIFY_ASYNC_BIND/);

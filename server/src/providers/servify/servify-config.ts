@@ -47,13 +47,17 @@ export interface ServifyConfigContext {
   fail: (name: string, why: string) => never;
 }
 
-export function servifyConfig(env: ServifyEnvironment, { sandboxBase, ownBase, sandboxDefaults, fail }: ServifyConfigContext): ServifyConfig {
+export function servifyConfig(
+  env: ServifyEnvironment,
+  { sandboxBase, ownBase, sandboxDefaults, fail }: ServifyConfigContext,
+): ServifyConfig {
   const common = {
     planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
     asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
   };
   if (env.SERVIFY_BASE_URL) {
-    const required = (value: string | undefined, name: string, why = 'is required when SERVIFY_BASE_URL is set') => value || fail(name, why);
+    const required = (value: string | undefined, name: string, why = 'is required when SERVIFY_BASE_URL is set') =>
+      value || fail(name, why);
     /** Env files often carry PEM text with literal `\n`; a key that does not parse is named, never echoed. */
     const pem = (name: 'SERVIFY_PUBLIC_KEY' | 'SERVIFY_CLIENT_PRIVATE_KEY', kind: 'public' | 'private') => {
       const text = required(env[name], name).replace(/\\n/g, '\n');
@@ -76,7 +80,11 @@ export function servifyConfig(env: ServifyEnvironment, { sandboxBase, ownBase, s
       clientPrivateKey: pem('SERVIFY_CLIENT_PRIVATE_KEY', 'private'),
       // Without async binds no callback is expected: a random secret makes every callback fail verification.
       callbackSecret: common.asyncBind
-        ? required(env.SERVIFY_CALLBACK_SECRET, 'SERVIFY_CALLBACK_SECRET', 'is required when SERVIFY_BASE_URL is set and SERVIFY_ASYNC_BIND=true')
+        ? required(
+            env.SERVIFY_CALLBACK_SECRET,
+            'SERVIFY_CALLBACK_SECRET',
+            'is required when SERVIFY_BASE_URL is set and SERVIFY_ASYNC_BIND=true',
+          )
         : (env.SERVIFY_CALLBACK_SECRET ?? randomBytes(32).toString('base64url')),
     };
   }
@@ -91,7 +99,11 @@ export function servifyConfig(env: ServifyEnvironment, { sandboxBase, ownBase, s
     servifyPublicKey: keys.servify.publicKey,
     clientPrivateKey: keys.client.privateKey,
     callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? sandboxDefaults.servifyCallbackSecret,
-    sandbox: { privateKey: keys.servify.privateKey, clientPublicKey: keys.client.publicKey, callbackUrl: `${ownBase}/v1/callbacks/servify` },
+    sandbox: {
+      privateKey: keys.servify.privateKey,
+      clientPublicKey: keys.client.publicKey,
+      callbackUrl: `${ownBase}/v1/callbacks/servify`,
+    },
   };
 }
 
@@ -100,6 +112,10 @@ type PemPair = { publicKey: string; privateKey: string };
 let sandboxKeys: { servify: PemPair; client: PemPair } | undefined;
 function sandboxKeyPairs() {
   const generate = (): PemPair =>
-    generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
   return (sandboxKeys ??= { servify: generate(), client: generate() });
 }

@@ -10,7 +10,11 @@ function sampleNodeRsa(pem: string) {
 }
 
 describe('Servify crypto interoperates with the node-rsa sample', () => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const pair = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   const chunk = 256 - 42;
   const sizes = { '1 byte': 1, 'exactly one chunk': chunk, 'one chunk + 1': chunk + 1, '50 KB': 50 * 1024 };
 
@@ -33,7 +37,11 @@ describe('Servify crypto interoperates with the node-rsa sample', () => {
   }
 
   it('encrypts the empty `{}` of generateToken, and a PKCS#1 private key decrypts too', async () => {
-    const pkcs1 = generateKeyPairSync('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+    const pkcs1 = generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    });
     const encrypted = await encryptBody(await importPublicKey(pkcs1.publicKey), '{}');
     assert.equal(new TextDecoder().decode(await decryptBody(await importPrivateKey(pkcs1.privateKey), encrypted)), '{}');
     assert.equal(sampleNodeRsa(pkcs1.privateKey).decrypt(Buffer.from(encrypted, 'base64'), 'utf8'), '{}');

@@ -36,11 +36,20 @@ function pemBody(pem: string, label: string): Bytes | null {
 /** DER length + value, enough to wrap a PKCS#1 key in its PKCS#8 / SPKI envelope. */
 function der(tag: number, content: Uint8Array): Bytes {
   const length = content.length;
-  const lengthBytes = length < 0x80 ? [length] : length < 0x100 ? [0x81, length] : length < 0x10000 ? [0x82, length >> 8, length & 0xff] : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
+  const lengthBytes =
+    length < 0x80
+      ? [length]
+      : length < 0x100
+        ? [0x81, length]
+        : length < 0x10000
+          ? [0x82, length >> 8, length & 0xff]
+          : [0x83, length >> 16, (length >> 8) & 0xff, length & 0xff];
   return Uint8Array.from([tag, ...lengthBytes, ...content]);
 }
 
-const RSA_ALGORITHM_IDENTIFIER = Uint8Array.from([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00]);
+const RSA_ALGORITHM_IDENTIFIER = Uint8Array.from([
+  0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+]);
 
 function concat(...parts: Uint8Array[]): Bytes {
   const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));

@@ -21,7 +21,14 @@ describe('Servify error codes → our failures and HTTP statuses', () => {
   ];
   for (const [errorCode, status, failure, ourStatus] of table) {
     it(`${errorCode} → ${failure} → ${ourStatus}`, () => {
-      const error = servifyError(status, { status, success: false, message: 'Invalid credentials for Asha Rao', data: {}, errorCode, ticketNumber });
+      const error = servifyError(status, {
+        status,
+        success: false,
+        message: 'Invalid credentials for Asha Rao',
+        data: {},
+        errorCode,
+        ticketNumber,
+      });
       assert.equal(error.failure, failure);
       assert.equal(error.providerCode, `${errorCode} (ticket ${ticketNumber})`);
       assert.ok(!error.message.includes('Asha'), 'Servify messages may echo our data: they stay out');
@@ -30,7 +37,14 @@ describe('Servify error codes → our failures and HTTP statuses', () => {
   }
 
   it('turns an eligibility refusal at createContract into a 422 with a sentence', () => {
-    const error = servifyError(400, { status: 400, success: false, message: 'x', data: { EligibilityStatusCode: 'ALREADY_REGISTERED_AGAINST_POLICY' }, errorCode: 'DATA.BAD_REQUEST.400', ticketNumber });
+    const error = servifyError(400, {
+      status: 400,
+      success: false,
+      message: 'x',
+      data: { EligibilityStatusCode: 'ALREADY_REGISTERED_AGAINST_POLICY' },
+      errorCode: 'DATA.BAD_REQUEST.400',
+      ticketNumber,
+    });
     assert.equal(error.failure, 'refused');
     const apiError = apiErrorFromProvider(error);
     assert.equal(apiError.status, 422);

@@ -34,10 +34,20 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
   // createContract re-checks eligibility: a device that is no longer eligible is a refusal.
   const eligibilityCode = (envelope?.data as { EligibilityStatusCode?: unknown } | undefined)?.EligibilityStatusCode;
   if (typeof eligibilityCode === 'string' && eligibilityCode !== 'ELIGIBLE_FOR_PLAN') {
-    return new ProviderError('servify', 'refused', `${providerCode} ${eligibilityCode}`, eligibilityMessage(eligibilityCode), { status });
+    return new ProviderError({
+      provider: 'servify',
+      failure: 'refused',
+      providerCode: `${providerCode} ${eligibilityCode}`,
+      shopperMessage: eligibilityMessage(eligibilityCode),
+      status,
+    });
   }
   const failure = failures[errorCode] ?? (status === 429 ? 'rate_limited' : status === 401 ? 'rejected_credentials' : 'provider_error');
-  return new ProviderError('servify', failure, providerCode, failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE, {
+  return new ProviderError({
+    provider: 'servify',
+    failure,
+    providerCode,
+    shopperMessage: failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE,
     status,
     retryAfterSeconds,
   });
@@ -47,7 +57,11 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
 export function unreadableAnswer(httpStatus: number, why: string, cause?: unknown, retryAfterSeconds?: number): ProviderError {
   // A gateway's 429 in front of Servify is still "busy", whatever its body.
   const failure = httpStatus === 429 ? 'rate_limited' : 'provider_error';
-  return new ProviderError('servify', failure, `HTTP ${httpStatus}: ${why}`, UNAVAILABLE_MESSAGE, {
+  return new ProviderError({
+    provider: 'servify',
+    failure,
+    providerCode: `HTTP ${httpStatus}: ${why}`,
+    shopperMessage: UNAVAILABLE_MESSAGE,
     status: httpStatus,
     cause,
     retryAfterSeconds,

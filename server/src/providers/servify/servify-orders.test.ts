@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { passesLuhn } from '../../../../widget/src/api/schemas.ts';
+import { passesLuhn } from '../../../../contract/schemas.ts';
 import { servifyEligibilityTriggers, servifyOtherTriggers } from '../../sandbox/servify/servify-sandbox.ts';
 import { apiClient, asha, galaxyS23, startTestServer, TEST_IMEI, type TestServer } from '../../testing/test-server.ts';
 
@@ -31,9 +31,19 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
     const { offers } = await quote(imei);
     const offer = offers.find((candidate: { type: string }) => candidate.type === type);
     assert.ok(offer, `a Servify ${type} offer`);
-    const created = await browser('POST', '/v1/orders', { offerId: offer.offerId, device: { imei }, customer: asha }, { 'Idempotency-Key': `create-${imei}-${type}` });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei }, customer: asha },
+      { 'Idempotency-Key': `create-${imei}-${type}` },
+    );
     assert.equal(created.status, 201, created.text);
-    const confirmed = await merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: `pay-${imei}` }, { 'Idempotency-Key': `confirm-${imei}-${type}` });
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: `pay-${imei}` },
+      { 'Idempotency-Key': `confirm-${imei}-${type}` },
+    );
     assert.equal(confirmed.status, 200, confirmed.text);
     return { offer, order: confirmed.json.order, clientSecret: created.json.order.clientSecret };
   }
@@ -89,14 +99,32 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
 
     // The device is now registered under this plan: Servify says so on the next quote.
     const again = await quote(SERVIFY_IMEI);
-    assert.deepEqual(again.offers.map((offer: { type: string }) => offer.type), ['EW']);
+    assert.deepEqual(
+      again.offers.map((offer: { type: string }) => offer.type),
+      ['EW'],
+    );
 
-    const refusedKey = await browser('POST', `/v1/orders/${order.id}/cancel`, { reason: 'Changed my mind' }, { 'Idempotency-Key': 'cancel-pk' });
+    const refusedKey = await browser(
+      'POST',
+      `/v1/orders/${order.id}/cancel`,
+      { reason: 'Changed my mind' },
+      { 'Idempotency-Key': 'cancel-pk' },
+    );
     assert.equal(refusedKey.status, 403);
-    const cancelled = await merchant('POST', `/v1/orders/${order.id}/cancel`, { reason: 'Changed my mind' }, { 'Idempotency-Key': 'cancel-1' });
+    const cancelled = await merchant(
+      'POST',
+      `/v1/orders/${order.id}/cancel`,
+      { reason: 'Changed my mind' },
+      { 'Idempotency-Key': 'cancel-1' },
+    );
     assert.equal(cancelled.status, 200, cancelled.text);
     assert.equal(cancelled.json.order.status, 'cancelled');
-    const replayed = await merchant('POST', `/v1/orders/${order.id}/cancel`, { reason: 'Changed my mind' }, { 'Idempotency-Key': 'cancel-1' });
+    const replayed = await merchant(
+      'POST',
+      `/v1/orders/${order.id}/cancel`,
+      { reason: 'Changed my mind' },
+      { 'Idempotency-Key': 'cancel-1' },
+    );
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
     const twice = await merchant('POST', `/v1/orders/${order.id}/cancel`, { reason: 'Again' }, { 'Idempotency-Key': 'cancel-2' });
     assert.equal(twice.status, 409);
@@ -113,9 +141,24 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
 
     const bigfix = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
     const bigfixOffer = bigfix.json.offers.find((offer: { provider: string }) => offer.provider === 'bigfix');
-    const created = await browser('POST', '/v1/orders', { offerId: bigfixOffer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha }, { 'Idempotency-Key': 'bfx-create' });
-    await merchant('POST', `/v1/orders/${created.json.order.id}/confirm`, { paymentReference: 'pay-bfx' }, { 'Idempotency-Key': 'bfx-confirm' });
-    const notSupported = await merchant('POST', `/v1/orders/${created.json.order.id}/cancel`, { reason: 'No' }, { 'Idempotency-Key': 'bfx-cancel' });
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: bigfixOffer.offerId, device: { imei: TEST_IMEI, brandWarrantyYears: 1 }, customer: asha },
+      { 'Idempotency-Key': 'bfx-create' },
+    );
+    await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: 'pay-bfx' },
+      { 'Idempotency-Key': 'bfx-confirm' },
+    );
+    const notSupported = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/cancel`,
+      { reason: 'No' },
+      { 'Idempotency-Key': 'bfx-cancel' },
+    );
     assert.equal(notSupported.status, 409);
     assert.equal(notSupported.json.error.code, 'cancellation_not_supported');
   });
@@ -132,7 +175,9 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
   it('lists Servify brands and models in the catalog', async () => {
     const catalog = await browser('GET', '/v1/catalog');
     assert.equal(catalog.status, 200);
-    const onePlus = catalog.json.brands.find((brand: { name: string; category: string }) => brand.name === 'OnePlus' && brand.category === 'Mobile');
+    const onePlus = catalog.json.brands.find(
+      (brand: { name: string; category: string }) => brand.name === 'OnePlus' && brand.category === 'Mobile',
+    );
     assert.ok(onePlus.providers.includes('servify'));
     assert.ok(onePlus.models.includes('OnePlus 8 Pro'));
     assert.ok(catalog.json.providers.some((provider: { id: string }) => provider.id === 'servify'));
@@ -140,7 +185,16 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
 
   it('keeps names, phones, addresses, IMEIs and secrets out of every log line', () => {
     const config = server.services.config.providers.servify;
-    for (const secret of [config.clientSignature, asha.name, asha.phone, asha.phone.slice(3), asha.email, asha.address.line1, SERVIFY_IMEI, servifyOtherTriggers.notCancellable]) {
+    for (const secret of [
+      config.clientSignature,
+      asha.name,
+      asha.phone,
+      asha.phone.slice(3),
+      asha.email,
+      asha.address.line1,
+      SERVIFY_IMEI,
+      servifyOtherTriggers.notCancellable,
+    ]) {
       assert.ok(!server.logLines.some((line) => line.includes(secret)), 'a log line holds personal data or a secret');
     }
   });

@@ -11,7 +11,8 @@ export function assurifyAuth({ secretKey, requestsPerMinute = 500 }: { secretKey
     const match = /^Bearer\s+(\S+)$/.exec(context.req.header('Authorization') ?? '');
     if (!match) return assurifyError(context, 401, 'missing_api_key', 'Pass your secret key as "Authorization: Bearer sk_…"');
     const key = match[1]!;
-    if (key.startsWith('sk_live_')) return assurifyError(context, 401, 'live_key_in_sandbox', 'Live keys cannot be used in the sandbox; use an sk_sandbox_ key');
+    if (key.startsWith('sk_live_'))
+      return assurifyError(context, 401, 'live_key_in_sandbox', 'Live keys cannot be used in the sandbox; use an sk_sandbox_ key');
     if (key !== secretKey) return assurifyError(context, 401, 'invalid_api_key', 'Invalid API key');
     const now = Date.now();
     let window = windows.get(key);

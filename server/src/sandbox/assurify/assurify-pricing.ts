@@ -32,12 +32,33 @@ export function plansFor(model: string, surcharge = 0): SandboxPlan[] {
   const price = referencePrice(model) * (1 + surcharge);
   const premium = (rate: number, floor: number) => Math.max(floor, Math.round(price * rate));
   const plans: SandboxPlan[] = [
-    { plan_id: 'extended_warranty', name: 'SmartShield Extended Warranty', coverage_type: 'EW', term_months: 12, premium_inr: premium(0.035, 599), bharati_valid: true },
-    { plan_id: 'adld_12m', name: 'SmartShield Accidental & Liquid Damage', coverage_type: 'ADLD', term_months: 12, premium_inr: premium(0.07, 999), bharati_valid: true },
+    {
+      plan_id: 'extended_warranty',
+      name: 'SmartShield Extended Warranty',
+      coverage_type: 'EW',
+      term_months: 12,
+      premium_inr: premium(0.035, 599),
+      bharati_valid: true,
+    },
+    {
+      plan_id: 'adld_12m',
+      name: 'SmartShield Accidental & Liquid Damage',
+      coverage_type: 'ADLD',
+      term_months: 12,
+      premium_inr: premium(0.07, 999),
+      bharati_valid: true,
+    },
   ];
   // Screen-only cover is sold for phones under ₹80,000 (their screens cost less to replace).
   if (price < 80_000) {
-    plans.push({ plan_id: 'screen_protection', name: 'SmartShield Screen Protection', coverage_type: 'SCREEN', term_months: 12, premium_inr: premium(0.025, 399), bharati_valid: true });
+    plans.push({
+      plan_id: 'screen_protection',
+      name: 'SmartShield Screen Protection',
+      coverage_type: 'SCREEN',
+      term_months: 12,
+      premium_inr: premium(0.025, 399),
+      bharati_valid: true,
+    });
   }
   return plans;
 }

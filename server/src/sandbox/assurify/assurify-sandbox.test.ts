@@ -3,9 +3,14 @@ import { describe, it } from 'node:test';
 import { createAssurifySandbox } from './assurify-sandbox.ts';
 
 const key = 'sk_sandbox_test_key';
-const sandbox = (requestsPerMinute = 500) => createAssurifySandbox({ secretKey: key, webhook: { url: 'http://127.0.0.1:1/none', secret: 'whsec_unused_secret' }, requestsPerMinute });
+const sandbox = (requestsPerMinute = 500) =>
+  createAssurifySandbox({ secretKey: key, webhook: { url: 'http://127.0.0.1:1/none', secret: 'whsec_unused_secret' }, requestsPerMinute });
 const init = (app: ReturnType<typeof sandbox>, body: unknown, bearer = key) =>
-  app.request('/v1/session/device/init', { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  app.request('/v1/session/device/init', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('Assurify sandbox', () => {
   it('checks keys: none, wrong, and live keys are refused', async () => {
@@ -28,7 +33,9 @@ describe('Assurify sandbox', () => {
     const app = sandbox();
     const plansFor = async (model: string) => {
       const session = await (await init(app, { imei: '490154203237518', customer: 'cust_abcd', model })).json();
-      const plans = await (await app.request(`/v1/plans/eligible?session_id=${session.data.session_id}`, { headers: { Authorization: `Bearer ${key}` } })).json();
+      const plans = await (
+        await app.request(`/v1/plans/eligible?session_id=${session.data.session_id}`, { headers: { Authorization: `Bearer ${key}` } })
+      ).json();
       return plans.data.plans.find((plan: { plan_id: string }) => plan.plan_id === 'adld_12m').premium_inr;
     };
     assert.ok((await plansFor('Apple iPhone 16 Pro')) > (await plansFor('Xiaomi Redmi Note 13')));

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { passesLuhn } from '../../../../widget/src/api/schemas.ts';
+import { passesLuhn } from '../../../../contract/schemas.ts';
 import { assurifyAuth, assurifyError } from './assurify-auth.ts';
 import { plansFor, type SandboxPlan } from './assurify-pricing.ts';
 import { scheduleEvent, type WebhookTarget } from './assurify-webhook-sender.ts';
@@ -49,7 +49,13 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
   }
 }
 
-export function createAssurifySandbox({ secretKey, webhook, webhookDelayMs = 1000, sessionTtlMs = 15 * 60_000, requestsPerMinute = 500 }: AssurifySandboxOptions): Hono {
+export function createAssurifySandbox({
+  secretKey,
+  webhook,
+  webhookDelayMs = 1000,
+  sessionTtlMs = 15 * 60_000,
+  requestsPerMinute = 500,
+}: AssurifySandboxOptions): Hono {
   const sessions = new Map<string, Session>();
   const sessionsPerImei = new Map<string, number>();
 
@@ -59,9 +65,12 @@ export function createAssurifySandbox({ secretKey, webhook, webhookDelayMs = 100
       const body = await readJsonObject(context.req.raw);
       if (!body) return assurifyError(context, 400, 'invalid_request', 'Body must be a JSON object');
       const { imei, customer, model = '', geography = 'IN' } = body;
-      if (typeof imei !== 'string' || !/^\d{15}$/.test(imei) || !passesLuhn(imei)) return assurifyError(context, 400, 'invalid_imei', 'imei must be a valid 15-digit GSMA IMEI');
-      if (typeof customer !== 'string' || !CUSTOMER.test(customer)) return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
-      if (typeof model !== 'string' || typeof geography !== 'string') return assurifyError(context, 400, 'invalid_request', 'model and geography must be strings');
+      if (typeof imei !== 'string' || !/^\d{15}$/.test(imei) || !passesLuhn(imei))
+        return assurifyError(context, 400, 'invalid_imei', 'imei must be a valid 15-digit GSMA IMEI');
+      if (typeof customer !== 'string' || !CUSTOMER.test(customer))
+        return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      if (typeof model !== 'string' || typeof geography !== 'string')
+        return assurifyError(context, 400, 'invalid_request', 'model and geography must be strings');
       if (geography !== 'IN') return assurifyError(context, 422, 'geography_not_supported', 'SmartShield is available in IN only');
       if (/refurbished/i.test(model)) return assurifyError(context, 422, 'device_not_eligible', 'Device failed hardware verification');
       const previous = sessionsPerImei.get(imei) ?? 0;
@@ -93,7 +102,8 @@ export function createAssurifySandbox({ secretKey, webhook, webhookDelayMs = 100
       if (!session) return assurifyError(context, 404, 'session_not_found', 'Unknown session_id');
       if (session.expiresAt <= Date.now()) return assurifyError(context, 410, 'session_expired', 'Session has expired; start a new one');
       if (session.used) return assurifyError(context, 409, 'session_consumed', 'Session tokens are single-use across plan purchase');
-      if (typeof body.customer !== 'string' || !CUSTOMER.test(body.customer)) return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      if (typeof body.customer !== 'string' || !CUSTOMER.test(body.customer))
+        return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
       const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
       if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
       session.used = true;
@@ -104,7 +114,11 @@ export function createAssurifySandbox({ secretKey, webhook, webhookDelayMs = 100
         bharati_valid: plan.bharati_valid,
         activated_at: new Date().toISOString(),
       };
-      scheduleEvent(webhook, { type: 'policy.activated', data: { ...subscription, customer: body.customer, session_id: session.id } }, webhookDelayMs);
+      scheduleEvent(
+        webhook,
+        { type: 'policy.activated', data: { ...subscription, customer: body.customer, session_id: session.id } },
+        webhookDelayMs,
+      );
       // Flat, as the doc's "Response 200 OK" shows it.
       return context.json(subscription);
     });

@@ -30,12 +30,7 @@ export function findCategory(rateTable: BigfixRateTable, product: string): Bigfi
   return name === undefined || rates === undefined ? undefined : { name, rates };
 }
 
-export function findPlan(
-  rateTable: BigfixRateTable,
-  category: string,
-  type: BigfixPlanType,
-  years: number,
-): BigfixPlan | undefined {
+export function findPlan(rateTable: BigfixRateTable, category: string, type: BigfixPlanType, years: number): BigfixPlan | undefined {
   return rateTable.plans.find((plan) => plan.category === category && plan.type === type && plan.years === years);
 }
 

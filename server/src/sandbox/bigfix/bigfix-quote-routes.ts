@@ -29,9 +29,7 @@ export function createBigfixQuoteRoutes(rateTable: BigfixRateTable) {
       }
       // A brand type other than Apple/Non-Apple and a category with no rate for it are the same miss.
       const yearlyRate =
-        brandType !== undefined && isBrandType(brandType)
-          ? category.rates.adld.yearlyRateByBrandType[brandType]
-          : undefined;
+        brandType !== undefined && isBrandType(brandType) ? category.rates.adld.yearlyRateByBrandType[brandType] : undefined;
       if (yearlyRate === undefined) {
         return bigfixError(context, 400, {
           error: 'Validation Error',

@@ -80,10 +80,7 @@ describe('BigFix sandbox: API key', () => {
 
 describe('BigFix sandbox: ADLD quote (GET /get-protection-plans/)', () => {
   it('prices every ADLD duration as deviceprice × yearly rate × years', async () => {
-    const response = await get(
-      createSandbox(),
-      '/get-protection-plans/?product=Mobile&brand_type=Non-Apple&deviceprice=50000',
-    );
+    const response = await get(createSandbox(), '/get-protection-plans/?product=Mobile&brand_type=Non-Apple&deviceprice=50000');
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), {
       Product: 'Mobile',
@@ -94,19 +91,13 @@ describe('BigFix sandbox: ADLD quote (GET /get-protection-plans/)', () => {
   });
 
   it('uses the Apple rate, rounds to 2 decimals and accepts the path without a trailing slash', async () => {
-    const response = await get(
-      createSandbox(),
-      '/get-protection-plans?product=Mobile&brand_type=Apple&deviceprice=12345.67',
-    );
+    const response = await get(createSandbox(), '/get-protection-plans?product=Mobile&brand_type=Apple&deviceprice=12345.67');
     const body = (await response.json()) as Record<string, unknown>;
     assert.deepEqual(body['Protection Plans'], { '1 Year': 1234.57, '2 Year': 2469.13 });
   });
 
   it('normalises the product to Title Case and only offers durations that have a plan', async () => {
-    const response = await get(
-      createSandbox(),
-      '/get-protection-plans/?product=%20tABLET%20&brand_type=Apple&deviceprice=40000',
-    );
+    const response = await get(createSandbox(), '/get-protection-plans/?product=%20tABLET%20&brand_type=Apple&deviceprice=40000');
     const body = (await response.json()) as Record<string, unknown>;
     assert.equal(body.Product, 'Tablet');
     assert.deepEqual(body['Protection Plans'], { '1 Year': 3600 });
@@ -126,19 +117,13 @@ describe('BigFix sandbox: ADLD quote (GET /get-protection-plans/)', () => {
 
   for (const devicePrice of ['abc', '0', '-5', '0x10']) {
     it(`400 "Invalid device price (non-numeric or zero/negative)" for deviceprice=${devicePrice}`, async () => {
-      const response = await get(
-        createSandbox(),
-        `/get-protection-plans/?product=Mobile&brand_type=Apple&deviceprice=${devicePrice}`,
-      );
+      const response = await get(createSandbox(), `/get-protection-plans/?product=Mobile&brand_type=Apple&deviceprice=${devicePrice}`);
       await assertError(response, 400, 'Validation Error', 'Invalid device price (non-numeric or zero/negative)');
     });
   }
 
   it('400 "Product is not covered under ADLD plans" for an unmapped product', async () => {
-    const response = await get(
-      createSandbox(),
-      '/get-protection-plans/?product=Television&brand_type=Apple&deviceprice=1000',
-    );
+    const response = await get(createSandbox(), '/get-protection-plans/?product=Television&brand_type=Apple&deviceprice=1000');
     await assertError(response, 400, 'Validation Error', 'Product is not covered under ADLD plans');
   });
 
@@ -148,10 +133,7 @@ describe('BigFix sandbox: ADLD quote (GET /get-protection-plans/)', () => {
     ['Smartwatch', 'Apple'],
   ]) {
     it(`400 "Invalid brand type for the given product" for ${product} / ${brandType}`, async () => {
-      const response = await get(
-        createSandbox(),
-        `/get-protection-plans/?product=${product}&brand_type=${brandType}&deviceprice=1000`,
-      );
+      const response = await get(createSandbox(), `/get-protection-plans/?product=${product}&brand_type=${brandType}&deviceprice=1000`);
       await assertError(response, 400, 'Validation Error', 'Invalid brand type for the given product');
     });
   }
@@ -209,23 +191,13 @@ describe('BigFix sandbox: EW quote (GET|POST /adld/protection-plans/)', () => {
   for (const [label, body] of badRequests) {
     it(`400 Bad Request for ${label}`, async () => {
       const response = await postJson(createSandbox(), '/adld/protection-plans/', body);
-      await assertError(
-        response,
-        400,
-        'Bad Request',
-        'Product name or device price is missing or device price is zero/negative',
-      );
+      await assertError(response, 400, 'Bad Request', 'Product name or device price is missing or device price is zero/negative');
     });
   }
 
   it('400 for an unsupported product, listing supported_products', async () => {
     const response = await get(createSandbox(), '/adld/protection-plans/?product=Television&deviceprice=1000');
-    const body = await assertError(
-      response,
-      400,
-      'Validation Error',
-      'Product is not covered under any protection plan',
-    );
+    const body = await assertError(response, 400, 'Validation Error', 'Product is not covered under any protection plan');
     assert.deepEqual(body.supported_products, ['Mobile', 'Smartphone', 'Laptop', 'Tablet', 'Smartwatch']);
   });
 
@@ -242,10 +214,7 @@ const policyEndpoints = [
     serializerMessage: 'Policy or cart data failed validation',
     notCovered: 'Product is not eligible for ADLD insurance',
     durationExceeds: 'Duration exceeds maximum allowed for product category',
-    planNotAvailable: [
-      'ADLD plan not available for the given product and duration',
-      { product: 'Tablet', duration: '2 Years' },
-    ],
+    planNotAvailable: ['ADLD plan not available for the given product and duration', { product: 'Tablet', duration: '2 Years' }],
   },
   {
     path: '/create-policy/',
@@ -262,8 +231,7 @@ const policyEndpoints = [
 
 for (const endpoint of policyEndpoints) {
   describe(`BigFix sandbox: ${endpoint.label} errors`, () => {
-    const create = (overrides: Record<string, unknown>) =>
-      postJson(createSandbox(), endpoint.path, { ...policyRequest, ...overrides });
+    const create = (overrides: Record<string, unknown>) => postJson(createSandbox(), endpoint.path, { ...policyRequest, ...overrides });
 
     for (const fieldName of Object.keys(policyRequest)) {
       it(`400 "One or more required fields are missing or empty" without ${fieldName}`, async () => {
@@ -279,12 +247,7 @@ for (const endpoint of policyEndpoints) {
       ['a null email', { email: null }],
     ] as const) {
       it(`400 "One or more required fields are missing or empty" with ${label}`, async () => {
-        await assertError(
-          await create(overrides),
-          400,
-          'Bad Request',
-          'One or more required fields are missing or empty',
-        );
+        await assertError(await create(overrides), 400, 'Bad Request', 'One or more required fields are missing or empty');
       });
     }
 
@@ -309,12 +272,7 @@ for (const endpoint of policyEndpoints) {
 
     it('400 "Policy source account does not exist" (the match is exact)', async () => {
       for (const policysource of ['Acme', 'coverkit']) {
-        await assertError(
-          await create({ policysource }),
-          400,
-          'Validation Error',
-          'Policy source account does not exist',
-        );
+        await assertError(await create({ policysource }), 400, 'Validation Error', 'Policy source account does not exist');
       }
     });
 
@@ -394,12 +352,7 @@ describe('BigFix sandbox: EW create (POST /create-policy/)', () => {
       product: 'Smartwatch',
       duration: '1 Year',
     });
-    await assertError(
-      response,
-      400,
-      'Validation Error',
-      'Extended Warranty plan not available for the given product and duration',
-    );
+    await assertError(response, 400, 'Validation Error', 'Extended Warranty plan not available for the given product and duration');
   });
 
   it('201 with only the fields the EW doc lists, charging exactly the quoted premium', async () => {
@@ -453,14 +406,8 @@ describe('BigFix sandbox: identifiers and mounting', () => {
   });
 
   it('serves under the mount path the main app uses, and honours custom accounts', async () => {
-    const app = new Hono().route(
-      '/sandbox/bigfix',
-      createBigfixSandbox({ apiKey, accounts: ['Acme'], now: () => fixedNow }),
-    );
-    const quote = await get(
-      app,
-      '/sandbox/bigfix/get-protection-plans/?product=Laptop&brand_type=Apple&deviceprice=100000',
-    );
+    const app = new Hono().route('/sandbox/bigfix', createBigfixSandbox({ apiKey, accounts: ['Acme'], now: () => fixedNow }));
+    const quote = await get(app, '/sandbox/bigfix/get-protection-plans/?product=Laptop&brand_type=Apple&deviceprice=100000');
     assert.equal(quote.status, 200);
     const created = await postJson(app, '/sandbox/bigfix/create-policy/', { ...policyRequest, policysource: 'Acme' });
     assert.equal(created.status, 201);

@@ -26,11 +26,7 @@ export interface BigfixSandboxOptions {
 }
 
 /** Routes are relative; the app mounts this under `/sandbox/bigfix`. State lives per instance. */
-export function createBigfixSandbox({
-  apiKey,
-  accounts = ['Coverkit'],
-  now = () => new Date(),
-}: BigfixSandboxOptions): Hono {
+export function createBigfixSandbox({ apiKey, accounts = ['Coverkit'], now = () => new Date() }: BigfixSandboxOptions): Hono {
   const store = createBigfixPolicyStore();
   return new Hono()
     .use(bigfixApiKeyAuth({ apiKey }))

@@ -109,9 +109,7 @@ export async function readRequestFields(context: Context): Promise<BigfixRequest
     const parsed: unknown = /form-urlencoded|multipart\/form-data/.test(contentType)
       ? await context.req.parseBody()
       : await context.req.json();
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as BigfixRequestFields)
-      : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as BigfixRequestFields) : {};
   } catch {
     return {};
   }

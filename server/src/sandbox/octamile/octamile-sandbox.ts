@@ -36,9 +36,15 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 type Seed = Record<string, unknown>;
 const text = (value: unknown, max = 100): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
-export function createOctamileSandbox({ customerId, authorizationId, authorizationKey, reviewDelayMs = 3000 }: OctamileSandboxOptions): Hono {
+export function createOctamileSandbox({
+  customerId,
+  authorizationId,
+  authorizationKey,
+  reviewDelayMs = 3000,
+}: OctamileSandboxOptions): Hono {
   const state = createOctamileState({ reviewDelayMs });
-  const answer = (context: Context, outcome: '35' | '55' | '75', fields: Record<string, unknown> = {}) => context.json({ exctnFdbck: { id: outcome }, ...fields }, 200);
+  const answer = (context: Context, outcome: '35' | '55' | '75', fields: Record<string, unknown> = {}) =>
+    context.json({ exctnFdbck: { id: outcome }, ...fields }, 200);
   const refuse = (context: Context, sandboxNote: string) => answer(context, '55', { sandboxNote });
 
   return new Hono().post('/', async (context) => {
@@ -70,9 +76,12 @@ export function createOctamileSandbox({ customerId, authorizationId, authorizati
       const name = seed.name as { first?: unknown; last?: unknown } | undefined;
       if (seed.type !== 's' || seed.class !== 'h') return refuse(context, 'type must be "s" and class "h"');
       if (!text(name?.first) || !text(name?.last)) return refuse(context, 'name.first and name.last are required');
-      if (typeof seed.phoneNo !== 'string' || !PHONE.test(seed.phoneNo)) return refuse(context, 'phoneNo must be in international format, beginning with +');
+      if (typeof seed.phoneNo !== 'string' || !PHONE.test(seed.phoneNo))
+        return refuse(context, 'phoneNo must be in international format, beginning with +');
       if (typeof seed.eMail !== 'string' || !EMAIL.test(seed.eMail)) return refuse(context, 'eMail is not valid');
-      return answer(context, '75', { id: state.addConsumer({ first: name.first, last: name.last, phoneNo: seed.phoneNo, eMail: seed.eMail }) });
+      return answer(context, '75', {
+        id: state.addConsumer({ first: name.first, last: name.last, phoneNo: seed.phoneNo, eMail: seed.eMail }),
+      });
     }
 
     if ((match = COMMANDS.insure.exec(command))) {
@@ -82,17 +91,30 @@ export function createOctamileSandbox({ customerId, authorizationId, authorizati
       const product = `${seed.ctgry}-${seed.type}-${seed.pckg}`;
       const profile = PRODUCT_PROFILES[product];
       if (!profile) return refuse(context, 'unknown ctgry/type/pckg');
-      if (typeof seed.id !== 'string' || !/^[a-z0-9]{32}$/.test(seed.id)) return refuse(context, 'id must be 32 lowercase letters or digits');
+      if (typeof seed.id !== 'string' || !/^[a-z0-9]{32}$/.test(seed.id))
+        return refuse(context, 'id must be 32 lowercase letters or digits');
       const facts = (seed.addtnlFact ?? {}) as Seed;
-      if (!text(facts.brand, 60) || !text(facts.model, 80) || !text(facts.uIdnt, 40)) return refuse(context, 'addtnlFact.brand, model and uIdnt are required');
-      if (seed.insrncDrtn !== undefined && (typeof seed.insrncDrtn !== 'string' || !(seed.insrncDrtn in profile))) return refuse(context, 'insrncDrtn is not offered for this product');
+      if (!text(facts.brand, 60) || !text(facts.model, 80) || !text(facts.uIdnt, 40))
+        return refuse(context, 'addtnlFact.brand, model and uIdnt are required');
+      if (seed.insrncDrtn !== undefined && (typeof seed.insrncDrtn !== 'string' || !(seed.insrncDrtn in profile)))
+        return refuse(context, 'insrncDrtn is not offered for this product');
       const last = consumer.last.toLowerCase();
       if (last === 'broken') return answer(context, '55');
       if (last === 'swamped' || (last === 'busy' && state.busyOnce(`insure:${consumerId}`))) return answer(context, '35');
       const existing = state.covers.get(seed.id);
       if (existing && existing.consumerId !== consumerId) return refuse(context, 'id is already used by another consumer');
       // The same transaction reference again is the same purchase: answered as the first time.
-      const cover = existing ?? { id: seed.id, consumerId, product, period: String(seed.insrncDrtn ?? Object.keys(profile)[0]), brand: facts.brand, model: facts.model, imei: facts.uIdnt, activationCode: lowerAlphanumeric(8).toUpperCase(), videoAt: null };
+      const cover = existing ?? {
+        id: seed.id,
+        consumerId,
+        product,
+        period: String(seed.insrncDrtn ?? Object.keys(profile)[0]),
+        brand: facts.brand,
+        model: facts.model,
+        imei: facts.uIdnt,
+        activationCode: lowerAlphanumeric(8).toUpperCase(),
+        videoAt: null,
+      };
       state.covers.set(cover.id, cover);
       return answer(context, '75', seed.dontSendActivationCode === true ? { activationCode: cover.activationCode } : {});
     }
@@ -102,11 +124,14 @@ export function createOctamileSandbox({ customerId, authorizationId, authorizati
       if (!cover || cover.consumerId !== match[1] || cover.product !== match[2]) return refuse(context, 'unknown cover');
       const consumer = state.consumers.get(cover.consumerId)!;
       const name = seed.name;
-      if (!Array.isArray(name) || name.length !== 2 || !name.every((part) => text(part))) return refuse(context, 'name must be [first, last]');
-      if (typeof seed.phoneNo !== 'string' || !PHONE.test(seed.phoneNo) || seed.eMail !== consumer.eMail) return refuse(context, 'phoneNo or eMail does not match the consumer');
+      if (!Array.isArray(name) || name.length !== 2 || !name.every((part) => text(part)))
+        return refuse(context, 'name must be [first, last]');
+      if (typeof seed.phoneNo !== 'string' || !PHONE.test(seed.phoneNo) || seed.eMail !== consumer.eMail)
+        return refuse(context, 'phoneNo or eMail does not match the consumer');
       if (seed.imei !== cover.imei || seed.policyID !== cover.id) return refuse(context, 'imei or policyID does not match the cover');
       if (seed.policyActivationCode !== cover.activationCode) return refuse(context, 'wrong policyActivationCode');
-      if (typeof seed.verificationVideo !== 'string' || !BASE64.test(seed.verificationVideo)) return refuse(context, 'verificationVideo must be base64');
+      if (typeof seed.verificationVideo !== 'string' || !BASE64.test(seed.verificationVideo))
+        return refuse(context, 'verificationVideo must be base64');
       cover.videoAt ??= Date.now();
       return answer(context, '75');
     }

@@ -40,7 +40,12 @@ export function createServifyContractRoutes({ book, now, respond, enqueue }: Con
           EligibilityStatusCode: decision.code,
           PlanCode: input.PlanCode,
           ...(eligible
-            ? { PlanPrice: decision.price, CurrencyCode: 'INR', PlanName: decision.plan.planName, DeviceDateOfPurchase: input.DeviceDateOfPurchase ?? now().toISOString().slice(0, 10) }
+            ? {
+                PlanPrice: decision.price,
+                CurrencyCode: 'INR',
+                PlanName: decision.plan.planName,
+                DeviceDateOfPurchase: input.DeviceDateOfPurchase ?? now().toISOString().slice(0, 10),
+              }
             : {}),
         }),
       );
@@ -57,7 +62,8 @@ export function createServifyContractRoutes({ book, now, respond, enqueue }: Con
     })
     .post('/Contract/getContractInfo', (context) => {
       const body = context.get('servifyBody');
-      if (body.ExternalReferenceID === undefined && body.SoldPlanCode === undefined) return respond(context, failure('DATA.BAD_REQUEST.400', 'ExternalReferenceID or SoldPlanCode is required'));
+      if (body.ExternalReferenceID === undefined && body.SoldPlanCode === undefined)
+        return respond(context, failure('DATA.BAD_REQUEST.400', 'ExternalReferenceID or SoldPlanCode is required'));
       const contract = book.find(body.ExternalReferenceID, body.SoldPlanCode);
       if (!contract) return respond(context, failure('DATA.BAD_REQUEST.400', 'No contract found'));
       return respond(

@@ -33,14 +33,18 @@ export function createContractBook(now: () => Date) {
   const contracts = new Map<string, SandboxContract>();
 
   const isRegistered = (productUniqueId: string, planCode: string) =>
-    [...contracts.values()].some((contract) => contract.productUniqueId === productUniqueId && contract.planCode === planCode && contract.status === 'Active');
+    [...contracts.values()].some(
+      (contract) => contract.productUniqueId === productUniqueId && contract.planCode === planCode && contract.status === 'Active',
+    );
 
   return {
     isRegistered,
 
     find(externalReferenceId: unknown, soldPlanCode: unknown): SandboxContract | undefined {
       return [...contracts.values()].find(
-        (contract) => (soldPlanCode === undefined || contract.soldPlanCode === soldPlanCode) && (externalReferenceId === undefined || contract.externalReferenceId === externalReferenceId),
+        (contract) =>
+          (soldPlanCode === undefined || contract.soldPlanCode === soldPlanCode) &&
+          (externalReferenceId === undefined || contract.externalReferenceId === externalReferenceId),
       );
     },
 
@@ -57,7 +61,8 @@ export function createContractBook(now: () => Date) {
     create(body: Record<string, unknown>): ServifySandboxEnvelope {
       const invalid = this.validate(body);
       if (invalid) return invalid;
-      if (this.find(body.ExternalReferenceID, undefined)) return failure('DATA.BAD_REQUEST.400', 'A contract with this ExternalReferenceID already exists');
+      if (this.find(body.ExternalReferenceID, undefined))
+        return failure('DATA.BAD_REQUEST.400', 'A contract with this ExternalReferenceID already exists');
       const decision = decideEligibility(
         {
           PlanCode: String(body.PlanCode),
@@ -70,7 +75,8 @@ export function createContractBook(now: () => Date) {
         now(),
         isRegistered(String(body.ProductUniqueID), String(body.PlanCode)),
       );
-      const refused = (statusCode: string) => failure('DATA.BAD_REQUEST.400', eligibilityDescriptions[statusCode], { EligibilityStatusCode: statusCode });
+      const refused = (statusCode: string) =>
+        failure('DATA.BAD_REQUEST.400', eligibilityDescriptions[statusCode], { EligibilityStatusCode: statusCode });
       if (!('price' in decision)) return refused(decision.code);
       // The price sold must be the price Servify quotes for this device.
       if (body.PlanPrice !== decision.price) return refused('UNSUPPORTED_PLAN_PRICE');

@@ -47,7 +47,11 @@ export function success(message: string, data: unknown): ServifySandboxEnvelope 
 }
 
 /** A failure with the doc's message (or a more precise one) and a fresh ticket number. */
-export function failure(errorCode: ServifyErrorCode, message: string = errorMessages[errorCode], data: unknown = {}): ServifySandboxEnvelope {
+export function failure(
+  errorCode: ServifyErrorCode,
+  message: string = errorMessages[errorCode],
+  data: unknown = {},
+): ServifySandboxEnvelope {
   return { status: statusOf[errorCode], success: false, message, data, errorCode, ticketNumber: crypto.randomUUID() };
 }
 

@@ -83,7 +83,8 @@ export function decideEligibility(input: EligibilityInput, now: Date, isRegister
   if (input.CountryCode !== SUPPORTED_COUNTRY) return { code: 'UNSUPPORTED_COUNTRY', plan };
   if (!/^[A-Za-z0-9-]{4,40}$/.test(input.ProductUniqueID)) return { code: 'INVALID_DEVICE_UNIQUE_IDENTIFIER', plan };
   if (!SUPPORTED_SUB_CATEGORIES.includes(input.ProductSubCategoryCode.toUpperCase())) return { code: 'UNSUPPORTED_DEVICE', plan };
-  if (input.ProductPurchaseCost < PURCHASE_COST_RANGE.min || input.ProductPurchaseCost > PURCHASE_COST_RANGE.max) return { code: 'UNSUPPORTED_PRODUCT_PURCHASE_COST', plan };
+  if (input.ProductPurchaseCost < PURCHASE_COST_RANGE.min || input.ProductPurchaseCost > PURCHASE_COST_RANGE.max)
+    return { code: 'UNSUPPORTED_PRODUCT_PURCHASE_COST', plan };
   if (input.DeviceDateOfPurchase) {
     const ageDays = (now.getTime() - Date.parse(`${input.DeviceDateOfPurchase}T00:00:00Z`)) / 86_400_000;
     if (ageDays > plan.maxDeviceAgeDays || ageDays < -1) return { code: 'UNSUPPORTED_DEVICE_DATE_OF_PURCHASE', plan };

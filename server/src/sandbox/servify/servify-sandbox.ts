@@ -36,14 +36,21 @@ export function createServifySandbox({
   clientId,
   clientSignature,
   clientPublicKey,
-  privateKey = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,
+  privateKey = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey,
   callbackUrl,
   callbackSecret,
   callbackDelayMs = 50,
   callsPerMinute = 6000,
   now = () => new Date(),
 }: ServifySandboxOptions) {
-  const keys = Promise.all([importPrivateKey(privateKey), importPublicKey(clientPublicKey)]).then(([privateKey, clientPublicKey]) => ({ privateKey, clientPublicKey }));
+  const keys = Promise.all([importPrivateKey(privateKey), importPublicKey(clientPublicKey)]).then(([privateKey, clientPublicKey]) => ({
+    privateKey,
+    clientPublicKey,
+  }));
   const sessions = createServifySessions(now);
   const book = createContractBook(now);
   const respond = async (context: Context, envelope: ServifySandboxEnvelope) => reply(context, envelope, (await keys).clientPublicKey);

@@ -13,7 +13,11 @@ const checks: Record<FieldRule, (value: unknown) => boolean> = {
 };
 
 /** Names (never values) of the required fields that are missing or malformed. */
-export function invalidFields(body: Record<string, unknown>, required: Record<string, FieldRule>, optional: Record<string, FieldRule> = {}): string[] {
+export function invalidFields(
+  body: Record<string, unknown>,
+  required: Record<string, FieldRule>,
+  optional: Record<string, FieldRule> = {},
+): string[] {
   const bad = Object.entries(required).filter(([field, rule]) => !checks[rule](body[field]));
   const badOptional = Object.entries(optional).filter(([field, rule]) => body[field] !== undefined && !checks[rule](body[field]));
   return [...bad, ...badOptional].map(([field]) => field);
@@ -40,7 +44,11 @@ export const createContractFields: Record<string, FieldRule> = {
   FrequencyUnit: 'text',
 };
 
-export const createContractOptionalFields: Record<string, FieldRule> = { ProductPurchaseCost: 'number', CustomerAddress: 'object', AlternateMobileNo: 'digits' };
+export const createContractOptionalFields: Record<string, FieldRule> = {
+  ProductPurchaseCost: 'number',
+  CustomerAddress: 'object',
+  AlternateMobileNo: 'digits',
+};
 
 export const checkEligibilityFields: Record<string, FieldRule> = {
   PlanCode: 'text',

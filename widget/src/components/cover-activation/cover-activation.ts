@@ -3,7 +3,7 @@ import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
-import type { Order } from '../../api/types.ts';
+import type { Order } from '../../../../contract/types.ts';
 import { uploadActivationVideo } from '../../api/upload.ts';
 import { CoverOrderUpdateEvent } from '../../events/cover-order-update-event.ts';
 import { str, t } from '../../internal/localize.ts';

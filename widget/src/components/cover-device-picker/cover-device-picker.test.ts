@@ -2,7 +2,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../index.ts';
 import type { CoverOffers } from '../../index.ts';
-import type { Catalog } from '../../api/types.ts';
+import type { Catalog } from '../../../../contract/types.ts';
 import { expectNoAxeViolations } from '../../testing/axe.ts';
 import { apiBase, errorResponse, json, publishableKey, quoteResponse, stubApi } from '../../testing/api-stub.ts';
 

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
-import type { Catalog } from '../../api/types.ts';
+import type { Catalog } from '../../../../contract/types.ts';
 import { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
 import { CoverErrorEvent } from '../../events/cover-error-event.ts';
 import { parseList } from '../../internal/format.ts';

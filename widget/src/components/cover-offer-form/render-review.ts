@@ -1,6 +1,6 @@
 /** The review step: what will be bought, for whom, before the order is created. */
 import { html } from 'lit';
-import type { Offer } from '../../api/types.ts';
+import type { Offer } from '../../../../contract/types.ts';
 import { formatMoney, formatTerm, planTypeLabel, providerName } from '../../internal/format.ts';
 import { t } from '../../internal/localize.ts';
 import type { FieldDefinition } from '../../internal/order-fields.ts';

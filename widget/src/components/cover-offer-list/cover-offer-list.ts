@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { localized } from '@lit/localize';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Offer, PlanType } from '../../api/types.ts';
+import type { Offer, PlanType } from '../../../../contract/types.ts';
 import { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { formatMoney, formatTerm, planTypeLabel, planTypeOrder, providerName, resolveLocale, safeUrl } from '../../internal/format.ts';
 import { str, t } from '../../internal/localize.ts';

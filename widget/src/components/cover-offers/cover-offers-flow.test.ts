@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CoverOffers } from '../../index.ts';
 import '../../index.ts';
-import type { Offer, Order, QuoteResponse } from '../../api/types.ts';
+import type { Offer, Order, QuoteResponse } from '../../../../contract/types.ts';
 import { expectNoAxeViolations } from '../../testing/axe.ts';
 import {
   apiBase,

@@ -1,6 +1,6 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { CoverOffers, define } from '../../index.ts';
-import type { Order } from '../../api/types.ts';
+import type { Order } from '../../../../contract/types.ts';
 import {
   apiBase,
   comprehensiveOffer,
@@ -249,14 +249,19 @@ describe('<cover-offers> details form', () => {
         quotes += 1;
         // Expiring in 61 s: the widget asks again a minute early, so after about a second.
         const expiresAt = new Date(Date.now() + 61_000).toISOString();
-        return json({ ...quoteResponse, offers: quoteResponse.offers.map((offer) => ({ ...offer, offerId: `${offer.offerId}-${quotes}`, expiresAt })) });
+        return json({
+          ...quoteResponse,
+          offers: quoteResponse.offers.map((offer) => ({ ...offer, offerId: `${offer.offerId}-${quotes}`, expiresAt })),
+        });
       },
     });
     const element = await loaded(await mount());
     await choose(element, 0);
     await type(element, 'customer.name', 'Asha Rao');
     await waitUntil(() => quotes >= 2, 'no fresh quote before expiry', { timeout: 5_000 });
-    await waitUntil(() => form(element)?.offer?.offerId === `${quoteResponse.offers[0]!.offerId}-2`, 'the form kept the stale offer id', { timeout: 5_000 });
+    await waitUntil(() => form(element)?.offer?.offerId === `${quoteResponse.offers[0]!.offerId}-2`, 'the form kept the stale offer id', {
+      timeout: 5_000,
+    });
     expect(input(element, 'customer.name').value).to.equal('Asha Rao');
   });
 
@@ -266,7 +271,9 @@ describe('<cover-offers> details form', () => {
     await choose(element, 0);
     await type(element, 'customer.email', 'asha@');
     await submit(element);
-    await waitUntil(() => errorFor(element, 'customer.name').textContent === 'आवश्यक', 'the required field error is not in Hindi', { timeout: 5_000 });
+    await waitUntil(() => errorFor(element, 'customer.name').textContent === 'आवश्यक', 'the required field error is not in Hindi', {
+      timeout: 5_000,
+    });
     expect(errorFor(element, 'customer.email').textContent).to.equal('मान्य ईमेल पता लिखें');
   });
 });

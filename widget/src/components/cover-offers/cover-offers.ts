@@ -6,7 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import { createApiClient } from '../../api/client.ts';
 import type { ApiClient } from '../../api/client.ts';
-import type { Offer, Order, QuoteResponse } from '../../api/types.ts';
+import type { Offer, Order, QuoteResponse } from '../../../../contract/types.ts';
 import { CoverErrorEvent } from '../../events/cover-error-event.ts';
 import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.ts';
 import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';

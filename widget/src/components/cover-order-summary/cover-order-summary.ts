@@ -4,7 +4,7 @@ import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import { shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
-import type { Order, OrderStatus } from '../../api/types.ts';
+import type { Order, OrderStatus } from '../../../../contract/types.ts';
 import { CoverOrderConfirmEvent } from '../../events/cover-order-confirm-event.ts';
 import type { CoverOrderUpdateEvent } from '../../events/cover-order-update-event.ts';
 import { define } from '../../internal/define.ts';

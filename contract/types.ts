@@ -1,7 +1,13 @@
 /** Response shapes of the /v1 API, as DESIGN.md fixes them. */
 import type { RequirableField } from './schemas.ts';
 
-export type ProviderId = 'assurify' | 'bigfix' | 'servify' | 'octamile';
+/**
+ * A provider module's id (`assurify`, `bigfix`, `servify`, `octamile`, …). Open on the wire:
+ * the server's registry of provider modules is the only list, so a new provider needs no
+ * contract or widget change. Display names travel with offers and the catalog.
+ */
+export type ProviderId = string;
+export const providerIdPattern = /^[a-z][a-z0-9-]{1,30}$/;
 export type PlanType = 'EW' | 'ADLD' | 'SCREEN' | 'COMPREHENSIVE';
 
 export interface Money {
@@ -12,6 +18,8 @@ export interface Money {
 export interface Offer {
   offerId: string;
   provider: ProviderId;
+  /** The insurer's name as shoppers know it. */
+  providerName?: string;
   type: PlanType;
   name: string;
   termMonths: number;

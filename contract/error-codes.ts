@@ -1,0 +1,55 @@
+/**
+ * Every `error.code` the /v1 API answers with, so clients can switch on them exhaustively.
+ * The server's ApiError takes only these; the widget adds its own client-side codes.
+ */
+export const apiErrorCodes = [
+  // 400: the request itself
+  'invalid_request',
+  'invalid_json',
+  'invalid_multipart',
+  'invalid_offer',
+  'offer_expired',
+  'invalid_idempotency_key',
+  'idempotency_key_required',
+  'unsupported_video_type',
+  // 401 / 403: keys and origins
+  'missing_key',
+  'invalid_key',
+  'publishable_key_required',
+  'secret_key_required',
+  'origin_not_allowed',
+  'invalid_signature',
+  'invalid_event',
+  // 404
+  'not_found',
+  'order_not_found',
+  // 409: state
+  'idempotency_key_in_flight',
+  'order_binding',
+  'order_not_confirmable',
+  'order_not_cancellable',
+  'order_not_ready',
+  'order_not_awaiting_activation',
+  'activation_in_progress',
+  'activation_not_supported',
+  'cancellation_not_supported',
+  'certificate_not_ready',
+  'certificate_not_available',
+  // 413 / 415
+  'payload_too_large',
+  'video_too_large',
+  'unsupported_media_type',
+  // 422: the provider or an earlier request said no
+  'idempotency_key_reused',
+  'provider_declined',
+  // 429
+  'rate_limited',
+  'provider_busy',
+  // 5xx
+  'provider_error',
+  'provider_timeout',
+  'internal_error',
+  'http_error',
+] as const;
+
+export type ApiErrorCode = (typeof apiErrorCodes)[number];

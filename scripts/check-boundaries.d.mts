@@ -1,0 +1,1 @@
+export function findViolations(base?: string): string[];

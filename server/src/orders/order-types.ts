@@ -1,0 +1,33 @@
+/**
+ * What an order remembers of its offer and its policy. Shared by the lifecycle, the store
+ * and the provider modules; it lives here so the store never imports a provider.
+ */
+import type { QuoteRequest, RequirableField } from '../../../contract/schemas.ts';
+import type { Money, PlanType, ProviderId } from '../../../contract/types.ts';
+
+export type QuoteDevice = QuoteRequest['device'];
+
+/** What was quoted, as carried by the signed offer id. */
+export interface QuotedOffer {
+  provider: ProviderId;
+  type: PlanType;
+  planCode: string;
+  name: string;
+  termMonths: number;
+  price: Money;
+  requires: RequirableField[];
+  covers: string[];
+  device: QuoteDevice;
+  country: string;
+  context?: Record<string, string | number>;
+}
+
+export interface PolicyResult {
+  reference: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  activationCode: string | null;
+  certificate: boolean;
+  /** Provider ids worth keeping for support and reconciliation (order ids and the like). */
+  providerReferences?: Record<string, string>;
+}
