@@ -2,6 +2,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldError } from '../../contract/schemas.ts';
 import type { ApiErrorCode } from '../../contract/error-codes.ts';
 import type { ProviderId } from '../../contract/types.ts';
+import {
+  CertificateNotReady,
+  OfferExpired,
+  OfferInvalid,
+  OperationNotSupported,
+  OrderFieldsInvalid,
+  OrderNotFound,
+  OrderStateConflict,
+} from './orders/order-errors.ts';
 
 /** An error a route answers with; `app.onError` turns it into the error envelope. */
 export class ApiError extends Error {
@@ -72,7 +81,7 @@ export class ProviderError extends Error {
   }
 }
 
-/** Maps a provider failure onto our HTTP status and error code. */
+/** Maps a provider failure onto our HTTP status and error code (part of `apiErrorFrom`). */
 export function apiErrorFromProvider(error: ProviderError): ApiError {
   switch (error.failure) {
     case 'refused':
@@ -84,4 +93,45 @@ export function apiErrorFromProvider(error: ProviderError): ApiError {
     default:
       return new ApiError({ status: 502, code: 'provider_error', message: error.shopperMessage });
   }
+}
+
+const CONFLICT_CODES = {
+  confirm: 'order_not_confirmable',
+  cancel: 'order_not_cancellable',
+  activate: 'order_not_awaiting_activation',
+} as const;
+
+const UNSUPPORTED = {
+  cancel: { status: 409, code: 'cancellation_not_supported' },
+  activate: { status: 409, code: 'activation_not_supported' },
+  certificate: { status: 404, code: 'certificate_not_available' },
+} as const;
+
+/**
+ * The one mapping from what the lifecycles and adapters throw to the HTTP answer
+ * (`app.onError` renders it); undefined for anything else, which is our fault (500).
+ */
+export function apiErrorFrom(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ProviderError) return apiErrorFromProvider(error);
+  if (error instanceof OrderNotFound) return new ApiError({ status: 404, code: 'order_not_found', message: error.message });
+  if (error instanceof OrderStateConflict) {
+    if (error.action === 'activate' && error.busy)
+      return new ApiError({ status: 409, code: 'activation_in_progress', message: error.message, headers: { 'Retry-After': '5' } });
+    return new ApiError({ status: 409, code: CONFLICT_CODES[error.action], message: error.message });
+  }
+  if (error instanceof OperationNotSupported) return new ApiError({ ...UNSUPPORTED[error.operation], message: error.message });
+  if (error instanceof CertificateNotReady) return new ApiError({ status: 404, code: 'certificate_not_ready', message: error.message });
+  if (error instanceof OfferExpired)
+    return new ApiError({ status: 400, code: 'offer_expired', message: error.message, fields: [{ path: 'offerId', message: 'Expired' }] });
+  if (error instanceof OfferInvalid)
+    return new ApiError({
+      status: 400,
+      code: 'invalid_offer',
+      message: error.message,
+      fields: [{ path: 'offerId', message: 'Not a valid offer' }],
+    });
+  if (error instanceof OrderFieldsInvalid)
+    return new ApiError({ status: 400, code: 'invalid_request', message: error.message, fields: error.fields });
+  return undefined;
 }

@@ -1,0 +1,362 @@
+/**
+ * The order lifecycle: create, confirm (bind), cancel, refresh, activate, reconcile and
+ * provider events, over the one transition table (order-transitions.ts). It speaks no
+ * HTTP: refusals are domain errors (order-errors.ts) and provider failures `ProviderError`s,
+ * which only the routes turn into answers.
+ */
+import type { CreateOrderRequest } from '../../../contract/schemas.ts';
+import type { OrderStatus } from '../../../contract/types.ts';
+import type { Merchant } from '../config.ts';
+import { ProviderError } from '../errors.ts';
+import { CertificateNotReadyError } from '../providers/certificate.ts';
+import { withDeadline } from '../providers/deadline.ts';
+import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
+import type { AppServices } from '../services.ts';
+import type { OrderPatch, StoredOrder } from '../store/types.ts';
+import { draftOrder } from './order-draft.ts';
+import { CertificateNotReady, IllegalTransition, OperationNotSupported, OrderNotFound, OrderStateConflict } from './order-errors.ts';
+import { secretMatches } from './order-secrets.ts';
+import {
+  ACTIVATABLE_STATUSES,
+  BOUND_STATUSES,
+  CANCELLABLE_STATUSES,
+  canTransition,
+  CERTIFIABLE_STATUSES,
+  RECONCILABLE_STATUSES,
+  REFRESHABLE_STATUSES,
+} from './order-transitions.ts';
+import type { PolicyResult } from './order-types.ts';
+
+export const OUTCOME_UNKNOWN_REASON =
+  'The insurer did not confirm this plan before the connection was lost, and it offers no way to check. No cover is known to be in place: refund the shopper or contact support with this order id.';
+
+/** Sending a large video on to the provider takes longer than an ordinary bind. */
+const ACTIVATION_TIMEOUT_MS = 120_000;
+
+export type OrderServiceDeps = Pick<
+  AppServices,
+  'config' | 'store' | 'logger' | 'adapters' | 'providerHealth' | 'bindsInFlight' | 'signerFor'
+>;
+
+/** Who is asking: a secret key sees every order of its merchant, a publishable key needs the order's client secret. */
+export type OrderAccess = { keyKind: 'secret' } | { keyKind: 'publishable'; clientSecret: string };
+
+/** A news item from the provider (webhook, callback): where the order may be, and where it goes. */
+export interface ProviderEventUpdate {
+  orderId: string;
+  from: readonly OrderStatus[];
+  status: OrderStatus;
+  policy?: PolicyResult;
+  failureReason?: string | null;
+}
+
+/** The shopper's verification video, already received in full; `open` streams it again from the start. */
+export interface ActivationVideo {
+  contentType: string;
+  size: number;
+  open(): ReadableStream<Uint8Array>;
+}
+
+export interface ReconcileReport {
+  examined: number;
+  bound: number;
+  failed: number;
+  unchanged: number;
+}
+
+/** A bind that failed this way may have reached the provider: the order stays `binding`. */
+function leavesBinding(error: ProviderError): boolean {
+  return error.outcomeUnknown || error.failure === 'rate_limited';
+}
+
+export function createOrderService(deps: OrderServiceDeps) {
+  const { config, store, logger, adapters, providerHealth, bindsInFlight, signerFor } = deps;
+  // A bind younger than this may still be in flight on another instance: the reconciler leaves it be.
+  const graceMs = config.bindTimeoutMs + Math.min(5_000, config.bindTimeoutMs);
+  /** One video per order at a time (per process): a double-tapped button must not send two. */
+  const activationsInFlight = new Set<string>();
+
+  /**
+   * The one way an order changes status: only along the table, and only while the order is
+   * still in one of `from` (the store checks that atomically). Null where it moved on meanwhile.
+   */
+  async function transition(
+    orderId: string,
+    from: readonly OrderStatus[],
+    to: OrderStatus,
+    patch: Omit<OrderPatch, 'status'> = {},
+  ): Promise<StoredOrder | null> {
+    const illegal = from.find((status) => !canTransition(status, to));
+    if (illegal !== undefined) throw new IllegalTransition({ orderId, from: illegal, to });
+    return store.transitionOrder(orderId, from, { ...patch, status: to });
+  }
+
+  /** The order as stored now, after a transition found it moved on. */
+  async function current(order: StoredOrder): Promise<StoredOrder> {
+    return (await store.getOrder(order.merchantId, order.id)) ?? order;
+  }
+
+  function adapterFor(order: StoredOrder): ProviderAdapter {
+    const adapter = adapters.get(order.offer.provider);
+    if (!adapter) throw new Error(`no adapter for ${order.offer.provider}`);
+    return adapter;
+  }
+
+  /** Binds a `binding` order at its provider; throws the provider's failure after recording it. */
+  async function bind(order: StoredOrder): Promise<StoredOrder> {
+    const adapter = adapterFor(order);
+    bindsInFlight.add(order.id);
+    try {
+      const result = await withDeadline(
+        adapter.id,
+        {
+          ms: config.bindTimeoutMs,
+          what: 'bind',
+          shopperMessage: 'The insurer is taking longer than usual. Your plan will be confirmed shortly.',
+        },
+        (signal) =>
+          adapter.bind({
+            orderId: order.id,
+            offer: order.offer,
+            device: order.device,
+            customer: order.customer,
+            paymentReference: order.paymentReference ?? '',
+            signal,
+          }),
+      );
+      providerHealth.record(adapter.id, true);
+      const bound = await transition(order.id, ['binding'], result.status, { policy: result.policy, failureReason: null });
+      logger.info('order bound', { orderId: order.id, provider: adapter.id, status: result.status });
+      return bound ?? (await current(order));
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      providerHealth.record(adapter.id, error.failure === 'refused');
+      logger.warn('bind failed', { orderId: order.id, provider: adapter.id, failure: error.failure, code: error.providerCode });
+      // Where the provider may have acted, the order stays `binding` for the reconciler.
+      if (!leavesBinding(error)) await transition(order.id, ['binding'], 'failed', { failureReason: error.shopperMessage });
+      throw error;
+    } finally {
+      bindsInFlight.delete(order.id);
+    }
+  }
+
+  async function refresh(order: StoredOrder): Promise<StoredOrder> {
+    if (!REFRESHABLE_STATUSES.includes(order.status)) return order;
+    const adapter = adapters.get(order.offer.provider);
+    if (!adapter) return order;
+    try {
+      const result = await adapter.status({
+        orderId: order.id,
+        offer: order.offer,
+        policy: order.policy,
+        signal: AbortSignal.timeout(config.quoteTimeoutMs),
+      });
+      if (!result || (result.status === order.status && JSON.stringify(result.policy) === JSON.stringify(order.policy))) return order;
+      return (await transition(order.id, [order.status], result.status, { policy: result.policy })) ?? order;
+    } catch (error) {
+      logger.warn('status refresh failed', { orderId: order.id, provider: adapter.id, error: (error as Error).name });
+      return order;
+    }
+  }
+
+  /**
+   * A `binding` order nobody is binding: asked about (status call), bound again where the
+   * provider deduplicates, or, where neither is possible, failed with a reason an operator
+   * can act on — never silently dropped.
+   */
+  async function reconcileBinding(order: StoredOrder, now: number): Promise<'bound' | 'failed' | 'unchanged'> {
+    if (bindsInFlight.has(order.id) || now - Date.parse(order.updatedAt) < graceMs) return 'unchanged';
+    const adapter = adapters.get(order.offer.provider);
+    if (!adapter) return 'unchanged';
+    const known = await adapter
+      .status({ orderId: order.id, offer: order.offer, policy: null, signal: AbortSignal.timeout(config.quoteTimeoutMs) })
+      .catch(() => null);
+    if (known) {
+      await transition(order.id, ['binding'], known.status, { policy: known.policy, failureReason: null });
+      return 'bound';
+    }
+    if (adapter.bindRetrySafe) {
+      try {
+        const bound = await bind(order);
+        return bound.status === 'binding' ? 'unchanged' : bound.status === 'failed' ? 'failed' : 'bound';
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        return leavesBinding(error) ? 'unchanged' : 'failed';
+      }
+    }
+    await transition(order.id, ['binding'], 'failed', { failureReason: OUTCOME_UNKNOWN_REASON });
+    logger.warn('bind outcome unknown; order failed for operator follow-up', { orderId: order.id, provider: adapter.id });
+    return 'failed';
+  }
+
+  function checkActivatable(order: StoredOrder): NonNullable<ProviderAdapter['activate']> {
+    const adapter = adapters.get(order.offer.provider);
+    if (!adapter?.activate) throw new OperationNotSupported('activate', 'This plan has no activation step');
+    if (!ACTIVATABLE_STATUSES.includes(order.status)) throw new OrderStateConflict({ action: 'activate', status: order.status });
+    return adapter.activate.bind(adapter);
+  }
+
+  return {
+    /** A new `awaiting_payment` order and the client secret its shopper reads it with (shown once). */
+    async create(merchant: Merchant, request: CreateOrderRequest): Promise<{ order: StoredOrder; clientSecret: string }> {
+      const draft = draftOrder(signerFor(merchant), merchant, request);
+      await store.createOrder(draft.order);
+      return draft;
+    },
+
+    /** An order the caller may see; any other is `OrderNotFound`, so ids cannot be probed. */
+    async find(merchantId: string, orderId: string, access: OrderAccess): Promise<StoredOrder> {
+      const order = await store.getOrder(merchantId, orderId);
+      if (!order) throw new OrderNotFound();
+      if (access.keyKind === 'publishable' && !(access.clientSecret && secretMatches(access.clientSecret, order.clientSecretHash)))
+        throw new OrderNotFound();
+      return order;
+    },
+
+    /**
+     * Payment confirmed: writes the intent (`binding`) before the provider is called, so a
+     * crash or timeout leaves a trace to reconcile, never a loss. A repeated confirm for the
+     * same payment answers with where the order is now.
+     */
+    async confirm(order: StoredOrder, paymentReference: string): Promise<StoredOrder> {
+      if (order.status !== 'awaiting_payment') {
+        if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return order;
+        throw new OrderStateConflict({ action: 'confirm', status: order.status });
+      }
+      adapterFor(order);
+      const binding = await transition(order.id, ['awaiting_payment'], 'binding', { paymentReference });
+      if (!binding)
+        throw new OrderStateConflict({
+          action: 'confirm',
+          status: order.status,
+          busy: true,
+          message: 'This order is being confirmed by another request',
+        });
+      return bind(binding);
+    },
+
+    /** Cancels where the provider allows it. The reason may name the shopper: it is not logged. */
+    async cancel(order: StoredOrder, reason: string): Promise<StoredOrder> {
+      if (!CANCELLABLE_STATUSES.includes(order.status)) throw new OrderStateConflict({ action: 'cancel', status: order.status });
+      const adapter = adapters.get(order.offer.provider);
+      if (!adapter?.cancel) throw new OperationNotSupported('cancel', 'This provider does not allow plans to be cancelled here');
+      let result;
+      try {
+        result = await adapter.cancel({
+          orderId: order.id,
+          offer: order.offer,
+          policy: order.policy,
+          reason,
+          signal: AbortSignal.timeout(config.bindTimeoutMs),
+        });
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        providerHealth.record(adapter.id, error.failure === 'refused');
+        logger.warn('cancel failed', { orderId: order.id, provider: adapter.id, failure: error.failure, code: error.providerCode });
+        throw error;
+      }
+      providerHealth.record(adapter.id, true);
+      if (!result.cancelled) throw new OrderStateConflict({ action: 'cancel', status: order.status, message: result.message });
+      const cancelled = await transition(order.id, [order.status], 'cancelled');
+      logger.info('order cancelled', { orderId: order.id, provider: adapter.id });
+      return cancelled ?? (await current(order));
+    },
+
+    /** Asks the provider for news about an order that is not final yet; the order as it was where there is none. */
+    refresh,
+
+    /** Throws unless the order takes an activation video now; call before receiving one. */
+    checkActivatable(order: StoredOrder): void {
+      checkActivatable(order);
+    },
+
+    /**
+     * Sends the shopper's verification video. `receive` reads it (once this order is known to
+     * take one, and no other video for it is on its way).
+     */
+    async activate(order: StoredOrder, receive: () => Promise<ActivationVideo>): Promise<StoredOrder> {
+      const activate = checkActivatable(order);
+      if (activationsInFlight.has(order.id))
+        throw new OrderStateConflict({
+          action: 'activate',
+          status: order.status,
+          busy: true,
+          message: 'A video for this order is already being sent',
+        });
+      activationsInFlight.add(order.id);
+      try {
+        const video = await receive();
+        const result = await activate({
+          orderId: order.id,
+          offer: order.offer,
+          policy: order.policy,
+          device: order.device,
+          customer: order.customer,
+          video: video.open(),
+          replayVideo: () => video.open(),
+          contentType: video.contentType,
+          size: video.size,
+          signal: AbortSignal.timeout(ACTIVATION_TIMEOUT_MS),
+        });
+        return (await transition(order.id, ['pending_activation'], result.status, { policy: result.policy })) ?? (await current(order));
+      } finally {
+        activationsInFlight.delete(order.id);
+      }
+    },
+
+    /** The policy certificate file, where the provider issues one and has issued it. */
+    async certificate(order: StoredOrder): Promise<CertificateFile> {
+      const adapter = adapters.get(order.offer.provider);
+      if (!adapter?.certificate) throw new OperationNotSupported('certificate', 'This plan comes without a certificate file');
+      // A pending order may have been approved since it was last read: the provider is asked.
+      if (!CERTIFIABLE_STATUSES.includes(order.status)) throw new CertificateNotReady();
+      try {
+        return await adapter.certificate({
+          orderId: order.id,
+          offer: order.offer,
+          policy: order.policy,
+          signal: AbortSignal.timeout(config.quoteTimeoutMs),
+        });
+      } catch (error) {
+        if (error instanceof CertificateNotReadyError) throw new CertificateNotReady();
+        throw error;
+      }
+    },
+
+    /** Applies a verified provider event; null where the order was not in any of `update.from`. */
+    async applyProviderEvent(update: ProviderEventUpdate): Promise<StoredOrder | null> {
+      const { orderId, from, status, ...patch } = update;
+      const updated = await transition(orderId, from, status, patch);
+      if (updated) logger.info('order updated by provider event', { orderId, status });
+      return updated;
+    },
+
+    /** One pass over every order that is not final and not waiting on the shopper. */
+    async reconcile(now = Date.now()): Promise<ReconcileReport> {
+      const report: ReconcileReport = { examined: 0, bound: 0, failed: 0, unchanged: 0 };
+      for (const order of await store.listOrdersByStatus(RECONCILABLE_STATUSES)) {
+        report.examined += 1;
+        try {
+          if (order.status === 'binding') report[await reconcileBinding(order, now)] += 1;
+          else report[(await refresh(order)) === order ? 'unchanged' : 'bound'] += 1;
+        } catch (error) {
+          report.unchanged += 1;
+          logger.warn('reconcile failed', { orderId: order.id, error: (error as Error).name });
+        }
+      }
+      if (report.examined > 0) logger.info('reconciled', { ...report });
+      return report;
+    },
+  };
+}
+
+export type OrderService = ReturnType<typeof createOrderService>;
+
+const services = new WeakMap<OrderServiceDeps, OrderService>();
+
+/** The one order service of an app (routes and reconciler share it, and its in-flight sets). */
+export function orderServiceFor(deps: OrderServiceDeps): OrderService {
+  let service = services.get(deps);
+  if (!service) services.set(deps, (service = createOrderService(deps)));
+  return service;
+}
