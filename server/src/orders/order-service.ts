@@ -9,10 +9,10 @@ import type { OrderStatus } from '../../../contract/types.ts';
 import type { Merchant } from '../config.ts';
 import { ProviderError } from '../errors.ts';
 import { CertificateNotReadyError } from '../providers/certificate.ts';
-import { withDeadline } from '../providers/deadline.ts';
 import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';
+import { createBinding } from './order-binding.ts';
 import { draftOrder } from './order-draft.ts';
 import { CertificateNotReady, IllegalTransition, OperationNotSupported, OrderNotFound, OrderStateConflict } from './order-errors.ts';
 import { secretMatches } from './order-secrets.ts';
@@ -22,13 +22,9 @@ import {
   CANCELLABLE_STATUSES,
   canTransition,
   CERTIFIABLE_STATUSES,
-  RECONCILABLE_STATUSES,
   REFRESHABLE_STATUSES,
 } from './order-transitions.ts';
 import type { PolicyResult } from './order-types.ts';
-
-export const OUTCOME_UNKNOWN_REASON =
-  'The insurer did not confirm this plan before the connection was lost, and it offers no way to check. No cover is known to be in place: refund the shopper or contact support with this order id.';
 
 /** Sending a large video on to the provider takes longer than an ordinary bind. */
 const ACTIVATION_TIMEOUT_MS = 120_000;
@@ -57,22 +53,10 @@ export interface ActivationVideo {
   open(): ReadableStream<Uint8Array>;
 }
 
-export interface ReconcileReport {
-  examined: number;
-  bound: number;
-  failed: number;
-  unchanged: number;
-}
-
-/** A bind that failed this way may have reached the provider: the order stays `binding`. */
-function leavesBinding(error: ProviderError): boolean {
-  return error.outcomeUnknown || error.failure === 'rate_limited';
-}
+export { OUTCOME_UNKNOWN_REASON, type ReconcileReport } from './order-binding.ts';
 
 export function createOrderService(deps: OrderServiceDeps) {
-  const { config, store, logger, adapters, providerHealth, bindsInFlight, signerFor } = deps;
-  // A bind younger than this may still be in flight on another instance: the reconciler leaves it be.
-  const graceMs = config.bindTimeoutMs + Math.min(5_000, config.bindTimeoutMs);
+  const { config, store, logger, adapters, providerHealth, signerFor } = deps;
   /** One video per order at a time (per process): a double-tapped button must not send two. */
   const activationsInFlight = new Set<string>();
 
@@ -102,44 +86,6 @@ export function createOrderService(deps: OrderServiceDeps) {
     return adapter;
   }
 
-  /** Binds a `binding` order at its provider; throws the provider's failure after recording it. */
-  async function bind(order: StoredOrder): Promise<StoredOrder> {
-    const adapter = adapterFor(order);
-    bindsInFlight.add(order.id);
-    try {
-      const result = await withDeadline(
-        adapter.id,
-        {
-          ms: config.bindTimeoutMs,
-          what: 'bind',
-          shopperMessage: 'The insurer is taking longer than usual. Your plan will be confirmed shortly.',
-        },
-        (signal) =>
-          adapter.bind({
-            orderId: order.id,
-            offer: order.offer,
-            device: order.device,
-            customer: order.customer,
-            paymentReference: order.paymentReference ?? '',
-            signal,
-          }),
-      );
-      providerHealth.record(adapter.id, true);
-      const bound = await transition(order.id, ['binding'], result.status, { policy: result.policy, failureReason: null });
-      logger.info('order bound', { orderId: order.id, provider: adapter.id, status: result.status });
-      return bound ?? (await current(order));
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      providerHealth.record(adapter.id, error.failure === 'refused');
-      logger.warn('bind failed', { orderId: order.id, provider: adapter.id, failure: error.failure, code: error.providerCode });
-      // Where the provider may have acted, the order stays `binding` for the reconciler.
-      if (!leavesBinding(error)) await transition(order.id, ['binding'], 'failed', { failureReason: error.shopperMessage });
-      throw error;
-    } finally {
-      bindsInFlight.delete(order.id);
-    }
-  }
-
   async function refresh(order: StoredOrder): Promise<StoredOrder> {
     if (!REFRESHABLE_STATUSES.includes(order.status)) return order;
     const adapter = adapters.get(order.offer.provider);
@@ -159,35 +105,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     }
   }
 
-  /**
-   * A `binding` order nobody is binding: asked about (status call), bound again where the
-   * provider deduplicates, or, where neither is possible, failed with a reason an operator
-   * can act on — never silently dropped.
-   */
-  async function reconcileBinding(order: StoredOrder, now: number): Promise<'bound' | 'failed' | 'unchanged'> {
-    if (bindsInFlight.has(order.id) || now - Date.parse(order.updatedAt) < graceMs) return 'unchanged';
-    const adapter = adapters.get(order.offer.provider);
-    if (!adapter) return 'unchanged';
-    const known = await adapter
-      .status({ orderId: order.id, offer: order.offer, policy: null, signal: AbortSignal.timeout(config.quoteTimeoutMs) })
-      .catch(() => null);
-    if (known) {
-      await transition(order.id, ['binding'], known.status, { policy: known.policy, failureReason: null });
-      return 'bound';
-    }
-    if (adapter.bindRetrySafe) {
-      try {
-        const bound = await bind(order);
-        return bound.status === 'binding' ? 'unchanged' : bound.status === 'failed' ? 'failed' : 'bound';
-      } catch (error) {
-        if (!(error instanceof ProviderError)) throw error;
-        return leavesBinding(error) ? 'unchanged' : 'failed';
-      }
-    }
-    await transition(order.id, ['binding'], 'failed', { failureReason: OUTCOME_UNKNOWN_REASON });
-    logger.warn('bind outcome unknown; order failed for operator follow-up', { orderId: order.id, provider: adapter.id });
-    return 'failed';
-  }
+  const binder = createBinding(deps, { transition, current, refresh });
 
   function checkActivatable(order: StoredOrder): NonNullable<ProviderAdapter['activate']> {
     const adapter = adapters.get(order.offer.provider);
@@ -223,16 +141,16 @@ export function createOrderService(deps: OrderServiceDeps) {
         if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return order;
         throw new OrderStateConflict({ action: 'confirm', status: order.status });
       }
-      adapterFor(order);
-      const binding = await transition(order.id, ['awaiting_payment'], 'binding', { paymentReference });
-      if (!binding)
+      adapterFor(order); // before `binding`: an order with no adapter must not be left there
+      const bound = await transition(order.id, ['awaiting_payment'], 'binding', { paymentReference });
+      if (!bound)
         throw new OrderStateConflict({
           action: 'confirm',
           status: order.status,
           busy: true,
           message: 'This order is being confirmed by another request',
         });
-      return bind(binding);
+      return binder.bind(bound);
     },
 
     /** Cancels where the provider allows it. The reason may name the shopper: it is not logged. */
@@ -332,21 +250,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     },
 
     /** One pass over every order that is not final and not waiting on the shopper. */
-    async reconcile(now = Date.now()): Promise<ReconcileReport> {
-      const report: ReconcileReport = { examined: 0, bound: 0, failed: 0, unchanged: 0 };
-      for (const order of await store.listOrdersByStatus(RECONCILABLE_STATUSES)) {
-        report.examined += 1;
-        try {
-          if (order.status === 'binding') report[await reconcileBinding(order, now)] += 1;
-          else report[(await refresh(order)) === order ? 'unchanged' : 'bound'] += 1;
-        } catch (error) {
-          report.unchanged += 1;
-          logger.warn('reconcile failed', { orderId: order.id, error: (error as Error).name });
-        }
-      }
-      if (report.examined > 0) logger.info('reconciled', { ...report });
-      return report;
-    },
+    reconcile: binder.reconcile,
   };
 }
 
