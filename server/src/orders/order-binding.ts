@@ -114,7 +114,7 @@ export function createBinding(
     return 'failed';
   }
 
-  /** One pass over every order that is not final and not waiting on the shopper. */
+  /** One pass over every order being bound or waiting on its provider. */
   async function reconcile(now = Date.now()): Promise<ReconcileReport> {
     const report: ReconcileReport = { examined: 0, bound: 0, failed: 0, unchanged: 0 };
     for (const order of await store.listOrdersByStatus(RECONCILABLE_STATUSES)) {

@@ -249,7 +249,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       return updated;
     },
 
-    /** One pass over every order that is not final and not waiting on the shopper. */
+    /** One pass over every order being bound or waiting on its provider. */
     reconcile: binder.reconcile,
   };
 }

@@ -34,28 +34,24 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS.some((transition) => transition.from === from && transition.to.includes(to));
 }
 
-/** Why `from → to` is allowed, or undefined where it is not. */
-export function transitionReason(from: OrderStatus, to: OrderStatus): string | undefined {
-  return ORDER_TRANSITIONS.find((transition) => transition.from === from && transition.to.includes(to))?.why;
-}
-
-/** Every status the lifecycle knows, in its usual order. */
-export const ORDER_STATUSES: readonly OrderStatus[] = [
-  'awaiting_payment',
-  'binding',
-  'active',
-  'pending_activation',
-  'pending',
-  'declined',
-  'failed',
-  'cancelled',
-];
+/** Every status the lifecycle knows (a record, so the compiler notices a status added to the contract). */
+const EVERY_STATUS: Record<OrderStatus, true> = {
+  awaiting_payment: true,
+  binding: true,
+  active: true,
+  pending_activation: true,
+  pending: true,
+  declined: true,
+  failed: true,
+  cancelled: true,
+};
+export const ORDER_STATUSES = Object.keys(EVERY_STATUS) as readonly OrderStatus[];
 
 /** No way out: nothing moves an order from these. */
 export const FINAL_STATUSES: readonly OrderStatus[] = ['declined', 'failed', 'cancelled'];
 /** Waiting on the provider after the bind: asked for news on read and by the reconciler. */
 export const REFRESHABLE_STATUSES: readonly OrderStatus[] = ['pending', 'pending_activation'];
-/** Not final and not waiting on the shopper: the reconciler brings these forward. */
+/** Bound or being bound, and the provider may have news: the reconciler brings these forward. */
 export const RECONCILABLE_STATUSES: readonly OrderStatus[] = ['binding', ...REFRESHABLE_STATUSES];
 /** Paid for and bound, or being bound: a repeated confirm with the same payment answers with the order. */
 export const BOUND_STATUSES: readonly OrderStatus[] = ['binding', 'active', 'pending', 'pending_activation'];
@@ -65,7 +61,3 @@ export const CANCELLABLE_STATUSES: readonly OrderStatus[] = ['active', 'pending_
 export const ACTIVATABLE_STATUSES: readonly OrderStatus[] = ['pending_activation'];
 /** A certificate may exist: a pending order may have been approved since it was last read. */
 export const CERTIFIABLE_STATUSES: readonly OrderStatus[] = ['active', 'pending'];
-
-export function isIn(statuses: readonly OrderStatus[], status: OrderStatus): boolean {
-  return statuses.includes(status);
-}
