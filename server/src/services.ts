@@ -4,7 +4,7 @@ import type { ProviderId } from '../../contract/types.ts';
 import type { Config, Merchant } from './config.ts';
 import type { Logger } from './logger.ts';
 import { OfferSigner } from './offers/offer-token.ts';
-import type { ProviderResilience } from './providers/resilience.ts';
+import type { ProviderResilience } from './providers/kit/resilience.ts';
 import type { ProviderAdapter } from './providers/types.ts';
 import type { Store } from './store/types.ts';
 

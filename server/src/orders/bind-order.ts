@@ -3,7 +3,7 @@
  * provider is called, so a crash or timeout leaves a trace to reconcile, never a loss.
  */
 import { ProviderError } from '../errors.ts';
-import { withDeadline } from '../providers/deadline.ts';
+import { withDeadline } from '../providers/kit/deadline.ts';
 import type { AppServices } from '../services.ts';
 import type { StoredOrder } from '../store/types.ts';
 

@@ -5,7 +5,7 @@ import type { Store } from '../store/types.ts';
 import { createAssurifyAdapter } from './assurify/assurify-adapter.ts';
 import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
 import { createOctamileAdapter } from './octamile/octamile-adapter.ts';
-import { ProviderResilience } from './resilience.ts';
+import { ProviderResilience } from './kit/resilience.ts';
 import { createServifyAdapter } from './servify/servify-adapter.ts';
 import type { ProviderAdapter } from './types.ts';
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { loadVisibleOrder } from '../orders/load-order.ts';
-import { CERTIFICATE_EXTENSIONS, CertificateNotReadyError } from '../providers/certificate.ts';
+import { CERTIFICATE_EXTENSIONS, CertificateNotReadyError } from '../providers/kit/certificate.ts';
 import type { AppServices } from '../services.ts';
 
 const NOT_READY = 'The certificate is issued once the insurer has approved the cover. Try again later.';

@@ -6,7 +6,7 @@ import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
 import { digestImei } from '../offers/offer-token.ts';
-import { withDeadline } from '../providers/deadline.ts';
+import { withDeadline } from '../providers/kit/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { passesLuhn } from '../../../../contract/schemas.ts';
 import { ProviderError } from '../../errors.ts';
-import { addMonths } from '../http.ts';
-import { ProviderResilience } from '../resilience.ts';
+import { addMonths } from '../kit/http.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
 import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome, QuotedOffer } from '../types.ts';
 import { AssurifyClient } from './assurify-client.ts';
 import type { AssurifyConfig } from './assurify-config.ts';

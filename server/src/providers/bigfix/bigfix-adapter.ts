@@ -1,9 +1,9 @@
 /** BigFix: ADLD and extended warranty for Indian devices, priced in INR. */
 import type { BigfixConfig } from '../../config.ts';
 import { ProviderError } from '../../errors.ts';
-import { addMonths } from '../http.ts';
+import { addMonths } from '../kit/http.ts';
 import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome } from '../types.ts';
-import { ProviderResilience } from '../resilience.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
 import { BigfixClient } from './bigfix-client.ts';
 import { isUnsupportedProduct } from './bigfix-errors.ts';
 import type { BigfixPolicyRequest } from './bigfix-schemas.ts';

@@ -6,9 +6,9 @@
  */
 import { ProviderError } from '../../errors.ts';
 import type { Store } from '../../store/types.ts';
-import { CertificateNotReadyError, sniffCertificateType } from '../certificate.ts';
-import { addMonths, UNAVAILABLE_MESSAGE } from '../http.ts';
-import { ProviderResilience } from '../resilience.ts';
+import { CertificateNotReadyError, sniffCertificateType } from '../kit/certificate.ts';
+import { addMonths, UNAVAILABLE_MESSAGE } from '../kit/http.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
 import type {
   ActivationInput,
   BindInput,
