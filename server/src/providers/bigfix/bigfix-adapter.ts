@@ -1,5 +1,5 @@
 /** BigFix: ADLD and extended warranty for Indian devices, priced in INR. */
-import type { BigfixConfig } from '../../config.ts';
+import type { BigfixConfig } from './bigfix-config.ts';
 import { ProviderError } from '../../errors.ts';
 import { addMonths } from '../kit/http.ts';
 import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome } from '../types.ts';

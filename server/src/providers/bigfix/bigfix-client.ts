@@ -1,5 +1,5 @@
 /** BigFix's HTTP API: `X-API-Key` on every call, JSON bodies, Django-style trailing slashes. */
-import type { BigfixConfig } from '../../config.ts';
+import type { BigfixConfig } from './bigfix-config.ts';
 import { fetchFromProvider, readJson } from '../kit/http.ts';
 import { createMemoCache } from '../kit/memo-cache.ts';
 import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts';
