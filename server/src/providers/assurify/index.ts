@@ -11,7 +11,7 @@ export const assurifyProvider = defineProvider({
   displayName: 'Assurify',
   environment: assurifyEnvironment,
   readConfig: readAssurifyConfig,
-  createAdapter: (config, { resilience }) => createAssurifyAdapter(config, resilience),
+  createAdapter: createAssurifyAdapter,
   createSandbox: (config) =>
     createAssurifySandbox({
       secretKey: config.secretKey,

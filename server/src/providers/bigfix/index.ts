@@ -10,7 +10,7 @@ export const bigfixProvider = defineProvider({
   displayName: 'BigFix',
   environment: bigfixEnvironment,
   readConfig: readBigfixConfig,
-  createAdapter: (config, { resilience }) => createBigfixAdapter(config, resilience),
+  createAdapter: createBigfixAdapter,
   createSandbox: (config) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource] }),
   sample: bigfixSample,
 });

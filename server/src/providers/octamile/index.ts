@@ -10,7 +10,7 @@ export const octamileProvider = defineProvider({
   displayName: 'Octamile',
   environment: octamileEnvironment,
   readConfig: readOctamileConfig,
-  createAdapter: (config, { store, resilience }) => createOctamileAdapter(config, store, { resilience }),
+  createAdapter: createOctamileAdapter,
   createSandbox: (config) =>
     createOctamileSandbox({
       customerId: config.customerId,

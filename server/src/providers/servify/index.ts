@@ -11,7 +11,7 @@ export const servifyProvider = defineProvider({
   displayName: 'Servify',
   environment: servifyEnvironment,
   readConfig: readServifyConfig,
-  createAdapter: (config, { resilience }) => createServifyAdapter(config, { resilience }),
+  createAdapter: createServifyAdapter,
   createSandbox: (config) =>
     createServifySandbox({
       clientId: config.clientId,
