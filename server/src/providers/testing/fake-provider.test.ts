@@ -1,6 +1,7 @@
 /**
  * Done-when for "one shape for everything": a fifth provider, passed in as a module list with
- * no other file touched, is configured, gets its sandbox mounted, is quoted, bound and listed.
+ * no other file touched, is configured, gets its sandbox mounted, is quoted, bound and listed,
+ * and its events reach its orders through the generic route.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,13 +11,14 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../config.ts';
 import { providerRegistry } from '../registry.ts';
 import { apiClient, startTestServer, type TestServer } from '../../testing/test-server.ts';
-import { createFakeProvider } from './fake-provider.ts';
+import { createFakeProvider, signFakeEvent } from './fake-provider.ts';
 
 describe('a fifth provider module, registered by passing a provider list', () => {
   const fake = createFakeProvider();
   let server: TestServer;
   let browser: ReturnType<typeof apiClient>;
   let merchant: ReturnType<typeof apiClient>;
+  let orderId: string | undefined;
 
   before(async () => {
     server = await startTestServer({}, undefined, { providers: [...providerRegistry, fake] });
@@ -70,6 +72,24 @@ describe('a fifth provider module, registered by passing a provider list', () =>
     assert.equal(confirmed.json.order.status, 'active');
     assert.match(confirmed.json.order.policy.reference, /^FK-[0-9A-F]{8}$/);
     assert.equal(confirmed.json.order.policy.provider, 'fakefix');
+    orderId = created.json.order.id;
+  });
+
+  it('takes its events at /v1/providers/<id>/events and applies them to the order once', async () => {
+    assert.ok(orderId, 'the previous test bound an order');
+    const body = JSON.stringify({ id: 'fk_evt_1', type: 'policy.cancelled', orderId });
+    const send = async (signature: string) => {
+      const response = await fetch(`${server.baseUrl}/v1/providers/fakefix/events`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-fake-signature': signature },
+        body,
+      });
+      return { status: response.status, json: await response.json() };
+    };
+    assert.equal((await send(signFakeEvent('not-the-secret', body))).status, 401);
+    assert.deepEqual(await send(signFakeEvent('fake_event_secret', body)), { status: 200, json: { ok: true } });
+    assert.deepEqual(await send(signFakeEvent('fake_event_secret', body)), { status: 200, json: { ok: true, duplicate: true } });
+    assert.equal((await merchant('GET', `/v1/orders/${orderId}`)).json.order.status, 'cancelled');
   });
 
   it('may be named in a merchants file, which refuses it without the module; its variable is checked', () => {

@@ -1,9 +1,9 @@
 /**
- * A small fifth provider for tests: a module with an adapter, a sandbox and its own
+ * A small fifth provider for tests: a module with an adapter, a sandbox, events and its own
  * environment variable, registered by passing a provider list (never by editing the registry).
  * It covers Kenyan phones in KES with one screen plan.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ProviderError } from '../../errors.ts';
@@ -13,6 +13,14 @@ import { defineProvider, type ProviderConfigBase } from '../types.ts';
 export interface FakeProviderConfig extends ProviderConfigBase {
   baseUrl: string;
   apiKey: string;
+  eventSecret: string;
+}
+
+const eventSchema = z.object({ id: z.string().min(1), type: z.literal('policy.cancelled'), orderId: z.string().min(1) });
+
+/** `x-fake-signature: hex(HMAC-SHA256(eventSecret, raw body))`. */
+export function signFakeEvent(secret: string, rawBody: string): string {
+  return createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
 const planSchema = z.object({ code: z.string(), name: z.string(), months: z.number().int(), premium: z.number() });
@@ -47,7 +55,10 @@ export function createFakeProvider({ id = 'fakefix', displayName = 'FakeFix Keny
     environment: { [variable]: z.url({ error: 'must be an http(s) URL' }).optional() },
     readConfig: (env, { sandboxUrl }): FakeProviderConfig => {
       const baseUrl = env[variable] as string | undefined;
-      return baseUrl ? { mode: 'live', baseUrl, apiKey: 'live' } : { mode: 'sandbox', baseUrl: sandboxUrl, apiKey: 'fake_sandbox_key' };
+      const eventSecret = 'fake_event_secret';
+      return baseUrl
+        ? { mode: 'live', baseUrl, apiKey: 'live', eventSecret }
+        : { mode: 'sandbox', baseUrl: sandboxUrl, apiKey: 'fake_sandbox_key', eventSecret };
     },
     createAdapter: (config) => {
       const call = async (path: string, signal: AbortSignal, body?: unknown) => {
@@ -113,6 +124,36 @@ export function createFakeProvider({ id = 'fakefix', displayName = 'FakeFix Keny
       };
     },
     createSandbox: (config) => createFakeSandbox({ apiKey: config.apiKey }),
+    // The insurer tells us when it cancels a policy on its side.
+    events: {
+      async verify(config, rawBody, header) {
+        const expected = Buffer.from(signFakeEvent(config.eventSecret, rawBody));
+        const given = Buffer.from(header('x-fake-signature') ?? '');
+        return given.length === expected.length && timingSafeEqual(given, expected)
+          ? { ok: true }
+          : { ok: false, code: 'invalid_signature', message: 'The event signature does not match' };
+      },
+      parse(rawBody) {
+        let parsed;
+        try {
+          parsed = eventSchema.safeParse(JSON.parse(rawBody));
+        } catch {
+          return { ok: false, code: 'invalid_event', message: 'The event is not JSON' };
+        }
+        return parsed.success
+          ? { ok: true, event: { id: parsed.data.id, type: parsed.data.type, payload: parsed.data } }
+          : { ok: false, code: 'invalid_event', message: 'Not an event of ours' };
+      },
+      async locate(event, { store }) {
+        const order = await store.getOrderById(event.payload.orderId);
+        return order?.offer.provider === id ? order : { refused: 'unknown_order', code: 'order_not_found', message: 'No such order' };
+      },
+      async apply(_event, order, { applyToOrder }) {
+        if (order) await applyToOrder({ orderId: order.id, from: ['active'], status: 'cancelled' });
+        return { ok: true };
+      },
+      duplicateReply: { ok: true, duplicate: true },
+    },
     sample: {
       device: { category: 'Mobile', brand: 'Tecno', model: 'Spark 20', price: 20000, currency: 'KES' },
       country: 'KE',
