@@ -131,6 +131,10 @@ export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
   { providers = providerRegistry }: LoadConfigOptions = {},
 ): Config {
+  const ids = providers.map((provider) => provider.id);
+  if (ids.length === 0 || new Set(ids).size !== ids.length) {
+    throw new ConfigError(`Invalid configuration:\n  providers: need at least one, each id once (got ${ids.join(', ') || 'none'})`);
+  }
   const environmentSchema = z.object(Object.assign({}, sharedEnvironment, ...providers.map((provider) => provider.environment)));
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
@@ -156,10 +160,11 @@ export function loadConfig(
     publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: providers.map((provider) => provider.id),
+    providers: ids,
   };
-  const providerIds = providers.map((provider) => provider.id) as [string, ...string[]];
-  const merchants = env.COVERKIT_MERCHANTS_FILE ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE, providerIds) : [defaultMerchant];
+  const merchants = env.COVERKIT_MERCHANTS_FILE
+    ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE, ids as [string, ...string[]])
+    : [defaultMerchant];
 
   return {
     port: env.PORT,
