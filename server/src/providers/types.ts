@@ -172,7 +172,8 @@ export interface ProviderEventContext<Config> {
 /**
  * Inbound provider events (webhooks, async callbacks) at `POST /v1/providers/<id>/events`.
  * The route verifies, parses, skips an event already stored, locates the order, applies the
- * event and stores it once; only the route speaks HTTP.
+ * event and stores it once; only the route speaks HTTP. `Payload` is `any` by default: a
+ * module's events keep their own payload type, which only its own functions see.
  */
 export interface ProviderEvents<Config, Payload = any> {
   /** Paths under /v1 the provider was already given, served as aliases (`/webhooks/assurify`). */
@@ -217,7 +218,7 @@ export interface ProviderModule<
   readonly environment: Environment;
   readConfig(env: z.infer<z.ZodObject<Environment>>, shared: SharedConfig): Config;
   createAdapter(config: Config, dependencies: AdapterDependencies): ProviderAdapter;
-  /** The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode. */
+  /** The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any Env: only its routes matter). */
   createSandbox?(config: Config): Hono<any, any, any>;
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
