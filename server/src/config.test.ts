@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from './config.ts';
+import { providerRegistry, type ProviderRegistry } from './providers/registry.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'coverkit-config-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
-function refusal(environment: Record<string, string>): string {
+function refusal(environment: Record<string, string>, providers?: ProviderRegistry): string {
   try {
-    loadConfig(environment);
+    loadConfig(environment, { providers });
   } catch (error) {
     assert.ok(error instanceof ConfigError);
     return error.message;
@@ -41,6 +42,13 @@ describe('configuration', () => {
       refusal({ BIGFIX_BASE_URL: 'https://api.bigfix.in/api/assurify' }),
       /BIGFIX_API_KEY: is required when BIGFIX_BASE_URL is set/,
     );
+  });
+
+  it('configures the modules it is given, each id once', () => {
+    const [bigfix, assurify] = providerRegistry;
+    assert.deepEqual(Object.keys(loadConfig({}, { providers: [bigfix, assurify] }).providers), ['bigfix', 'assurify']);
+    assert.match(refusal({}, [bigfix, bigfix]), /each id once/);
+    assert.match(refusal({}, []), /need at least one/);
   });
 
   it('reads several merchants from COVERKIT_MERCHANTS_FILE, and refuses a reused key', () => {

@@ -1,19 +1,34 @@
 /**
- * The composition root: builds the API, the sandboxes and the widget's files (app.ts), and
- * mounts the demo shop beside them. The only server file that may import demo/; run
- * directly, it reads the environment, listens and shuts down cleanly.
+ * The composition root: builds the services and the /v1 API (app.ts), and mounts beside it
+ * the sandboxes with their fault controls, the widget's files and the demo shop. The only
+ * server file that may import demo/; run directly, it reads the environment, listens and
+ * shuts down cleanly.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createDemoMerchantRoutes } from '../../demo/merchant-routes.ts';
-import { createApp, repositoryRoot, type AppOptions } from './app.ts';
+import { createApi } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { sendFile } from './static-files.ts';
+import { createErrorHandler, notFound } from './middleware/error-handler.ts';
+import { mountSandboxes } from './mount-sandboxes.ts';
+import { createReconciler } from './orders/reconciler.ts';
+import { createServices, type ServiceDependencies } from './services.ts';
+import { mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
 
-export function createServer(config: Config, options: AppOptions = {}) {
-  const built = createApp(config, options);
-  const { app } = built;
+/** `providers` must be the list `config` was loaded with (loadConfig's option; both default to the registry). */
+export type ServerOptions = ServiceDependencies;
+
+export function createServer(config: Config, options: ServerOptions = {}) {
+  const services = createServices(config, options);
+  const api = createApi(config, { services });
+  const app = new Hono();
+  app.onError(createErrorHandler(services.logger));
+  app.notFound(notFound);
+  app.route('/', api);
+  const faults = mountSandboxes(app, config, services.providers.values());
+  mountWidgetFiles(app);
   if (config.serveDemo) {
     const merchant = config.merchants[0]!;
     app.route('/demo/api', createDemoMerchantRoutes({ apiBase: `http://127.0.0.1:${config.port}`, secretKey: merchant.secretKey }));
@@ -21,7 +36,8 @@ export function createServer(config: Config, options: AppOptions = {}) {
     app.get('/', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), 'index.html'));
     app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
   }
-  return built;
+  const reconciler = createReconciler(services);
+  return { app, api, services, reconciler, faults };
 }
 
 function start() {

@@ -1,11 +1,14 @@
-/** Everything routes share, built once by createApp. No module-level globals. */
+/** Everything routes share, built once by createServices. No module-level globals. */
 import type { MiddlewareHandler } from 'hono';
 import type { ProviderId } from '../../contract/types.ts';
 import type { Config, Merchant } from './config.ts';
-import type { Logger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { OfferSigner } from './offers/offer-token.ts';
-import type { ProviderResilience } from './providers/resilience.ts';
-import type { ProviderAdapter } from './providers/types.ts';
+import type { ProviderResilience } from './providers/kit/resilience.ts';
+import { createAdapters, providerRegistry, type ProviderRegistry } from './providers/registry.ts';
+import type { AnyProviderModule, ProviderAdapter } from './providers/types.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/types.ts';
 
 export interface ProviderHealth {
@@ -17,6 +20,8 @@ export interface AppServices {
   config: Config;
   store: Store;
   logger: Logger;
+  /** The provider modules this server runs, by id, in registry order. */
+  providers: Map<ProviderId, AnyProviderModule>;
   adapters: Map<ProviderId, ProviderAdapter>;
   /** Each provider's circuit breaker, shared by all its calls. */
   resilience: Map<ProviderId, ProviderResilience>;
@@ -26,6 +31,31 @@ export interface AppServices {
   rateLimit: MiddlewareHandler;
   /** Orders this process is binding right now, so the reconciler never binds one twice. */
   bindsInFlight: Set<string>;
+}
+
+export interface ServiceDependencies {
+  store?: Store;
+  logger?: Logger;
+  /** The provider modules (default: the registry); a test may add a fake one. */
+  providers?: ProviderRegistry;
+}
+
+export function createServices(config: Config, dependencies: ServiceDependencies = {}): AppServices {
+  const providers = dependencies.providers ?? providerRegistry;
+  const store = dependencies.store ?? openStore(config);
+  const { adapters, resilience } = createAdapters(providers, config.providers, { store });
+  return {
+    config,
+    logger: dependencies.logger ?? createLogger(),
+    store,
+    providers: new Map(providers.map((provider) => [provider.id, provider])),
+    adapters,
+    resilience,
+    signerFor: createSignerCache(),
+    providerHealth: createProviderHealth(),
+    bindsInFlight: new Set(),
+    rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute, burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)) }),
+  };
 }
 
 /** Remembers the last few outcomes per provider for /v1/health. */

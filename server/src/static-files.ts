@@ -1,7 +1,10 @@
 /** Serves built files (the widget bundle, the demo) from a folder, with no path escapes. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from 'hono';
+import { fileURLToPath } from 'node:url';
+import type { Context, Hono } from 'hono';
+
+export const repositoryRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -27,4 +30,16 @@ export async function sendFile(context: Context, directory: string, relativePath
   } catch {
     return context.notFound();
   }
+}
+
+/** The built widget at `/widget/<file>`, embeddable from any origin. */
+export function mountWidgetFiles(app: Hono) {
+  app.get('/widget/:file{.+}', (context) =>
+    sendFile(context, path.join(repositoryRoot, 'dist/widget'), context.req.param('file'), {
+      // The widget is embedded from other origins: CORS and CORP must allow it.
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
 }

@@ -1,16 +1,34 @@
 /**
  * The contract every adapter + sandbox pair passes, through the adapter interface alone (no
- * /v1 routes), the way unstorage's `testDriver` runs against every driver. A provider's own
- * file starts its sandbox on a free loopback port and hands the suite a ready adapter.
+ * /v1 routes), the way unstorage's `testDriver` runs against every driver. `pairFromModule`
+ * starts a provider module's sandbox on a free loopback port, configured as the server
+ * configures it, and hands the suite a ready adapter (providers.contract.test.ts loops over
+ * the registry).
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { requirableFields, type Customer, type OrderDevice } from '../../contract/schemas.ts';
+import { loadConfig } from '../../server/src/config.ts';
 import { ProviderError } from '../../server/src/errors.ts';
-import type { BindResult, PlanQuote, PolicyResult, ProviderAdapter, QuoteDevice, QuotedOffer } from '../../server/src/providers/types.ts';
+import { ProviderResilience } from '../../server/src/providers/kit/resilience.ts';
+import type {
+  AnyProviderModule,
+  BindResult,
+  PlanQuote,
+  PolicyResult,
+  ProviderAdapter,
+  QuoteDevice,
+  QuotedOffer,
+} from '../../server/src/providers/types.ts';
+import { createFieldCipher } from '../../server/src/store/field-cipher.ts';
+import { openSqliteStore } from '../../server/src/store/sqlite-store.ts';
 import { freePort } from '../../server/src/testing/test-server.ts';
 
 const PLAN_TYPES = ['EW', 'ADLD', 'SCREEN', 'COMPREHENSIVE'];
@@ -50,6 +68,38 @@ export async function serveSandbox(createFetch: (port: number) => (request: Requ
       server.close();
       if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
       await closed;
+    },
+  };
+}
+
+/**
+ * A module's adapter against its own sandbox, both configured by the module from a sandbox-mode
+ * environment (plus its sample's), with a store of their own.
+ */
+export async function pairFromModule(provider: AnyProviderModule): Promise<ProviderPair> {
+  const { sample, createSandbox } = provider;
+  assert.ok(sample, `${provider.id} has a sample device and shopper for the contract suite`);
+  assert.ok(createSandbox, `${provider.id} has a sandbox`);
+  let config: unknown;
+  const sandbox = await serveSandbox((port) => {
+    config = loadConfig({ PORT: String(port), ...sample.environment }, { providers: [provider] }).providers[provider.id];
+    return new Hono().route(`/sandbox/${provider.id}`, createSandbox(config)).fetch;
+  });
+  // Octamile keeps consumer ids and transaction references in the store.
+  const dataDir = mkdtempSync(path.join(tmpdir(), `coverkit-${provider.id}-contract-`));
+  const store = openSqliteStore(dataDir, createFieldCipher(randomBytes(32)));
+  const adapter = provider.createAdapter(config, { store, resilience: new ProviderResilience(provider.id) });
+  return {
+    adapter,
+    device: sample.device,
+    country: sample.country,
+    customer: sample.customer,
+    orderDevice: sample.orderDevice,
+    afterBind: sample.afterBind && ((input) => sample.afterBind!(adapter, input)),
+    async close() {
+      await sandbox.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

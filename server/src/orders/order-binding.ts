@@ -4,7 +4,7 @@
  */
 import type { OrderStatus } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
-import { withDeadline } from '../providers/deadline.ts';
+import { withDeadline } from '../providers/kit/deadline.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';
 import type { OrderServiceDeps } from './order-service.ts';
 import { RECONCILABLE_STATUSES } from './order-transitions.ts';

@@ -8,7 +8,7 @@ import type { CreateOrderRequest } from '../../../contract/schemas.ts';
 import type { OrderStatus } from '../../../contract/types.ts';
 import type { Merchant } from '../config.ts';
 import { ProviderError } from '../errors.ts';
-import { CertificateNotReadyError } from '../providers/certificate.ts';
+import { CertificateNotReadyError } from '../providers/kit/certificate.ts';
 import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';

@@ -1,37 +1,33 @@
-/** Provider id → adapter factory. Adding a provider is one line here. */
-import type { ProviderId } from '../../../contract/types.ts';
-import type { Config } from '../config.ts';
+/**
+ * The one list of providers. Config, sandboxes, /v1/catalog, /v1/health, quotes, inbound
+ * events and the contract suite all loop over it; adding a provider is one line here.
+ */
+import { assurifyProvider } from './assurify/index.ts';
+import { bigfixProvider } from './bigfix/index.ts';
+import { ProviderResilience } from './kit/resilience.ts';
+import { octamileProvider } from './octamile/index.ts';
+import { servifyProvider } from './servify/index.ts';
+import type { AnyProviderModule, ConfigOf, ProviderAdapter, ProviderConfigBase } from './types.ts';
 import type { Store } from '../store/types.ts';
-import { createAssurifyAdapter } from './assurify/assurify-adapter.ts';
-import { createBigfixAdapter } from './bigfix/bigfix-adapter.ts';
-import { createOctamileAdapter } from './octamile/octamile-adapter.ts';
-import { ProviderResilience } from './resilience.ts';
-import { createServifyAdapter } from './servify/servify-adapter.ts';
-import type { ProviderAdapter } from './types.ts';
 
-/** What adapters get besides their config: the store (Octamile's consumer ids) and their circuit breaker. */
-export interface AdapterDependencies {
-  store: Store;
-  resilience: ProviderResilience;
-}
+export const providerRegistry = [bigfixProvider, assurifyProvider, servifyProvider, octamileProvider] as const;
 
-type AdapterFactory = (config: Config, dependencies: AdapterDependencies) => ProviderAdapter;
+export type ProviderRegistry = readonly AnyProviderModule[];
 
-export const providerFactories: Partial<Record<ProviderId, AdapterFactory>> = {
-  bigfix: (config, { resilience }) => createBigfixAdapter(config.providers.bigfix, resilience),
-  assurify: (config, { resilience }) => createAssurifyAdapter(config.providers.assurify, resilience),
-  octamile: (config, { store, resilience }) => createOctamileAdapter(config.providers.octamile, store, { resilience }),
-  servify: (config, { resilience }) => createServifyAdapter(config.providers.servify, { resilience }),
-};
+/** Each registered provider's config, by id; a registry passed in by a test adds configs of its own. */
+export type ProviderConfigs = { [Module in (typeof providerRegistry)[number] as Module['id']]: ConfigOf<Module> } & Record<
+  string,
+  ProviderConfigBase
+>;
 
 /** One adapter per provider, each with its own circuit breaker. */
-export function createAdapters(config: Config, { store }: { store: Store }) {
-  const adapters = new Map<ProviderId, ProviderAdapter>();
-  const resilience = new Map<ProviderId, ProviderResilience>();
-  for (const [id, factory] of Object.entries(providerFactories) as [ProviderId, AdapterFactory][]) {
-    const providerResilience = new ProviderResilience(id);
-    resilience.set(id, providerResilience);
-    adapters.set(id, factory(config, { store, resilience: providerResilience }));
+export function createAdapters(providers: ProviderRegistry, configs: Record<string, ProviderConfigBase>, { store }: { store: Store }) {
+  const adapters = new Map<string, ProviderAdapter>();
+  const resilience = new Map<string, ProviderResilience>();
+  for (const provider of providers) {
+    const providerResilience = new ProviderResilience(provider.id);
+    resilience.set(provider.id, providerResilience);
+    adapters.set(provider.id, provider.createAdapter(configs[provider.id], { store, resilience: providerResilience }));
   }
   return { adapters, resilience };
 }

@@ -1,10 +1,17 @@
 /**
- * The one interface every provider adapter implements. An adapter turns our device,
- * order and customer into its provider's calls and back; it knows nothing of HTTP routes.
+ * The provider module, the one shape every provider folder exports from its index.ts, and
+ * the adapter interface it creates. An adapter turns our device, order and customer into its
+ * provider's calls and back; it knows nothing of HTTP routes.
  */
+import type { Hono } from 'hono';
+import type { z } from 'zod';
+import type { ApiErrorCode } from '../../../contract/error-codes.ts';
 import type { Customer, OrderDevice, RequirableField } from '../../../contract/schemas.ts';
 import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
 import type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
+import type { Logger } from '../logger.ts';
+import type { StoredOrder, Store } from '../store/types.ts';
+import type { ProviderResilience } from './kit/resilience.ts';
 
 export type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
@@ -103,4 +110,143 @@ export interface ProviderCatalog {
   brands: { name: string; category: string; models?: string[] }[];
   currencies: string[];
   countries: string[];
+}
+
+/** What every provider's configuration has: sandbox mode mounts its simulator in this server. */
+export interface ProviderConfigBase {
+  mode: 'sandbox' | 'live';
+}
+
+/** What config.ts hands each module's `readConfig` besides the module's own variables. */
+export interface SharedConfig {
+  port: number;
+  /** This server's own base URL (`http://127.0.0.1:<port>`), where sandboxes send events back. */
+  ownBase: string;
+  /** Where this provider's sandbox is mounted in this server: `<ownBase>/sandbox/<id>`. */
+  sandboxUrl: string;
+  /** Stops the start with a ConfigError naming the variable. */
+  fail(name: string, why: string): never;
+}
+
+/** What an adapter gets besides its config: the store (Octamile's consumer ids) and its circuit breaker. */
+export interface AdapterDependencies {
+  store: Store;
+  resilience: ProviderResilience;
+}
+
+/** One event from a provider, parsed: `id` is what it is stored (and deduplicated) under. */
+export interface ParsedProviderEvent<Payload = unknown> {
+  id: string;
+  type: string;
+  payload: Payload;
+}
+
+/** Why an event is not taken now; the route answers 404 (`unknown_order`) or 503 + Retry-After (`not_ready`). */
+export interface EventRefusal {
+  refused: 'unknown_order' | 'not_ready';
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** The order change an event asks for; applied by orders/apply-provider-event.ts. */
+export interface ProviderEventUpdate {
+  orderId: string;
+  from: readonly OrderStatus[];
+  status: OrderStatus;
+  policy?: PolicyResult;
+  failureReason?: string | null;
+}
+
+export interface ProviderEventContext<Config> {
+  config: Config;
+  adapter: ProviderAdapter;
+  store: Pick<Store, 'getOrder' | 'getOrderById'>;
+  merchantIds: readonly string[];
+  bindTimeoutMs: number;
+  quoteTimeoutMs: number;
+  logger: Logger;
+  /** The one way an event changes an order. */
+  applyToOrder(update: ProviderEventUpdate): Promise<StoredOrder | null>;
+}
+
+/**
+ * Inbound provider events (webhooks, async callbacks) at `POST /v1/providers/<id>/events`.
+ * The route verifies, parses, skips an event already stored, locates the order, applies the
+ * event and stores it once; only the route speaks HTTP. `Payload` is `any` by default: a
+ * module's events keep their own payload type, which only its own functions see.
+ */
+export interface ProviderEvents<Config, Payload = any> {
+  /** Paths under /v1 the provider was already given, served as aliases (`/webhooks/assurify`). */
+  aliases?: readonly string[];
+  /** Checks the signature on the exact bytes received, before anything is parsed. */
+  verify(
+    config: Config,
+    rawBody: string,
+    header: (name: string) => string | undefined,
+  ): Promise<{ ok: true } | { ok: false; code: ApiErrorCode; message: string; reason?: string }>;
+  parse(rawBody: string): { ok: true; event: ParsedProviderEvent<Payload> } | { ok: false; code: ApiErrorCode; message: string };
+  /** The order the event is about; null: none, and the event is still acknowledged and stored. */
+  locate(event: ParsedProviderEvent<Payload>, context: ProviderEventContext<Config>): Promise<StoredOrder | null | EventRefusal>;
+  /** Applies the event to its order (through `context.applyToOrder`) and says what to answer. */
+  apply(
+    event: ParsedProviderEvent<Payload>,
+    order: StoredOrder | null,
+    context: ProviderEventContext<Config>,
+  ): Promise<Record<string, unknown>>;
+  /** What to answer an event already stored. */
+  duplicateReply: Record<string, unknown>;
+}
+
+/** Claims at the provider; declared so the claims lifecycle has its place, implemented by none yet. */
+export interface ProviderClaims<Config> {
+  createClaimsAdapter(config: Config, dependencies: AdapterDependencies): unknown;
+}
+
+/**
+ * A provider module: everything Coverkit knows about one provider, behind one shape. Only
+ * `id`, `displayName`, `environment`, `readConfig` and `createAdapter` are required; the rest
+ * are capabilities a provider has or has not.
+ */
+export interface ProviderModule<
+  Id extends string = string,
+  Environment extends z.ZodRawShape = z.ZodRawShape,
+  Config extends ProviderConfigBase = ProviderConfigBase,
+> {
+  readonly id: Id;
+  readonly displayName: string;
+  /** The module's own environment variables and their checks; config.ts merges them into one schema. */
+  readonly environment: Environment;
+  readConfig(env: z.infer<z.ZodObject<Environment>>, shared: SharedConfig): Config;
+  createAdapter(config: Config, dependencies: AdapterDependencies): ProviderAdapter;
+  /** The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any Env: only its routes matter). */
+  createSandbox?(config: Config): Hono<any, any, any>;
+  events?: ProviderEvents<Config>;
+  claims?: ProviderClaims<Config>;
+  /** A device, shopper and checkout the sandbox accepts: what the contract suite and fakes quote and bind. */
+  sample?: ProviderSample;
+}
+
+export interface ProviderSample {
+  device: QuoteDevice;
+  country: string;
+  customer: Customer;
+  orderDevice: OrderDevice;
+  /** Environment the contract suite runs the sandbox with (shorter delays, say). */
+  environment?: Record<string, string>;
+  /** What must happen after a bind before the provider reports on it (an activation video, say). */
+  afterBind?(
+    adapter: ProviderAdapter,
+    input: { orderId: string; offer: QuotedOffer; bound: BindResult; signal: AbortSignal },
+  ): Promise<PolicyResult>;
+}
+
+// `any` config: a list of modules holds four different configs, each module consistent with itself.
+export type AnyProviderModule = ProviderModule<string, any, any>;
+export type ConfigOf<Module> = Module extends ProviderModule<any, any, infer Config> ? Config : never;
+
+/** Keeps each module's literal id and config type (the registry derives Config.providers from them). */
+export function defineProvider<const Id extends string, Environment extends z.ZodRawShape, Config extends ProviderConfigBase>(
+  module: ProviderModule<Id, Environment, Config>,
+): ProviderModule<Id, Environment, Config> {
+  return module;
 }

@@ -10,7 +10,7 @@ interface CatalogBrand {
   providers: string[];
 }
 
-export function catalogRoutes({ config, adapters, logger, rateLimit }: AppServices) {
+export function catalogRoutes({ config, adapters, providers: modules, logger, rateLimit }: AppServices) {
   return new Hono().get(
     '/',
     authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }),
@@ -45,7 +45,11 @@ export function catalogRoutes({ config, adapters, logger, rateLimit }: AppServic
         brands: [...brands.values()],
         currencies: [...currencies].sort(),
         countries: [...countries].sort(),
-        providers: enabled.map((adapter) => ({ id: adapter.id, name: adapter.displayName, mode: adapter.mode })),
+        providers: enabled.map((adapter) => ({
+          id: adapter.id,
+          name: modules.get(adapter.id)?.displayName ?? adapter.displayName,
+          mode: adapter.mode,
+        })),
       });
     },
   );

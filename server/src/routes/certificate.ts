@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { authenticate } from '../middleware/authenticate.ts';
 import { visibleOrder } from '../middleware/visible-order.ts';
 import { orderServiceFor } from '../orders/order-service.ts';
-import { CERTIFICATE_EXTENSIONS } from '../providers/certificate.ts';
+import { CERTIFICATE_EXTENSIONS } from '../providers/kit/certificate.ts';
 import type { AppServices } from '../services.ts';
 
 export function certificateRoutes(services: AppServices) {

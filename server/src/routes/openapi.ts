@@ -104,9 +104,21 @@ export function buildOpenApiDocument() {
           responses: { '200': { description: 'cancelled order' }, ...errors },
         },
       },
+      '/v1/providers/{provider}/events': {
+        post: {
+          summary: "A provider's events (webhooks, async results), verified with that provider's signature and stored once",
+          security: [],
+          parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'stored (or a replay, ignored)' },
+            '503': errorResponse,
+            ...errors,
+          },
+        },
+      },
       '/v1/callbacks/servify': {
         post: {
-          summary: 'Servify async results, signed with x-servify-signature',
+          summary: 'Servify async results, signed with x-servify-signature (alias of /v1/providers/servify/events)',
           security: [],
           responses: { '200': { description: 'stored (or a replay, ignored)' }, ...errors },
         },
@@ -163,7 +175,8 @@ export function buildOpenApiDocument() {
       },
       '/v1/webhooks/assurify': {
         post: {
-          summary: 'Assurify events, signed X-Assurify-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>',
+          summary:
+            'Assurify events, signed X-Assurify-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")> (alias of /v1/providers/assurify/events)',
           security: [],
           parameters: [{ name: 'X-Assurify-Signature', in: 'header', required: true, schema: { type: 'string' } }],
           requestBody: {

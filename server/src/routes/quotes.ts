@@ -6,12 +6,12 @@ import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
 import { digestImei } from '../offers/offer-token.ts';
-import { withDeadline } from '../providers/deadline.ts';
+import { withDeadline } from '../providers/kit/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
 export function quotesRoutes(services: AppServices) {
-  const { config, adapters, logger, signerFor, providerHealth, rateLimit } = services;
+  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit } = services;
 
   async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
@@ -87,6 +87,7 @@ export function quotesRoutes(services: AppServices) {
           offers.push({
             offerId: signer.sign(merchant.id, quoted, expiresAt),
             provider,
+            providerName: modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName,
             type: plan.type,
             name: plan.name,
             termMonths: plan.termMonths,

@@ -6,8 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import type { createApp } from '../app.ts';
-import { createServer as createCoverkitServer } from '../index.ts';
+import { createServer as createCoverkitServer, type ServerOptions } from '../index.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createFieldCipher } from '../store/field-cipher.ts';
@@ -29,9 +28,9 @@ export interface TestServer {
   origin: string;
   port: number;
   dataDir: string;
-  services: ReturnType<typeof createApp>['services'];
-  reconciler: ReturnType<typeof createApp>['reconciler'];
-  faults: ReturnType<typeof createApp>['faults'];
+  services: ReturnType<typeof createCoverkitServer>['services'];
+  reconciler: ReturnType<typeof createCoverkitServer>['reconciler'];
+  faults: ReturnType<typeof createCoverkitServer>['faults'];
   logLines: string[];
   /** Stops the server; `keepData` leaves the data folder for a restart test. */
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -43,11 +42,11 @@ export const testEngines = (): ('sqlite' | 'postgres')[] => (process.env.COVERKI
 export async function startTestServer(
   environment: Record<string, string> = {},
   reuse?: { port: number; dataDir: string },
-  { engine = 'sqlite' }: { engine?: 'sqlite' | 'postgres' } = {},
+  { engine = 'sqlite', providers }: { engine?: 'sqlite' | 'postgres'; providers?: ServerOptions['providers'] } = {},
 ): Promise<TestServer> {
   const port = reuse?.port ?? (await freePort());
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'coverkit-test-'));
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment });
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir, ...environment }, { providers });
   const logLines: string[] = [];
   const store =
     engine === 'postgres'
@@ -60,6 +59,7 @@ export async function startTestServer(
       : undefined;
   const { app, services, reconciler, faults } = createCoverkitServer(config, {
     store,
+    providers,
     logger: createLogger({ write: (line) => void logLines.push(line) }),
   });
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });

@@ -6,9 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { passesLuhn } from '../../../../contract/schemas.ts';
 import { ProviderError } from '../../errors.ts';
-import { addMonths } from '../http.ts';
-import { ProviderResilience } from '../resilience.ts';
-import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome, QuotedOffer } from '../types.ts';
+import { addMonths } from '../kit/http.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
+import type {
+  AdapterDependencies,
+  BindInput,
+  BindResult,
+  ProviderAdapter,
+  ProviderCatalog,
+  QuoteInput,
+  QuoteOutcome,
+  QuotedOffer,
+} from '../types.ts';
 import { AssurifyClient } from './assurify-client.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { SESSION_GONE_CODES } from './assurify-errors.ts';
@@ -34,7 +43,10 @@ export function assurifyCustomerId(orderId: string): string {
   return `cust_${orderId.replace(/^ord_/, '')}`;
 }
 
-export function createAssurifyAdapter(config: AssurifyConfig, resilience = new ProviderResilience('assurify')): ProviderAdapter {
+export function createAssurifyAdapter(
+  config: AssurifyConfig,
+  { resilience = new ProviderResilience('assurify') }: Partial<AdapterDependencies> = {},
+): ProviderAdapter {
   const client = new AssurifyClient(config, resilience);
 
   /** Opens a new session for the order's device and checks the quoted plan still costs the same. */

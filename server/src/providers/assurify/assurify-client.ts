@@ -1,6 +1,6 @@
 /** Assurify SmartShield's HTTP API: `Authorization: Bearer sk_…`, JSON both ways. */
-import { fetchFromProvider, readJson } from '../http.ts';
-import { retryAfterSeconds, type ProviderResilience } from '../resilience.ts';
+import { fetchFromProvider, readJson } from '../kit/http.ts';
+import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { assurifyError } from './assurify-errors.ts';
 import {

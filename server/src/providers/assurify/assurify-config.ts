@@ -1,5 +1,6 @@
 /** Assurify's part of the environment: keys, webhook secret, and the sandbox's knobs. */
 import { z } from 'zod';
+import type { SharedConfig } from '../types.ts';
 
 export interface AssurifyConfig {
   mode: 'sandbox' | 'live';
@@ -44,20 +45,16 @@ export const assurifyEnvironment = {
 
 type AssurifyEnvironment = z.infer<z.ZodObject<typeof assurifyEnvironment>>;
 
-/** `fail(name, why)` throws the ConfigError naming the variable. */
-export function readAssurifyConfig(
-  env: AssurifyEnvironment,
-  { port, fail }: { port: number; fail: (name: string, why: string) => never },
-): AssurifyConfig {
+export function readAssurifyConfig(env: AssurifyEnvironment, { ownBase, sandboxUrl, fail }: SharedConfig): AssurifyConfig {
   const sandbox = {
-    webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/assurify`,
+    webhookUrl: `${ownBase}/v1/webhooks/assurify`,
     webhookDelayMs: env.ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS,
     sessionTtlMs: env.ASSURIFY_SANDBOX_SESSION_TTL_MS,
   };
   if (!env.ASSURIFY_BASE_URL) {
     return {
       mode: 'sandbox',
-      baseUrl: `http://127.0.0.1:${port}/sandbox/assurify`,
+      baseUrl: sandboxUrl,
       secretKey: env.ASSURIFY_SECRET_KEY ?? ASSURIFY_SANDBOX_SECRET_KEY,
       webhookSecret: env.ASSURIFY_WEBHOOK_SECRET ?? ASSURIFY_SANDBOX_WEBHOOK_SECRET,
       sandbox,

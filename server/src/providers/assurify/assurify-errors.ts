@@ -1,6 +1,6 @@
 /** Assurify answers → ProviderError, with a sentence a shopper understands. */
 import { ProviderError } from '../../errors.ts';
-import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { assurifyErrorSchema } from './assurify-schemas.ts';
 
 /** Session codes the adapter recovers from by opening a fresh session. */

@@ -1,9 +1,9 @@
 /** BigFix: ADLD and extended warranty for Indian devices, priced in INR. */
-import type { BigfixConfig } from '../../config.ts';
+import type { BigfixConfig } from './bigfix-config.ts';
 import { ProviderError } from '../../errors.ts';
-import { addMonths } from '../http.ts';
-import type { BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome } from '../types.ts';
-import { ProviderResilience } from '../resilience.ts';
+import { addMonths } from '../kit/http.ts';
+import type { AdapterDependencies, BindInput, BindResult, ProviderAdapter, ProviderCatalog, QuoteInput, QuoteOutcome } from '../types.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
 import { BigfixClient } from './bigfix-client.ts';
 import { isUnsupportedProduct } from './bigfix-errors.ts';
 import type { BigfixPolicyRequest } from './bigfix-schemas.ts';
@@ -35,7 +35,10 @@ function titleCase(value: string): string {
     .replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
-export function createBigfixAdapter(config: BigfixConfig, resilience = new ProviderResilience('bigfix')): ProviderAdapter {
+export function createBigfixAdapter(
+  config: BigfixConfig,
+  { resilience = new ProviderResilience('bigfix') }: Partial<AdapterDependencies> = {},
+): ProviderAdapter {
   const client = new BigfixClient(config, resilience);
 
   /** A quote call that answers "not covered" contributes no plans rather than failing the quote. */

@@ -1,8 +1,8 @@
 /** BigFix's HTTP API: `X-API-Key` on every call, JSON bodies, Django-style trailing slashes. */
-import type { BigfixConfig } from '../../config.ts';
-import { fetchFromProvider, readJson } from '../http.ts';
-import { createMemoCache } from '../memo-cache.ts';
-import { retryAfterSeconds, type ProviderResilience } from '../resilience.ts';
+import type { BigfixConfig } from './bigfix-config.ts';
+import { fetchFromProvider, readJson } from '../kit/http.ts';
+import { createMemoCache } from '../kit/memo-cache.ts';
+import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts';
 import { bigfixError } from './bigfix-errors.ts';
 import { bigfixPlansSchema, bigfixPolicySchema, type BigfixPolicy, type BigfixPolicyRequest } from './bigfix-schemas.ts';
 

@@ -1,6 +1,6 @@
 /** BigFix answers → ProviderError, with a sentence a shopper understands. */
 import { ProviderError } from '../../errors.ts';
-import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { bigfixErrorSchema } from './bigfix-schemas.ts';
 
 /** Doc messages that mean "this device or plan cannot be covered", keyed by a stable fragment. */

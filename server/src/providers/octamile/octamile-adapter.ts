@@ -5,11 +5,11 @@
  * the shopper's verification video comes through us (`activate`), then Octamile reviews.
  */
 import { ProviderError } from '../../errors.ts';
-import type { Store } from '../../store/types.ts';
-import { CertificateNotReadyError, sniffCertificateType } from '../certificate.ts';
-import { addMonths, UNAVAILABLE_MESSAGE } from '../http.ts';
-import { ProviderResilience } from '../resilience.ts';
+import { CertificateNotReadyError, sniffCertificateType } from '../kit/certificate.ts';
+import { addMonths, UNAVAILABLE_MESSAGE } from '../kit/http.ts';
+import { ProviderResilience } from '../kit/resilience.ts';
 import type {
+  AdapterDependencies,
   ActivationInput,
   BindInput,
   BindResult,
@@ -44,7 +44,8 @@ import {
   STATUS_OF,
 } from './map-octamile.ts';
 
-export interface OctamileAdapterOptions {
+/** The store keeps consumer ids and transaction references; the rest is optional. */
+export interface OctamileAdapterDependencies extends Pick<AdapterDependencies, 'store'> {
   resilience?: ProviderResilience;
   /** How outcome 35 ("busy") is retried. */
   retry?: RetryPolicy;
@@ -52,8 +53,7 @@ export interface OctamileAdapterOptions {
 
 export function createOctamileAdapter(
   config: OctamileConfig,
-  store: Store,
-  { resilience = new ProviderResilience('octamile'), retry }: OctamileAdapterOptions = {},
+  { store, resilience = new ProviderResilience('octamile'), retry }: OctamileAdapterDependencies,
 ): ProviderAdapter {
   const client = new OctamileClient(config, retry, resilience);
 

@@ -6,8 +6,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderError } from '../../errors.ts';
-import { fetchFromProvider, readJson, UNAVAILABLE_MESSAGE } from '../http.ts';
-import { ProviderResilience, retryAfterSeconds, withRetries } from '../resilience.ts';
+import { fetchFromProvider, readJson, UNAVAILABLE_MESSAGE } from '../kit/http.ts';
+import { ProviderResilience, retryAfterSeconds, withRetries } from '../kit/resilience.ts';
 import type { OctamileConfig } from './octamile-config.ts';
 import { octamileOutcomeSchema, OUTCOME, type OctamileRequest } from './octamile-schemas.ts';
 

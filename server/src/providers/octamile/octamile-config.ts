@@ -1,5 +1,6 @@
 /** Octamile's part of the environment: credentials, product profiles, self-activation. */
 import { z } from 'zod';
+import type { SharedConfig } from '../types.ts';
 
 export interface OctamileProduct {
   /** `<category>-<type>-<package>`, e.g. `phnn-flx2-1111`. */
@@ -69,10 +70,7 @@ function toProduct(entry: string): OctamileProduct {
   return { code, periods: periods ? periods.split('/').filter((value) => period.test(value)) : DEFAULT_PERIODS };
 }
 
-export function readOctamileConfig(
-  env: OctamileEnvironment,
-  { port, fail }: { port: number; fail: (name: string, why: string) => never },
-): OctamileConfig {
+export function readOctamileConfig(env: OctamileEnvironment, { sandboxUrl, fail }: SharedConfig): OctamileConfig {
   const products = (env.OCTAMILE_PRODUCTS ?? (env.OCTAMILE_BASE_URL ? [] : ['phnn-flx2-1111'])).map(toProduct);
   const shared = {
     products,
@@ -82,7 +80,7 @@ export function readOctamileConfig(
   if (!env.OCTAMILE_BASE_URL) {
     return {
       mode: 'sandbox',
-      endpoint: `http://127.0.0.1:${port}/sandbox/octamile`,
+      endpoint: sandboxUrl,
       customerId: env.OCTAMILE_CUSTOMER_ID ?? OCTAMILE_SANDBOX_CREDENTIALS.customerId,
       authorizationId: env.OCTAMILE_AUTH_ID ?? OCTAMILE_SANDBOX_CREDENTIALS.authorizationId,
       authorizationKey: env.OCTAMILE_AUTH_KEY ?? OCTAMILE_SANDBOX_CREDENTIALS.authorizationKey,

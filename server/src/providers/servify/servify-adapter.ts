@@ -2,6 +2,7 @@
 import type { ServifyConfig } from './servify-config.ts';
 import { ProviderError } from '../../errors.ts';
 import type {
+  AdapterDependencies,
   BindInput,
   BindResult,
   CancelInput,
@@ -36,7 +37,10 @@ const CANCELLATION_REASON_CODE = 'RC101';
  * outages; createContract and cancelContract are not: a repeated createContract is refused
  * as a duplicate of our ExternalReferenceID, and the reconciler finds the first with status().
  */
-export function createServifyAdapter(config: ServifyConfig, options: ServifyClientOptions = {}): ProviderAdapter {
+export function createServifyAdapter(
+  config: ServifyConfig,
+  options: Partial<AdapterDependencies> & ServifyClientOptions = {},
+): ProviderAdapter {
   const client = new ServifyClient(config, options);
   const catalog = createServifyCatalog(client);
   const today = () => (options.now ?? (() => new Date()))();

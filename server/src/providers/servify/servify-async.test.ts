@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_KEYS } from '../../config.ts';
+import { SERVIFY_SANDBOX_DEFAULTS } from './servify-config.ts';
 import { apiClient, asha, galaxyS23, startTestServer, type TestServer } from '../../testing/test-server.ts';
 import { CALLBACK_SIGNATURE_HEADER, requestCodeFor, signCallback } from './servify-callback.ts';
 
@@ -54,7 +54,7 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
     assert.fail('the callback never arrived');
   }
 
-  async function postCallback(body: unknown, secret: string = SANDBOX_KEYS.servifyCallbackSecret) {
+  async function postCallback(body: unknown, secret: string = SERVIFY_SANDBOX_DEFAULTS.callbackSecret) {
     const raw = JSON.stringify(body);
     const response = await fetch(`${server.baseUrl}/v1/callbacks/servify`, {
       method: 'POST',
@@ -108,7 +108,7 @@ describe('Servify async bind: /Async/Contract/createContract completed by our ca
   it('asks Servify to retry a callback that overtakes our bind, and completes a bind that gave up', async () => {
     const orderId = await pendingOrder('race', 'EW', '353918050731450');
     await server.services.store.transitionOrder(orderId, ['awaiting_payment'], { status: 'binding' });
-    const requestCode = await requestCodeFor(SANDBOX_KEYS.servifyCallbackSecret, orderId);
+    const requestCode = await requestCodeFor(SERVIFY_SANDBOX_DEFAULTS.callbackSecret, orderId);
     const early = await postCallback({ requestCode, externalReferenceID: orderId, soldPlanCode: 'LATE0001' });
     assert.equal(early.status, 503);
     assert.equal((await server.services.store.getOrderById(orderId))!.status, 'binding');

@@ -3,7 +3,7 @@
  * cached for an hour: they change rarely. Quotes need only the brand list (for brand codes),
  * so it is cached apart from the per-brand product lists the catalog shows.
  */
-import { createMemoCache } from '../memo-cache.ts';
+import { createMemoCache } from '../kit/memo-cache.ts';
 import type { ProviderCatalog } from '../types.ts';
 import type { ServifyClient } from './servify-client.ts';
 import { brandListSchema, productListSchema } from './servify-schemas.ts';

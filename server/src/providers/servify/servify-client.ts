@@ -4,8 +4,8 @@
  * before it lapses — and once more on a `TOK.EXP.001` answer — without the caller noticing.
  */
 import type { ServifyConfig } from './servify-config.ts';
-import { fetchFromProvider } from '../http.ts';
-import { ProviderResilience, retryAfterSeconds, withRetries } from '../resilience.ts';
+import { fetchFromProvider } from '../kit/http.ts';
+import { ProviderResilience, retryAfterSeconds, withRetries } from '../kit/resilience.ts';
 import { decryptBody, encryptBody, formatXDate, hmacSignature, importPrivateKey, importPublicKey } from './servify-crypto.ts';
 import { servifyError, TOKEN_EXPIRED, unreadableAnswer } from './servify-errors.ts';
 import { encryptedBodySchema, servifyEnvelopeSchema, tokenSchema, type ServifyEnvelope } from './servify-schemas.ts';

@@ -1,9 +1,11 @@
 /**
- * Servify's part of the configuration. Live: every SERVIFY_* value is required and PEM keys
+ * Servify's part of the environment. Live: every SERVIFY_* value is required and PEM keys
  * must parse. Unset SERVIFY_BASE_URL: the sandbox in this server, with both RSA key pairs
  * (Servify's and ours) generated at start.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SharedConfig } from '../types.ts';
 
 export interface ServifyConfig {
   mode: 'sandbox' | 'live';
@@ -25,32 +27,41 @@ export interface ServifyConfig {
   sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string };
 }
 
-/** The SERVIFY_* variables, already checked for shape by config.ts's schema. */
-export interface ServifyEnvironment {
-  SERVIFY_BASE_URL?: string;
-  SERVIFY_CLIENT_ID?: string;
-  SERVIFY_CLIENT_SIGNATURE?: string;
-  SERVIFY_X_HOST?: string;
-  SERVIFY_PUBLIC_KEY?: string;
-  SERVIFY_CLIENT_PRIVATE_KEY?: string;
-  SERVIFY_PLAN_CODES?: string[];
-  SERVIFY_ASYNC_BIND?: 'true' | 'false';
-  SERVIFY_CALLBACK_SECRET?: string;
-}
+export const SERVIFY_SANDBOX_DEFAULTS = {
+  clientId: 'coverkit-sandbox',
+  clientSignature: 'sfy_sandbox_signature_7c1e0b5a93d24f6e8a1b2c3d4e5f60718293a4b5c6d7',
+  callbackSecret: 'sfy_callback_sandbox_5e2d7a',
+} as const;
 
-export interface ServifyConfigContext {
-  sandboxBase: string;
-  /** This server's own base URL, where the sandbox sends async callbacks. */
-  ownBase: string;
-  sandboxDefaults: { servifyClientId: string; servifyClientSignature: string; servifyCallbackSecret: string };
-  /** Stops the start with a message naming the variable (config.ts's ConfigError). */
-  fail: (name: string, why: string) => never;
-}
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
-export function servifyConfig(
-  env: ServifyEnvironment,
-  { sandboxBase, ownBase, sandboxDefaults, fail }: ServifyConfigContext,
-): ServifyConfig {
+export const servifyEnvironment = {
+  SERVIFY_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  SERVIFY_CLIENT_ID: optionalText,
+  SERVIFY_CLIENT_SIGNATURE: optionalText,
+  SERVIFY_X_HOST: optionalText,
+  SERVIFY_PUBLIC_KEY: optionalText,
+  SERVIFY_CLIENT_PRIVATE_KEY: optionalText,
+  SERVIFY_PLAN_CODES: optionalText.pipe(
+    csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be comma-separated plan codes')).min(1)).optional(),
+  ),
+  SERVIFY_ASYNC_BIND: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
+  SERVIFY_CALLBACK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+};
+
+export type ServifyEnvironment = z.infer<z.ZodObject<typeof servifyEnvironment>>;
+
+export function readServifyConfig(env: ServifyEnvironment, { sandboxUrl, ownBase, fail }: SharedConfig): ServifyConfig {
   const common = {
     planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
     asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
@@ -92,13 +103,13 @@ export function servifyConfig(
   return {
     ...common,
     mode: 'sandbox',
-    baseUrl: `${sandboxBase}/servify`,
-    clientId: env.SERVIFY_CLIENT_ID ?? sandboxDefaults.servifyClientId,
-    clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? sandboxDefaults.servifyClientSignature,
+    baseUrl: sandboxUrl,
+    clientId: env.SERVIFY_CLIENT_ID ?? SERVIFY_SANDBOX_DEFAULTS.clientId,
+    clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? SERVIFY_SANDBOX_DEFAULTS.clientSignature,
     xHost: env.SERVIFY_X_HOST ?? 'localhost',
     servifyPublicKey: keys.servify.publicKey,
     clientPrivateKey: keys.client.privateKey,
-    callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? sandboxDefaults.servifyCallbackSecret,
+    callbackSecret: env.SERVIFY_CALLBACK_SECRET ?? SERVIFY_SANDBOX_DEFAULTS.callbackSecret,
     sandbox: {
       privateKey: keys.servify.privateKey,
       clientPublicKey: keys.client.publicKey,

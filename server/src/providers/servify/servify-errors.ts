@@ -3,7 +3,7 @@
  * Servify's ticket number (for their support), never a message that could echo our data.
  */
 import { ProviderError, type ProviderFailure } from '../../errors.ts';
-import { UNAVAILABLE_MESSAGE } from '../http.ts';
+import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { eligibilityMessage } from './map-servify-eligibility.ts';
 import type { ServifyEnvelope } from './servify-schemas.ts';
 

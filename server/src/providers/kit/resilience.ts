@@ -3,8 +3,8 @@
  * the call cannot do harm (reads, or writes the provider deduplicates), only on network
  * errors, 5xx and 429, with jittered backoff that honours Retry-After and the deadline.
  */
-import type { ProviderId } from '../../../contract/types.ts';
-import { ProviderError } from '../errors.ts';
+import type { ProviderId } from '../../../../contract/types.ts';
+import { ProviderError } from '../../errors.ts';
 import { UNAVAILABLE_MESSAGE } from './http.ts';
 
 export interface CircuitBreakerOptions {

@@ -1,38 +1,13 @@
-/** The Servify adapter against its sandbox: the shared contract, then what only Servify promises. */
+/** What only Servify promises beyond the shared contract (providers.contract.test.ts runs that). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadConfig } from '../../server/src/config.ts';
-import { createServifyAdapter } from '../../server/src/providers/servify/servify-adapter.ts';
+import { servifyProvider } from '../../server/src/providers/servify/index.ts';
 import type { ProviderAdapter, QuotedOffer } from '../../server/src/providers/types.ts';
-import { createServifySandbox } from '../../server/src/sandbox/servify/servify-sandbox.ts';
 import { asha, galaxyS23 } from '../../server/src/testing/test-server.ts';
-import { deadline, newOrderId, serveSandbox, testProvider, type ProviderPair } from './test-provider.ts';
+import { deadline, newOrderId, pairFromModule, type ProviderPair } from './test-provider.ts';
 
 const IMEI = '356938035643809';
-
-async function createServifyPair(): Promise<ProviderPair> {
-  // The sandbox's keys and secrets come from the same sandbox-mode config as the adapter's.
-  const config = loadConfig({ PORT: '0' }).providers.servify;
-  const sandbox = await serveSandbox(
-    () =>
-      createServifySandbox({
-        clientId: config.clientId,
-        clientSignature: config.clientSignature,
-        clientPublicKey: config.sandbox!.clientPublicKey,
-        privateKey: config.sandbox!.privateKey,
-      }).fetch,
-  );
-  return {
-    adapter: createServifyAdapter({ ...config, baseUrl: sandbox.baseUrl }),
-    device: { ...galaxyS23, imei: IMEI },
-    country: 'IN',
-    customer: asha,
-    orderDevice: { imei: IMEI },
-    close: sandbox.close,
-  };
-}
-
-testProvider({ name: 'servify', createPair: createServifyPair });
+const createServifyPair = () => pairFromModule(servifyProvider);
 
 describe('servify adapter ⇄ sandbox, beyond the contract', () => {
   let pair: ProviderPair;

@@ -1,6 +1,6 @@
 /** Small fetch helpers every provider client shares: deadlines and failure classification. */
-import type { ProviderId } from '../../../contract/types.ts';
-import { ProviderError } from '../errors.ts';
+import type { ProviderId } from '../../../../contract/types.ts';
+import { ProviderError } from '../../errors.ts';
 
 export const UNAVAILABLE_MESSAGE = 'This plan cannot be bought right now. Please try again in a few minutes.';
 

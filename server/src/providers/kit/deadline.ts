@@ -2,8 +2,8 @@
  * Runs a provider call under a deadline. The call gets the deadline's signal, and the race
  * guards against an adapter that ignores it: past the deadline the caller moves on.
  */
-import type { ProviderId } from '../../../contract/types.ts';
-import { ProviderError } from '../errors.ts';
+import type { ProviderId } from '../../../../contract/types.ts';
+import { ProviderError } from '../../errors.ts';
 
 export function withDeadline<T>(
   provider: ProviderId,

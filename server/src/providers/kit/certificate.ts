@@ -1,5 +1,5 @@
 /** Certificate files: their true type, read from their first bytes rather than trusted from a label. */
-import type { CertificateFile } from './types.ts';
+import type { CertificateFile } from '../types.ts';
 
 /** The provider has no certificate for this policy yet (not approved, or approved without one). */
 export class CertificateNotReadyError extends Error {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { certificatePdf, certificatePng } from '../sandbox/octamile/octamile-certificate-files.ts';
+import { certificatePdf, certificatePng } from '../../sandbox/octamile/octamile-certificate-files.ts';
 import { sniffCertificateType } from './certificate.ts';
 
 describe('sniffCertificateType', () => {

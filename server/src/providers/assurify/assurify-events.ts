@@ -1,0 +1,62 @@
+/**
+ * Assurify's webhooks (`policy.activated`, `claim.decision`), verified on the raw body with
+ * `X-Assurify-Signature`. A `policy.activated` for a `pending` order makes it `active`.
+ */
+import type { EventRefusal, ProviderEvents } from '../types.ts';
+import type { StoredOrder } from '../../store/types.ts';
+import type { AssurifyConfig } from './assurify-config.ts';
+import { assurifyEventSchema, type AssurifyEvent } from './assurify-schemas.ts';
+import { verifyAssurifySignature } from './assurify-signature.ts';
+
+export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data']> = {
+  aliases: ['/webhooks/assurify'],
+
+  async verify(config, rawBody, header) {
+    const check = verifyAssurifySignature(config.webhookSecret, header('X-Assurify-Signature'), rawBody);
+    return check.ok
+      ? { ok: true }
+      : { ok: false, reason: check.reason, code: 'invalid_signature', message: 'The event signature is missing, stale or wrong' };
+  },
+
+  parse(rawBody) {
+    let parsed;
+    try {
+      parsed = assurifyEventSchema.safeParse(JSON.parse(rawBody));
+    } catch {
+      return { ok: false, code: 'invalid_event', message: 'The event is not JSON' };
+    }
+    if (!parsed.success) return { ok: false, code: 'invalid_event', message: 'The event has no id, type or data' };
+    return { ok: true, event: { id: parsed.data.id, type: parsed.data.type, payload: parsed.data.data } };
+  },
+
+  /** Our Assurify customer id is `cust_` + the order id's random part (assurify-adapter.ts). */
+  async locate(event, { store, merchantIds }): Promise<StoredOrder | null | EventRefusal> {
+    const match = /^cust_([A-Za-z0-9_-]{1,64})$/.exec(event.payload.customer ?? '');
+    if (!match) return null;
+    for (const merchantId of merchantIds) {
+      const order = await store.getOrder(merchantId, `ord_${match[1]}`);
+      if (order?.offer.provider !== 'assurify') continue;
+      // Assurify may be quicker than our own bind: ask it to send again once the order is written.
+      if (event.type === 'policy.activated' && order.status === 'binding') {
+        return { refused: 'not_ready', code: 'order_binding', message: 'The order is still being bound; send the event again' };
+      }
+      return order;
+    }
+    return null;
+  },
+
+  async apply(event, order, { applyToOrder, logger }) {
+    if (event.type !== 'policy.activated' || !order) return { received: true };
+    const policy = order.policy;
+    if (!policy || policy.reference !== event.payload.subscription_id) {
+      logger.warn('webhook for another subscription', { provider: 'assurify', eventId: event.id, orderId: order.id });
+    } else if (order.status === 'pending') {
+      const activatedAt = Date.parse(event.payload.activated_at ?? '');
+      const startsAt = Number.isNaN(activatedAt) ? policy.startsAt : new Date(activatedAt).toISOString();
+      await applyToOrder({ orderId: order.id, from: ['pending'], status: 'active', policy: { ...policy, startsAt } });
+    }
+    return { received: true };
+  },
+
+  duplicateReply: { received: true, duplicate: true },
+};

@@ -1,0 +1,24 @@
+/** Assurify (SmartShield): IMEI-checked plans for Indian phones; policies activate by webhook. */
+import { createAssurifySandbox } from '../../sandbox/assurify/assurify-sandbox.ts';
+import { defineProvider } from '../types.ts';
+import { createAssurifyAdapter } from './assurify-adapter.ts';
+import { assurifyEnvironment, readAssurifyConfig } from './assurify-config.ts';
+import { assurifyEvents } from './assurify-events.ts';
+import { assurifySample } from './assurify-sample.ts';
+
+export const assurifyProvider = defineProvider({
+  id: 'assurify',
+  displayName: 'Assurify',
+  environment: assurifyEnvironment,
+  readConfig: readAssurifyConfig,
+  createAdapter: createAssurifyAdapter,
+  createSandbox: (config) =>
+    createAssurifySandbox({
+      secretKey: config.secretKey,
+      webhook: { url: config.sandbox.webhookUrl, secret: config.webhookSecret },
+      webhookDelayMs: config.sandbox.webhookDelayMs,
+      sessionTtlMs: config.sandbox.sessionTtlMs,
+    }),
+  events: assurifyEvents,
+  sample: assurifySample,
+});

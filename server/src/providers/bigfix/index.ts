@@ -1,0 +1,16 @@
+/** BigFix: ADLD and extended warranty for Indian devices. */
+import { createBigfixSandbox } from '../../sandbox/bigfix/bigfix-sandbox.ts';
+import { defineProvider } from '../types.ts';
+import { createBigfixAdapter } from './bigfix-adapter.ts';
+import { bigfixEnvironment, readBigfixConfig } from './bigfix-config.ts';
+import { bigfixSample } from './bigfix-sample.ts';
+
+export const bigfixProvider = defineProvider({
+  id: 'bigfix',
+  displayName: 'BigFix',
+  environment: bigfixEnvironment,
+  readConfig: readBigfixConfig,
+  createAdapter: createBigfixAdapter,
+  createSandbox: (config) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource] }),
+  sample: bigfixSample,
+});

@@ -1,0 +1,22 @@
+/** Octamile: device warranty for Nigerian phones, in Naira; cover starts after a verification video. */
+import { createOctamileSandbox } from '../../sandbox/octamile/octamile-sandbox.ts';
+import { defineProvider } from '../types.ts';
+import { createOctamileAdapter } from './octamile-adapter.ts';
+import { octamileEnvironment, readOctamileConfig } from './octamile-config.ts';
+import { octamileSample } from './octamile-sample.ts';
+
+export const octamileProvider = defineProvider({
+  id: 'octamile',
+  displayName: 'Octamile',
+  environment: octamileEnvironment,
+  readConfig: readOctamileConfig,
+  createAdapter: createOctamileAdapter,
+  createSandbox: (config) =>
+    createOctamileSandbox({
+      customerId: config.customerId,
+      authorizationId: config.authorizationId,
+      authorizationKey: config.authorizationKey,
+      reviewDelayMs: config.sandbox.reviewDelayMs,
+    }),
+  sample: octamileSample,
+});
