@@ -28,23 +28,29 @@ export function analyzeWidget(outdir) {
   // The analyzer joins --outdir onto the working directory, so an absolute path goes in relative.
   const relative = path.relative(process.cwd(), path.resolve(outdir));
   const cem = path.resolve('node_modules/@custom-elements-manifest/analyzer/cem.js');
-  execFileSync(
-    process.execPath,
-    [
-      cem,
-      'analyze',
-      '--litelement',
-      '--globs',
-      'widget/src/**/*.ts',
-      '--exclude',
-      'widget/src/**/*.test.ts',
-      '--exclude',
-      'widget/src/testing/**',
-      '--outdir',
-      relative,
-    ],
-    { stdio: 'ignore' },
-  );
+  // The analyzer also points package.json's "customElements" at its output; a check must not.
+  const packageJson = readFileSync('package.json', 'utf8');
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        cem,
+        'analyze',
+        '--litelement',
+        '--globs',
+        'widget/src/**/*.ts',
+        '--exclude',
+        'widget/src/**/*.test.ts',
+        '--exclude',
+        'widget/src/testing/**',
+        '--outdir',
+        relative,
+      ],
+      { stdio: 'ignore' },
+    );
+  } finally {
+    if (readFileSync('package.json', 'utf8') !== packageJson) writeFileSync('package.json', packageJson);
+  }
   return normalizeManifest(readFileSync(path.join(outdir, 'custom-elements.json'), 'utf8'));
 }
 
