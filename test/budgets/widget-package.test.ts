@@ -71,7 +71,7 @@ describe('@coverkit/widget package', () => {
       .filter((file) => file.endsWith('.js'))
       .map((file) => readFileSync(path.join(dist, file), 'utf8'))
       .join('\n');
-    for (const dependency of ['lit', '@lit/task', '@lit/localize', 'ky', 'zod/mini']) {
+    for (const dependency of ['lit', '@lit/task', '@lit/localize', '@lit/context', 'ky', 'zod/mini']) {
       assert.match(code, new RegExp(`from\\s*["']${dependency}["']`), `${dependency} should stay an import`);
     }
     assert.doesNotMatch(code, /litHtmlVersions|reactiveElementVersions/, 'a copy of Lit was bundled');
