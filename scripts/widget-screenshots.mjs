@@ -15,9 +15,12 @@ mkdirSync(outDir, { recursive: true });
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
 
+// The names the server sends with each offer (its provider registry is the only list).
+const providerNames = { bigfix: 'BigFix', servify: 'Servify' };
 const offer = (id, provider, type, name, months, amount, extra = {}) => ({
   offerId: id,
   provider,
+  providerName: providerNames[provider],
   type,
   name,
   termMonths: months,
@@ -38,7 +41,7 @@ const offers = [
 const baseOrder = {
   id: 'ord_01JDEMO',
   clientSecret: 'sec',
-  offer: { provider: 'bigfix', type: 'ADLD', name: offers[0].name, termMonths: 12, price: offers[0].price },
+  offer: { provider: 'bigfix', providerName: 'BigFix', type: 'ADLD', name: offers[0].name, termMonths: 12, price: offers[0].price },
   policy: null,
   createdAt: '2026-11-20T10:00:00Z',
   updatedAt: '2026-11-20T10:00:00Z',
@@ -167,6 +170,7 @@ for (const scheme of ['light', 'dark']) {
         status: 'pending_activation',
         offer: {
           provider: 'octamile',
+          providerName: 'Octamile',
           type: 'COMPREHENSIVE',
           name: 'Octamile Flex',
           termMonths: 12,

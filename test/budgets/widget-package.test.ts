@@ -2,12 +2,16 @@
  * The npm package (`@coverkit/widget`, widget/package.json): after `npm run build:package`
  * every target its `exports`, `types` and `customElements` name exists, Lit, ky and zod
  * stay imports (the shop's bundler dedupes them), and the declarations still carry the
- * `HTMLElementTagNameMap` / `GlobalEventHandlersEventMap` augmentations. Reads files only.
+ * `HTMLElementTagNameMap` / `GlobalEventHandlersEventMap` augmentations; and the committed
+ * `custom-elements.json` is what the analyzer makes of the source now.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { analyzeWidget, MANIFEST_PATH, normalizeManifest } from '../../scripts/widget-manifest.mjs';
 
 const packageDir = path.resolve('widget');
 const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
@@ -67,7 +71,7 @@ describe('@coverkit/widget package', () => {
       .filter((file) => file.endsWith('.js'))
       .map((file) => readFileSync(path.join(dist, file), 'utf8'))
       .join('\n');
-    for (const dependency of ['lit', '@lit/task', '@lit/localize', 'ky', 'zod/mini']) {
+    for (const dependency of ['lit', '@lit/task', '@lit/localize', '@lit/context', 'ky', 'zod/mini']) {
       assert.match(code, new RegExp(`from\\s*["']${dependency}["']`), `${dependency} should stay an import`);
     }
     assert.doesNotMatch(code, /litHtmlVersions|reactiveElementVersions/, 'a copy of Lit was bundled');
@@ -93,6 +97,24 @@ describe('@coverkit/widget package', () => {
         new RegExp(`interface GlobalEventHandlersEventMap\\s*{\\s*'${event}':`),
         `GlobalEventHandlersEventMap lacks ${event}`,
       );
+    }
+  });
+
+  it('ships a custom-elements.json that matches the source', () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'coverkit-manifest-'));
+    try {
+      const fresh = analyzeWidget(outdir);
+      const hint = 'the manifest is stale: run `npm run build:package` and commit widget/custom-elements.json';
+      assert.ok(readFileSync(MANIFEST_PATH, 'utf8') === fresh, hint);
+      // build:package rewrites the file on disk, so where the widget source is committed (a
+      // CI checkout) the committed manifest itself must be current too.
+      const sourceChanges = spawnSync('git', ['status', '--porcelain', '--', 'widget/src'], { encoding: 'utf8' });
+      const committed = spawnSync('git', ['show', `HEAD:${MANIFEST_PATH}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (sourceChanges.status === 0 && sourceChanges.stdout.trim() === '' && committed.status === 0) {
+        assert.ok(normalizeManifest(committed.stdout) === fresh, hint);
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
     }
   });
 });

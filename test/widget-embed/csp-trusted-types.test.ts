@@ -23,6 +23,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const offer = {
   offerId: 'off_bigfix_adld',
   provider: 'bigfix',
+  providerName: 'BigFix',
   type: 'ADLD',
   name: 'Accidental & Liquid Damage',
   termMonths: 12,

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../contract/schemas.ts';
+import type { ApiErrorBody } from '../../../contract/types.ts';
 
 /**
  * A failed /v1 call, normalised from the error envelope (or from a network failure or
@@ -20,6 +21,22 @@ export class ApiError extends Error {
     this.fields = options.fields ?? [];
     this.requestId = options.requestId;
   }
+}
+
+/**
+ * The /v1 error envelope (`{"error": {code, message, fields, requestId}}`) of a failed
+ * response as an `ApiError`; a body that is no envelope (a proxy's HTML page) still gives
+ * one, named after the status. The one parser for every call (ky and the upload).
+ */
+export function apiErrorFromResponse(status: number, statusText: string, body: unknown): ApiError {
+  const envelope = (body && typeof body === 'object' ? body : {}) as Partial<ApiErrorBody>;
+  return new ApiError({
+    code: envelope.error?.code ?? `http_${status}`,
+    message: envelope.error?.message ?? statusText,
+    status,
+    fields: envelope.error?.fields ?? [],
+    requestId: envelope.error?.requestId,
+  });
 }
 
 export function isAbortError(error: unknown): boolean {

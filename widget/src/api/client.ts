@@ -3,9 +3,9 @@
  * browser holds is public.
  */
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { ApiError, isAbortError } from './api-error.ts';
+import { ApiError, apiErrorFromResponse, isAbortError } from './api-error.ts';
 import type { CreateOrderRequest, QuoteRequest } from '../../../contract/schemas.ts';
-import type { ApiErrorBody, Catalog, Order, QuoteResponse } from '../../../contract/types.ts';
+import type { Catalog, Order, QuoteResponse } from '../../../contract/types.ts';
 
 export interface ApiClientOptions {
   /** Origin (and optional path) in front of `/v1`, e.g. `https://api.coverkit.example`. */
@@ -95,14 +95,8 @@ async function toApiError(error: unknown): Promise<unknown> {
   if (isAbortError(error)) return error;
   if (error instanceof TimeoutError) return new ApiError({ code: 'timeout', message: 'The request timed out' });
   if (error instanceof HTTPError) {
-    const envelope = (await error.response.json().catch(() => undefined)) as Partial<ApiErrorBody> | undefined;
-    return new ApiError({
-      code: envelope?.error?.code ?? `http_${error.response.status}`,
-      message: envelope?.error?.message ?? error.response.statusText,
-      status: error.response.status,
-      fields: envelope?.error?.fields ?? [],
-      requestId: envelope?.error?.requestId,
-    });
+    const body: unknown = await error.response.json().catch(() => undefined);
+    return apiErrorFromResponse(error.response.status, error.response.statusText, body);
   }
   // fetch rejects with a TypeError when the network or CORS stops the request.
   if (error instanceof TypeError) return new ApiError({ code: 'network_error', message: 'The request could not be sent' });

@@ -2,9 +2,9 @@
  * The activation video upload. XMLHttpRequest rather than fetch: only it reports upload
  * progress, and a phone video is large enough for a shopper to want to see it move.
  */
-import { ApiError } from './api-error.ts';
+import { ApiError, apiErrorFromResponse } from './api-error.ts';
 import type { ApiClientOptions } from './client.ts';
-import type { ApiErrorBody, Order } from '../../../contract/types.ts';
+import type { Order } from '../../../contract/types.ts';
 
 export interface UploadOptions extends ApiClientOptions {
   orderId: string;
@@ -34,16 +34,7 @@ export function uploadActivationVideo(options: UploadOptions): Promise<Order | u
         resolve((body as { order?: Order } | undefined)?.order);
         return;
       }
-      const envelope = body as Partial<ApiErrorBody> | undefined;
-      reject(
-        new ApiError({
-          code: envelope?.error?.code ?? `http_${request.status}`,
-          message: envelope?.error?.message ?? request.statusText,
-          status: request.status,
-          fields: envelope?.error?.fields ?? [],
-          requestId: envelope?.error?.requestId,
-        }),
-      );
+      reject(apiErrorFromResponse(request.status, request.statusText, body));
     };
     request.onerror = () => reject(new ApiError({ code: 'network_error', message: 'The request could not be sent' }));
     request.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));

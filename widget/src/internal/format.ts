@@ -1,11 +1,11 @@
 /** Text, money and dates in the shopper's locale. */
-import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
-import { str, t } from './localize.ts';
+import type { Money, OrderStatus, PlanType } from '../../../contract/types.ts';
+import type { Translate } from './localize.ts';
 
 /** The order plan types are grouped and shown in. */
 export const planTypeOrder: readonly PlanType[] = ['EW', 'ADLD', 'SCREEN', 'COMPREHENSIVE'];
 
-export function planTypeLabel(type: PlanType | string): string {
+export function planTypeLabel(type: PlanType | string, t: Translate): string {
   switch (type) {
     case 'EW':
       return t('plan.EW', 'Extended warranty');
@@ -20,17 +20,14 @@ export function planTypeLabel(type: PlanType | string): string {
   }
 }
 
-/** Provider brand names are not translated. */
-export const providerNames: Record<ProviderId, string> = {
-  assurify: 'Assurify SmartShield',
-  bigfix: 'BigFix',
-  servify: 'Servify',
-  octamile: 'Octamile',
-};
+/**
+ * The insurer's name as shoppers know it, which the server sends with each offer (the
+ * server's registry is the only list of providers); its id where an older server sends none.
+ * Brand names are not translated.
+ */
+export const providerLabel = (offer: { provider: string; providerName?: string }) => offer.providerName ?? offer.provider;
 
-export const providerName = (provider: string) => providerNames[provider as ProviderId] ?? provider;
-
-export function orderStatusLabel(status: OrderStatus | string): string {
+export function orderStatusLabel(status: OrderStatus | string, t: Translate): string {
   switch (status) {
     case 'awaiting_payment':
       return t('status.awaiting_payment', 'Awaiting payment');
@@ -119,5 +116,3 @@ export function parseList(value: string | undefined): Set<string> {
       .filter(Boolean),
   );
 }
-
-export { str };

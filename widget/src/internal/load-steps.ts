@@ -33,3 +33,13 @@ export const loadPicker = once(async () => {
   const { CoverDevicePicker } = await import('../components/cover-device-picker/cover-device-picker.ts');
   define('cover-device-picker', CoverDevicePicker);
 });
+
+/** The context provider the later steps read the widget's client, locale and strings from. */
+export const loadContext = once(() => import('../context/widget-context.ts'));
+
+/** The later steps `<cover-offers>` loads on demand. */
+export type Step = 'form' | 'summary' | 'picker';
+
+const loaders: Record<Step, () => Promise<void>> = { form: loadForm, summary: loadSummary, picker: loadPicker };
+
+export const loadStep = (step: Step): Promise<void> => loaders[step]();

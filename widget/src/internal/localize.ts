@@ -4,8 +4,8 @@
  * merchant overrides by message id through `<cover-offers>.strings`.
  *
  * Lit Localize keeps one active language per copy of the script, so two widgets with
- * different `locale`s on one page share the language of the one set last. Money and
- * dates always follow each element's own `locale` (they go through `Intl`).
+ * different `locale`s on one page share the language of the one set last. Merchant
+ * overrides, money and dates always follow each widget's own `strings` and `locale`.
  */
 import { configureLocalization, msg, str } from '@lit/localize';
 import type { StrResult } from '@lit/localize';
@@ -33,25 +33,23 @@ export function useCatalogFor(locale: string): Promise<void> {
   return catalog === getLocale() ? Promise.resolve() : setLocale(catalog);
 }
 
-const overrides = new Map<string, string>();
+/** Merchant wording by message id, e.g. `{ 'offers.decline': 'Skip' }` (see README). */
+export type Strings = Readonly<Record<string, string>>;
+
+/** Looks a message up by id, with the English source as its template. */
+export type Translate = (id: string, template: string | StrResult) => string;
 
 /**
- * Merchant wording by message id (see README), e.g. `{ 'offers.decline': 'Skip' }`.
- * `{0}`, `{1}` in an override stand for the values of the original message.
+ * The messages of one widget: the merchant's override, else the active catalog, else
+ * English. `{0}`, `{1}` in an override stand for the values of the original message.
+ * Each element builds its own from the `strings` it was given, so two widgets on one page
+ * keep their own wording.
  */
-export function setStringOverrides(strings: Readonly<Record<string, string>> | undefined): void {
-  overrides.clear();
-  for (const [id, value] of Object.entries(strings ?? {})) if (typeof value === 'string') overrides.set(id, value);
-  // Lit Localize's own "ready" event makes every @localized() element render again.
-  window.dispatchEvent(new CustomEvent('lit-localize-status', { detail: { status: 'ready', readyLocale: getLocale() } }));
-}
-
-/** A message by id: the merchant's override, else the active catalog, else English. */
-export function t(id: string, template: string | StrResult): string {
-  const override = overrides.get(id);
-  if (override !== undefined) {
+export function translator(strings: Strings | undefined): Translate {
+  return (id, template) => {
+    const override = strings && Object.hasOwn(strings, id) ? strings[id] : undefined;
+    if (typeof override !== 'string') return typeof template === 'string' ? msg(template, { id }) : msg(template, { id });
     if (typeof template === 'string') return override;
     return override.replace(/\{(\d+)\}/g, (_, index: string) => String(template.values[Number(index)] ?? ''));
-  }
-  return typeof template === 'string' ? msg(template, { id }) : msg(template, { id });
+  };
 }

@@ -3,7 +3,8 @@
  * one input per address line so browser autofill can fill each of them.
  */
 import type { RequirableField } from '../../../contract/schemas.ts';
-import { str, t } from './localize.ts';
+import { str } from './localize.ts';
+import type { Translate } from './localize.ts';
 
 export type FieldKey =
   Exclude<RequirableField, 'customer.address'> | `customer.address.${'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country'}`;
@@ -30,7 +31,7 @@ const addressKeys = [
 ] as const satisfies readonly FieldKey[];
 
 // Listed in the order a shopper fills them in: who they are, where, then the device.
-const definitions = (): readonly FieldDefinition[] => [
+const definitions = (t: Translate): readonly FieldDefinition[] => [
   { key: 'customer.name', label: t('field.name', 'Full name'), type: 'text', autocomplete: 'name', inputMode: 'text', maxLength: 100 },
   { key: 'customer.email', label: t('field.email', 'Email'), type: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254 },
   {
@@ -118,9 +119,9 @@ const numericPostalCountries = new Set(['IN', 'NG', 'US']);
 const phoneExamples: Record<string, string> = { IN: '+919812345678', NG: '+2348031234567', US: '+12025550123' };
 
 /** Exactly the inputs an offer's `requires` asks for, in filling order. */
-export function fieldsFor(requires: readonly RequirableField[], country: string): FieldDefinition[] {
+export function fieldsFor(requires: readonly RequirableField[], country: string, t: Translate): FieldDefinition[] {
   const keys = new Set<string>(requires.flatMap((path) => (path === 'customer.address' ? addressKeys : [path])));
-  return definitions()
+  return definitions(t)
     .filter((definition) => keys.has(definition.key))
     .map((definition) => {
       if (definition.key === 'customer.address.postalCode' && numericPostalCountries.has(country))

@@ -3,7 +3,7 @@
  * in their language. Each known sentence has a message id, so Hindi (and a merchant's
  * override) can replace it; an unknown sentence is shown as it is.
  */
-import { t } from './localize.ts';
+import type { Translate } from './localize.ts';
 
 const messageIds: Record<string, string> = {
   Required: 'validation.required',
@@ -27,7 +27,7 @@ const messageIds: Record<string, string> = {
   'At most 5 years': 'validation.max-years',
 };
 
-export function localizeFieldError(message: string): string {
+export function localizeFieldError(message: string, t: Translate): string {
   const id = messageIds[message];
   return id ? t(id, message) : message;
 }

@@ -10,6 +10,7 @@ export const publishableKey = 'pk_test_demo';
 export const screenOffer: Offer = {
   offerId: 'off_bigfix_screen.signature',
   provider: 'bigfix',
+  providerName: 'BigFix',
   type: 'SCREEN',
   name: 'Screen Guard',
   termMonths: 12,
@@ -21,6 +22,7 @@ export const screenOffer: Offer = {
 export const comprehensiveOffer: Offer = {
   offerId: 'off_servify_comp.signature',
   provider: 'servify',
+  providerName: 'Servify',
   type: 'COMPREHENSIVE',
   name: 'Total Care',
   termMonths: 24,
@@ -40,6 +42,7 @@ export const createdOrder: Order = {
   clientSecret: 'ord_01JABCDEF_secret_abc',
   offer: {
     provider: 'bigfix',
+    providerName: 'BigFix',
     type: 'SCREEN',
     name: 'Screen Guard',
     termMonths: 12,

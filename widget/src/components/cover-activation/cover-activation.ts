@@ -1,13 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
+import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { Order } from '../../../../contract/types.ts';
 import { uploadActivationVideo } from '../../api/upload.ts';
+import { apiClientContext, stringsContext } from '../../context/widget-context.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
+import { OrderPollController } from '../../controllers/order-poll-controller.ts';
 import { CoverOrderUpdateEvent } from '../../events/cover-order-update-event.ts';
-import { str, t } from '../../internal/localize.ts';
-import { pollOrder } from '../../internal/poll-order.ts';
+import { str } from '../../internal/localize.ts';
+import type { Strings, Translate } from '../../internal/localize.ts';
 import { styles } from './cover-activation.styles.ts';
 
 type Phase = 'choose' | 'recording' | 'ready' | 'uploading' | 'checking';
@@ -15,7 +19,7 @@ type Phase = 'choose' | 'recording' | 'ready' | 'uploading' | 'checking';
 /** Recording stops by itself after this long: a short clip is all the provider needs. */
 const maxRecordingMilliseconds = 30_000;
 
-function uploadErrorMessage(error: unknown): string {
+function uploadErrorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.status === 413) {
     return t('activation.too-large', 'This video is too large. Record a shorter clip (under 30 seconds) and try again.');
   }
@@ -46,7 +50,8 @@ export class CoverActivation extends LitElement {
   private stream?: MediaStream;
   private stopTimer?: ReturnType<typeof setTimeout>;
   private uploadController?: AbortController;
-  private stopPolling?: () => void;
+  private readonly localize = new LocalizeController(this);
+  private readonly poll = new OrderPollController(this);
 
   @query('video') private preview?: HTMLVideoElement;
 
@@ -57,14 +62,16 @@ export class CoverActivation extends LitElement {
   @state() private status = '';
 
   @property({ attribute: false }) order?: Order;
-  @property({ attribute: false }) client?: ApiClient;
+  /** Inside `<cover-offers>`, its client. */
+  @consume({ context: apiClientContext, subscribe: true }) @property({ attribute: false }) client?: ApiClient;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 3000;
+  /** Wording by message id; inside `<cover-offers>`, its `strings`. */
+  @consume({ context: stringsContext, subscribe: true }) @property({ attribute: false }) strings?: Strings;
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.releaseCamera();
     this.uploadController?.abort();
-    this.stopPolling?.();
   }
 
   private get canRecord(): boolean {
@@ -78,6 +85,7 @@ export class CoverActivation extends LitElement {
   }
 
   private async startRecording() {
+    const { t } = this.localize;
     this.error = '';
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
@@ -112,6 +120,7 @@ export class CoverActivation extends LitElement {
   }
 
   private handleFile(event: Event) {
+    const { t } = this.localize;
     const file = (event.target as HTMLInputElement).files?.[0];
     this.error = '';
     if (!file) return;
@@ -125,6 +134,7 @@ export class CoverActivation extends LitElement {
   }
 
   private async upload() {
+    const { t } = this.localize;
     const order = this.order;
     if (!this.video || !order?.clientSecret || !this.client) return;
     this.phase = 'uploading';
@@ -149,7 +159,7 @@ export class CoverActivation extends LitElement {
     } catch (error) {
       if (isAbortError(error)) return;
       this.phase = 'ready';
-      this.error = uploadErrorMessage(error);
+      this.error = uploadErrorMessage(error, this.localize.t);
       this.status = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="upload-button"]')?.focus();
@@ -158,7 +168,7 @@ export class CoverActivation extends LitElement {
 
   private followStatus(order: Order) {
     if (!this.client) return;
-    this.stopPolling = pollOrder({
+    this.poll.start({
       client: this.client,
       order,
       intervalMilliseconds: this.pollInterval,
@@ -176,6 +186,7 @@ export class CoverActivation extends LitElement {
   }
 
   private renderCapture() {
+    const { t } = this.localize;
     const busy = this.phase === 'uploading' || this.phase === 'checking';
     return html`
       ${
@@ -211,6 +222,7 @@ export class CoverActivation extends LitElement {
   }
 
   override render() {
+    const { t } = this.localize;
     const order = this.order;
     if (!order) return nothing;
     const percent = Math.round(this.progress * 100);

@@ -1,14 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
+import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { property } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
-import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
+import { shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { Catalog } from '../../../../contract/types.ts';
+import { apiClientContext, stringsContext } from '../../context/widget-context.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
 import { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
-import { CoverErrorEvent } from '../../events/cover-error-event.ts';
 import { parseList } from '../../internal/format.ts';
-import { t } from '../../internal/localize.ts';
+import type { Strings } from '../../internal/localize.ts';
+import { reportError } from '../../internal/report-error.ts';
 import { styles } from './cover-device-picker.styles.ts';
 
 type Brand = Catalog['brands'][number];
@@ -47,22 +50,20 @@ export class CoverDevicePicker extends LitElement {
   private catalogTask = new Task(this, {
     args: () => [this.client] as const,
     task: async ([client], { signal }) => (client ? client.getCatalog(signal) : initialState),
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      const apiError = error instanceof ApiError ? error : undefined;
-      this.dispatchEvent(
-        new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message: shopperMessage(error), status: apiError?.status }),
-      );
-    },
+    onError: (error) => void reportError(this, error),
   });
+  private readonly localize = new LocalizeController(this);
 
-  @property({ attribute: false }) client?: ApiClient;
+  /** Inside `<cover-offers>`, its client. */
+  @consume({ context: apiClientContext, subscribe: true }) @property({ attribute: false }) client?: ApiClient;
   /** Only brands of this category are offered, e.g. `Mobile`. */
   @property() category = '';
   /** Comma-separated provider ids: only brands one of them lists; all when empty. */
   @property() providers = '';
   @property() brand = '';
   @property() model = '';
+  /** Wording by message id; inside `<cover-offers>`, its `strings`. */
+  @consume({ context: stringsContext, subscribe: true }) @property({ attribute: false }) strings?: Strings;
 
   private brandsFor(catalog: Catalog): Brand[] {
     const category = this.category.trim().toLowerCase();
@@ -111,6 +112,7 @@ export class CoverDevicePicker extends LitElement {
   }
 
   private renderPickers(catalog: Catalog | undefined) {
+    const { t } = this.localize;
     const loading = t('picker.loading', 'Loading…');
     const brands = catalog ? this.brandsFor(catalog) : [];
     const brand = brands.find((entry) => entry.name === this.brand);
@@ -140,6 +142,7 @@ export class CoverDevicePicker extends LitElement {
   }
 
   override render() {
+    const { t } = this.localize;
     return (
       this.catalogTask.render({
         initial: () => this.renderPickers(undefined),

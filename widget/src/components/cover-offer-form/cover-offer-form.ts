@@ -1,20 +1,23 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
+import { ApiError } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { CreateOrderRequest } from '../../../../contract/schemas.ts';
 import type { Offer, Order } from '../../../../contract/types.ts';
-import { CoverErrorEvent } from '../../events/cover-error-event.ts';
+import { apiClientContext, localeContext, stringsContext } from '../../context/widget-context.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
 import { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
-import { resolveLocale } from '../../internal/format.ts';
-import { str, t } from '../../internal/localize.ts';
+import { str } from '../../internal/localize.ts';
+import type { Strings } from '../../internal/localize.ts';
 import { createIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { fieldsFor } from '../../internal/order-fields.ts';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
 import { buildOrderRequest, fieldErrorsByKey, validateOrderRequest } from '../../internal/order-request.ts';
+import { reportError } from '../../internal/report-error.ts';
 import type { FieldValues } from '../../internal/order-request.ts';
 import { styles } from './cover-offer-form.styles.ts';
 import { renderField } from './render-field.ts';
@@ -47,6 +50,7 @@ export class CoverOfferForm extends LitElement {
   /** Kept across retries of an unchanged body, so a repeated click cannot buy twice. */
   private submission?: { idempotencyKey: string; body: string };
   private fields: FieldDefinition[] = [];
+  private readonly localize = new LocalizeController(this);
 
   // The offer travels with the run: the shopper may pick another one while it is pending.
   private orderTask = new Task<[CreateOrderRequest, string, Offer], { order: Order; offer: Offer }>(this, {
@@ -73,17 +77,21 @@ export class CoverOfferForm extends LitElement {
   @state() private reviewing = false;
 
   @property({ attribute: false }) offer?: Offer;
-  @property({ attribute: false }) client?: ApiClient;
+  /** Inside `<cover-offers>`, its client. */
+  @consume({ context: apiClientContext, subscribe: true }) @property({ attribute: false }) client?: ApiClient;
   @property() country = '';
   @property() brand = '';
   @property() model = '';
   /** Prefills the IMEI field when the offer asks for one. */
   @property() imei = '';
-  @property() locale = '';
+  /** BCP 47 tag for prices; inside `<cover-offers>`, its `locale`. */
+  @consume({ context: localeContext, subscribe: true }) @property() locale = '';
+  /** Wording by message id; inside `<cover-offers>`, its `strings`. */
+  @consume({ context: stringsContext, subscribe: true }) @property({ attribute: false }) strings?: Strings;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Labels are words in the active language, so the list is rebuilt on every render.
-    this.fields = fieldsFor(this.offer?.requires ?? [], this.country);
+    this.fields = fieldsFor(this.offer?.requires ?? [], this.country, this.localize.t);
     if (changed.has('offer')) {
       // What the shopper typed survives switching offers; the verdicts on it do not.
       this.values = {
@@ -133,7 +141,7 @@ export class CoverOfferForm extends LitElement {
     }
     const body = JSON.stringify(request);
     if (this.submission?.body !== body) this.submission = { idempotencyKey: createIdempotencyKey(), body };
-    this.announcement = t('form.adding', 'Adding the plan…');
+    this.announcement = this.localize.t('form.adding', 'Adding the plan…');
     void this.orderTask.run([request, this.submission.idempotencyKey, this.offer]);
   }
 
@@ -147,10 +155,9 @@ export class CoverOfferForm extends LitElement {
   private readonly handleEdit = () => void this.showStep(false);
 
   private async handleOrderError(error: unknown) {
-    if (isAbortError(error)) return;
-    const message = shopperMessage(error);
+    const message = reportError(this, error);
+    if (message === undefined) return;
     const apiError = error instanceof ApiError ? error : undefined;
-    this.dispatchEvent(new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message, status: apiError?.status }));
     const { byKey, unmatched } = fieldErrorsByKey(apiError?.status === 400 ? apiError.fields : [], this.fields);
     this.serverErrors = byKey;
     this.formError = byKey.size === 0 || unmatched.length > 0 ? message : '';
@@ -162,6 +169,7 @@ export class CoverOfferForm extends LitElement {
 
   /** Says how many fields need attention and moves focus to the first of them. */
   private async announceInvalidFields(count: number) {
+    const { t } = this.localize;
     this.announcement = count === 1 ? t('form.check-one', 'Please check 1 field.') : t('form.check', str`Please check ${count} fields.`);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
@@ -173,6 +181,7 @@ export class CoverOfferForm extends LitElement {
         renderField(field, {
           value: this.values[field.key] ?? '',
           error: this.serverErrors.get(field.key) ?? (this.visited.has(field.key) ? (errors.get(field.key) ?? '') : ''),
+          t: this.localize.t,
           onInput: this.handleInput,
           onBlur: this.handleBlur,
         }),
@@ -190,13 +199,14 @@ export class CoverOfferForm extends LitElement {
 
   override render() {
     if (!this.offer) return nothing;
-    const locale = resolveLocale(this.locale);
+    const { t } = this.localize;
     const pending = this.orderTask.status === TaskStatus.PENDING;
     const status = html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
     if (this.reviewing) {
       return html`<form part="form" novalidate aria-labelledby="review-heading" @submit=${this.handleSubmit}>
-        ${renderReview({ offer: this.offer, fields: this.fields, values: this.values, locale, pending, onEdit: this.handleEdit })} ${status}
+        ${renderReview({ offer: this.offer, fields: this.fields, values: this.values, localize: this.localize, pending, onEdit: this.handleEdit })}
+        ${status}
       </form>`;
     }
     const errors = validateOrderRequest(this.buildRequest(), this.offer.requires, this.fields);

@@ -3,13 +3,14 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
-import { t } from '../../internal/localize.ts';
+import type { Translate } from '../../internal/localize.ts';
 import { localizeFieldError } from '../../internal/validation-messages.ts';
 
 export interface FieldState {
   value: string;
   /** The message to show now; empty when the field is fine or not yet visited. */
   error: string;
+  t: Translate;
   onInput: (key: FieldKey, value: string) => void;
   onBlur: (key: FieldKey) => void;
 }
@@ -25,11 +26,12 @@ export function renderField(field: FieldDefinition, state: FieldState) {
   const errorId = `${id}-error`;
   const describedBy = [field.hint ? hintId : '', state.error ? errorId : ''].filter(Boolean).join(' ');
   const isNumber = field.type === 'number';
+  const message = state.error ? localizeFieldError(state.error, state.t) : '';
   // The hint sits before the input so the shopper reads it before typing.
   return html`
     <div class="field ${field.key.endsWith('line1') || field.key.endsWith('line2') ? 'wide' : ''}" part="field">
       <label for=${id} part="label">
-        ${field.label}${field.optional ? html` <span class="optional">${t('field.optional', '(optional)')}</span>` : nothing}
+        ${field.label}${field.optional ? html` <span class="optional">${state.t('field.optional', '(optional)')}</span>` : nothing}
       </label>
       ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
       <input
@@ -51,7 +53,7 @@ export function renderField(field: FieldDefinition, state: FieldState) {
         @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
         @blur=${() => state.onBlur(field.key)}
       />
-      <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${state.error ? localizeFieldError(state.error) : ''}</p>
+      <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${message}</p>
     </div>
   `;
 }

@@ -1,8 +1,8 @@
 /** The review step: what will be bought, for whom, before the order is created. */
 import { html } from 'lit';
 import type { Offer } from '../../../../contract/types.ts';
-import { formatMoney, formatTerm, planTypeLabel, providerName } from '../../internal/format.ts';
-import { t } from '../../internal/localize.ts';
+import type { LocalizeController } from '../../controllers/localize-controller.ts';
+import { providerLabel } from '../../internal/format.ts';
 import type { FieldDefinition } from '../../internal/order-fields.ts';
 import type { FieldValues } from '../../internal/order-request.ts';
 
@@ -10,22 +10,23 @@ export interface ReviewState {
   offer: Offer;
   fields: readonly FieldDefinition[];
   values: FieldValues;
-  locale: string;
+  localize: LocalizeController;
   pending: boolean;
   onEdit: () => void;
 }
 
-export function renderReview({ offer, fields, values, locale, pending, onEdit }: ReviewState) {
+export function renderReview({ offer, fields, values, localize, pending, onEdit }: ReviewState) {
+  const { t } = localize;
   const filled = fields.filter((field) => (values[field.key] ?? '').trim() !== '');
   return html`<section class="review" part="review" aria-labelledby="review-heading">
     <h3 id="review-heading" class="heading" part="review-heading" tabindex="-1">${t('review.heading', 'Check and confirm')}</h3>
     <dl>
       <dt>${t('review.plan', 'Plan')}</dt>
-      <dd>${planTypeLabel(offer.type)} · ${offer.name}</dd>
+      <dd>${localize.planType(offer.type)} · ${offer.name}</dd>
       <dt>${t('review.term', 'Term')}</dt>
-      <dd>${formatTerm(offer.termMonths, locale)} · ${providerName(offer.provider)}</dd>
+      <dd>${localize.term(offer.termMonths)} · ${providerLabel(offer)}</dd>
       <dt>${t('review.price', 'Price')}</dt>
-      <dd class="price">${formatMoney(offer.price, locale)}</dd>
+      <dd class="price">${localize.money(offer.price)}</dd>
       ${filled.map(
         (field) =>
           html`<dt>${field.label}</dt>

@@ -4,8 +4,10 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Offer, PlanType } from '../../../../contract/types.ts';
 import { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
-import { formatMoney, formatTerm, planTypeLabel, planTypeOrder, providerName, resolveLocale, safeUrl } from '../../internal/format.ts';
-import { str, t } from '../../internal/localize.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
+import { planTypeOrder, providerLabel, safeUrl } from '../../internal/format.ts';
+import { str } from '../../internal/localize.ts';
+import type { Strings } from '../../internal/localize.ts';
 import { styles } from './cover-offer-list.styles.ts';
 
 /**
@@ -32,6 +34,8 @@ import { styles } from './cover-offer-list.styles.ts';
 export class CoverOfferList extends LitElement {
   static override styles = styles;
 
+  private readonly localize = new LocalizeController(this);
+
   @property({ attribute: false }) offers: Offer[] = [];
 
   /** The offer shown as picked. */
@@ -39,6 +43,9 @@ export class CoverOfferList extends LitElement {
 
   /** BCP 47 tag for prices; the browser's language when empty. */
   @property() locale = '';
+
+  /** Wording by message id (`<cover-offers>` passes its `strings`). */
+  @property({ attribute: false }) strings?: Strings;
 
   /** Fewer words per offer (no cover list), for narrow slots. */
   @property({ type: Boolean, reflect: true }) compact = false;
@@ -52,6 +59,7 @@ export class CoverOfferList extends LitElement {
   }
 
   private renderCovers(offer: Offer) {
+    const { t } = this.localize;
     const terms = safeUrl(offer.termsUrl);
     if (this.compact || (!offer.covers?.length && !terms)) return nothing;
     return html`<span class="extras">
@@ -76,45 +84,46 @@ export class CoverOfferList extends LitElement {
     </span>`;
   }
 
-  private renderOffer(offer: Offer, locale: string) {
+  private renderOffer(offer: Offer) {
+    const { t } = this.localize;
     const selected = offer.offerId === this.selectedOfferId;
     return html`
       <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}">
         <input type="radio" name="offer" .value=${offer.offerId} .checked=${selected} />
         <span class="details">
-          <span class="visually-hidden" part="offer-type">${planTypeLabel(offer.type)}</span>
+          <span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)}</span>
           <span class="name" part="offer-name">${offer.name}</span>
           <span class="meta" part="offer-meta"
-            >${t('list.meta', str`${formatTerm(offer.termMonths, locale)} · by ${providerName(offer.provider)}`)}</span
+            >${t('list.meta', str`${this.localize.term(offer.termMonths)} · by ${providerLabel(offer)}`)}</span
           >
           ${this.renderCovers(offer)}
         </span>
-        <span class="price" part="price">${formatMoney(offer.price, locale)}</span>
+        <span class="price" part="price">${this.localize.money(offer.price)}</span>
       </label>
     `;
   }
 
-  private renderGroup(type: PlanType, offers: Offer[], locale: string) {
+  private renderGroup(type: PlanType, offers: Offer[]) {
     const id = `group-${type}`;
     return html`<div class="group" part="group" role="group" aria-labelledby=${id}>
-      <p class="group-heading" part="group-heading" id=${id} aria-hidden="true">${planTypeLabel(type)}</p>
+      <p class="group-heading" part="group-heading" id=${id} aria-hidden="true">${this.localize.planType(type)}</p>
       ${repeat(
         offers,
         (offer) => offer.offerId,
-        (offer) => this.renderOffer(offer, locale),
+        (offer) => this.renderOffer(offer),
       )}
     </div>`;
   }
 
   override render() {
-    const locale = resolveLocale(this.locale);
+    const { t } = this.localize;
     const types = [...planTypeOrder, ...new Set(this.offers.map((offer) => offer.type).filter((type) => !planTypeOrder.includes(type)))];
     return html`
       <fieldset part="offers" @change=${this.handleChange}>
         <legend class="visually-hidden">${t('list.legend', 'Choose a protection plan')}</legend>
         ${types.map((type) => {
           const offers = this.offers.filter((offer) => offer.type === type);
-          return offers.length ? this.renderGroup(type, offers, locale) : nothing;
+          return offers.length ? this.renderGroup(type, offers) : nothing;
         })}
       </fieldset>
     `;

@@ -66,6 +66,7 @@ const assurifyOffer: Offer = {
   ...screenOffer,
   offerId: 'off_assurify.sig',
   provider: 'assurify',
+  providerName: 'Assurify SmartShield',
   type: 'ADLD',
   name: 'SmartShield ADLD',
   covers: ['Drops', 'Liquid'],

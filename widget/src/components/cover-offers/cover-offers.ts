@@ -1,54 +1,29 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement } from 'lit';
 import type { PropertyValues } from 'lit';
 import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { ApiError, isAbortError, shopperMessage } from '../../api/api-error.ts';
 import { createApiClient } from '../../api/client.ts';
 import type { ApiClient } from '../../api/client.ts';
-import type { Offer, Order, QuoteResponse } from '../../../../contract/types.ts';
-import { CoverErrorEvent } from '../../events/cover-error-event.ts';
-import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.ts';
+import type { Order } from '../../../../contract/types.ts';
+import { DeviceController } from '../../controllers/device-controller.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
+import { QuoteController } from '../../controllers/quote-controller.ts';
+import { StepController } from '../../controllers/step-controller.ts';
 import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
+import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.ts';
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { CoverOffersLoadEvent } from '../../events/cover-offers-load-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
-import { formatMoney, parseList, resolveLocale } from '../../internal/format.ts';
-import { loadForm, loadPicker, loadSchemas, loadSummary } from '../../internal/load-steps.ts';
-import { setStringOverrides, str, t, useCatalogFor } from '../../internal/localize.ts';
-import { buildQuoteRequest } from '../../internal/quote-request.ts';
+import { str, useCatalogFor } from '../../internal/localize.ts';
+import type { Strings } from '../../internal/localize.ts';
+import { reportError } from '../../internal/report-error.ts';
 import { styles } from './cover-offers.styles.ts';
-import { renderImeiPrompt } from './render-imei-prompt.ts';
-import { renderDeclined, renderEmpty, renderLoadError, renderSkeleton } from './render-states.ts';
-
-type Stage = 'choosing' | 'declined' | 'ordered';
-
-const OFFER_REFRESH_LEAD_MS = 60_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** The same plan at the same price, whatever its (signed, expiring) offer id. */
-function isSameOffer(offer: Offer, other: Offer): boolean {
-  return (
-    offer.offerId === other.offerId ||
-    (offer.provider === other.provider &&
-      offer.type === other.type &&
-      offer.name === other.name &&
-      offer.termMonths === other.termMonths &&
-      offer.price.amount === other.price.amount &&
-      offer.price.currency === other.price.currency)
-  );
-}
+import { checkImei } from './render-imei-prompt.ts';
+import { plansAvailable } from './render-states.ts';
+import { renderWidget } from './render-widget.ts';
 
 /** Changing any of these means another device (or merchant), so earlier choices lapse. */
 const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'model', 'price', 'currency', 'country', 'imei'] as const;
-
-const listParts =
-  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
-const formParts =
-  'form, field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button';
-const pickerParts = 'picker, label, select, input, picker-error, retry-button';
-const summaryParts =
-  'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
 
 /**
  * @tagname cover-offers
@@ -101,54 +76,33 @@ export class CoverOffers extends LitElement {
   static override styles = styles;
 
   private client?: ApiClient;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-
-  private quoteTask = new Task(this, {
-    args: () =>
-      [
-        this.client,
-        this.category,
-        this.deviceBrand,
-        this.deviceModel,
-        this.price,
-        this.currency,
-        this.country,
-        this.shopperImei || this.imei,
-      ] as const,
-    task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
-      const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
-      return client && request ? client.createQuote(request, signal) : initialState;
+  private readonly localize = new LocalizeController(this);
+  private readonly steps = new StepController(this, {
+    context: () => ({ client: this.client, locale: this.locale, strings: this.strings }),
+    onError: (error) => reportError(this, error),
+  });
+  private readonly device = new DeviceController(this);
+  private readonly quote = new QuoteController(this, {
+    client: () => this.client,
+    page: () => this,
+    device: this.device,
+    paused: () => this.stage === 'ordered',
+    onLoad: (offers, { unavailable }) => {
+      this.announcement = plansAvailable(offers.length, this.localize.t);
+      this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable }));
     },
-    onComplete: (response) => {
-      const offers = this.visibleOffers(response);
-      // A refreshed quote has new offer ids: the shopper keeps the same plan at the same price.
-      this.selectedOffer = this.selectedOffer && offers.find((offer) => isSameOffer(offer, this.selectedOffer!));
-      this.scheduleRefresh(offers);
-      this.announcement =
-        offers.length === 1 ? t('offers.count-one', '1 plan available') : t('offers.count', str`${offers.length} plans available`);
-      this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable: response.unavailable }));
-    },
-    onError: (error) => this.reportError(error),
+    onError: (error) => reportError(this, error),
   });
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('#heading') private heading?: HTMLElement;
 
-  @state() private stage: Stage = 'choosing';
-  @state() private selectedOffer?: Offer;
+  @state() private stage: 'choosing' | 'declined' | 'ordered' = 'choosing';
   @state() private order?: Order;
   /** True once the host reported payment through `showConfirmed()`. */
   @state() private hostConfirmed = false;
-  @state() private formReady = false;
-  @state() private summaryReady = false;
-  /** An IMEI the shopper typed into the "see more plans" prompt. */
-  @state() private shopperImei = '';
   @state() private imeiError = '';
   @state() private announcement = '';
-  @state() private pickerReady = false;
-  /** Picker mode: what the shopper picked (the attributes stay as the page set them). */
-  @state() private pickedBrand = '';
-  @state() private pickedModel = '';
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   /** Where the /v1 API lives. The page's origin by default (the script's own origin cannot be known reliably). */
@@ -178,7 +132,7 @@ export class CoverOffers extends LitElement {
   /** `auto` (default) follows the shopper's system setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Merchant wording by message id, e.g. `{ "offers.decline": "Skip protection" }` (see README). */
-  @property({ attribute: false }) strings?: Record<string, string>;
+  @property({ attribute: false }) strings?: Strings;
   /** How often (ms) the widget asks for the order's status while it waits for payment or the provider. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 3000;
 
@@ -186,133 +140,59 @@ export class CoverOffers extends LitElement {
     if (changed.has('apiBase') || changed.has('publishableKey')) {
       this.client = this.publishableKey ? createApiClient({ apiBase: this.apiBase, publishableKey: this.publishableKey }) : undefined;
     }
-    if (changed.has('locale')) void useCatalogFor(resolveLocale(this.locale));
-    if (changed.has('strings')) setStringOverrides(this.strings);
-    if (changed.has('brand') || changed.has('model') || changed.has('picker')) {
-      this.pickedBrand = this.brand ?? '';
-      this.pickedModel = this.model ?? '';
-    }
-    if (this.pickerMode && !this.pickerReady) void this.ensureLoaded('picker');
-    if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) {
-      this.stage = 'choosing';
-      this.selectedOffer = undefined;
-      this.order = undefined;
-      this.hostConfirmed = false;
-      if (changed.has('imei')) this.shopperImei = '';
-    }
+    if (changed.has('locale')) void useCatalogFor(this.localize.locale);
+    if (changed.has('brand') || changed.has('model') || changed.has('picker')) this.device.reset();
+    if (this.device.pickerMode) void this.steps.load('picker');
+    // The IMEI the shopper typed belongs to the device: it lapses when the page names another IMEI.
+    if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) this.forgetChoices({ keepImei: !changed.has('imei') });
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.refreshTimer);
+  /** Forgets the shopper's earlier choices: the plan, the order and (unless kept) the IMEI they typed. */
+  private forgetChoices({ keepImei = false } = {}) {
+    this.stage = 'choosing';
+    this.quote.selected = undefined;
+    this.order = undefined;
+    this.hostConfirmed = false;
+    if (keepImei) return;
+    this.quote.shopperImei = '';
+    this.imeiError = '';
   }
-
-  /** Offers expire (their price is only held so long): ask again a minute before the first does. */
-  private scheduleRefresh(offers: readonly Offer[]) {
-    clearTimeout(this.refreshTimer);
-    const earliest = Math.min(...offers.map((offer) => Date.parse(offer.expiresAt)).filter(Number.isFinite));
-    if (!Number.isFinite(earliest)) return;
-    const delay = Math.max(1000, earliest - Date.now() - OFFER_REFRESH_LEAD_MS);
-    // Timers overflow past 2^31 ms (about 24 days) and would fire at once.
-    if (delay > MAX_TIMER_MS) return;
-    this.refreshTimer = setTimeout(() => {
-      if (this.stage !== 'ordered' && this.isConnected) void this.quoteTask.run();
-    }, delay);
-  }
-
-  /** A category without a full device (or the `picker` attribute): the shopper picks brand and model. */
-  private get pickerMode(): boolean {
-    // `?.`: a removed attribute leaves its property null, and frameworks do remove them.
-    return this.picker || (Boolean(this.category?.trim()) && !(this.brand?.trim() && this.model?.trim()));
-  }
-
-  private get deviceBrand(): string {
-    return this.pickerMode ? this.pickedBrand : this.brand;
-  }
-
-  private get deviceModel(): string {
-    return this.pickerMode ? this.pickedModel : this.model;
-  }
-
-  private visibleOffers(response: QuoteResponse): Offer[] {
-    const providers = parseList(this.providers);
-    const types = parseList(this.planTypes.toUpperCase());
-    return response.offers.filter((offer) => (!providers.size || providers.has(offer.provider)) && (!types.size || types.has(offer.type)));
-  }
-
-  private reportError(error: unknown) {
-    if (isAbortError(error)) return;
-    const apiError = error instanceof ApiError ? error : undefined;
-    this.dispatchEvent(
-      new CoverErrorEvent({ code: apiError?.code ?? 'unknown_error', message: shopperMessage(error), status: apiError?.status }),
-    );
-  }
-
-  private async ensureLoaded(step: 'form' | 'summary' | 'picker') {
-    try {
-      if (step === 'form') {
-        await loadForm();
-        this.formReady = true;
-      } else if (step === 'picker') {
-        await loadPicker();
-        this.pickerReady = true;
-      } else {
-        await loadSummary();
-        this.summaryReady = true;
-      }
-    } catch (error) {
-      this.reportError(new ApiError({ code: 'network_error', message: String(error) }));
-    }
-  }
-
-  /** Start fetching the form while the shopper is still reading the offers. */
-  private readonly preloadForm = () => void this.ensureLoaded('form');
 
   // The list and the form dispatch the public events themselves; they cross this
   // shadow root (composed) on their way to the page, and are only observed here.
-  private handleSelect(event: CoverOfferSelectEvent) {
-    const { offer } = event.detail;
-    this.selectedOffer = offer;
-    this.announcement = t('offers.selected', str`${offer.name} selected, ${formatMoney(offer.price, resolveLocale(this.locale))}`);
-    void this.ensureLoaded('form');
-  }
+  private readonly handleSelect = ({ detail: { offer } }: CoverOfferSelectEvent) => {
+    this.quote.selected = offer;
+    this.announcement = this.localize.t('offers.selected', str`${offer.name} selected, ${this.localize.money(offer.price)}`);
+    void this.steps.load('form');
+  };
 
-  private async handleOrderCreate(event: CoverOrderCreateEvent) {
-    this.order = event.detail.order;
+  private readonly handleOrderCreate = async ({ detail: { order } }: CoverOrderCreateEvent) => {
+    this.order = order;
     this.stage = 'ordered';
-    await this.ensureLoaded('summary');
+    await this.steps.load('summary');
     await this.updateComplete;
     const summary = this.renderRoot.querySelector('cover-order-summary');
     await summary?.updateComplete;
     summary?.focus();
-  }
+  };
 
-  private handleDeviceChange(event: CoverDeviceChangeEvent) {
-    this.pickedBrand = event.detail.brand;
-    this.pickedModel = event.detail.model;
-    this.stage = 'choosing';
-    this.selectedOffer = undefined;
-    this.shopperImei = '';
-  }
+  private readonly handleDeviceChange = ({ detail: { brand, model } }: CoverDeviceChangeEvent) => {
+    this.device.pick(brand, model);
+    this.forgetChoices();
+  };
 
-  private handleDecline() {
-    this.selectedOffer = undefined;
+  private readonly handleDecline = () => {
+    this.quote.selected = undefined;
     this.stage = 'declined';
     this.dispatchEvent(new CoverOfferDeclineEvent());
     void this.updateComplete.then(() => this.heading?.focus());
-  }
+  };
 
   private readonly handleImei = async (value: string) => {
-    const { imeiSchema } = await loadSchemas();
-    const result = imeiSchema.safeParse(value.replace(/[\s-]/g, ''));
-    if (!result.success) {
-      this.imeiError = result.error.issues[0]?.message ?? t('imei.invalid', 'This IMEI is not valid: check the digits');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#prompt-imei')?.focus();
-      return;
-    }
-    this.imeiError = '';
-    this.shopperImei = result.data;
+    const result = await checkImei(value, this.localize.t);
+    this.imeiError = 'error' in result ? result.error : '';
+    if ('imei' in result) this.quote.shopperImei = result.imei;
+    else await this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#prompt-imei')?.focus());
   };
 
   /**
@@ -324,161 +204,41 @@ export class CoverOffers extends LitElement {
     this.order = { ...order, clientSecret: order.clientSecret ?? this.order?.clientSecret };
     this.stage = 'ordered';
     this.hostConfirmed = true;
-    void this.ensureLoaded('summary');
+    void this.steps.load('summary');
   }
 
   /** Modal layout: opens the dialog. Other layouts: scrolls the widget into view and focuses its heading. */
   async open(): Promise<void> {
     await this.updateComplete;
-    if (this.layout === 'modal') {
-      if (!this.dialog?.open) this.dialog?.showModal();
-      this.heading?.focus();
-      return;
-    }
-    this.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    this.heading?.focus({ preventScroll: true });
+    const modal = this.layout === 'modal';
+    if (modal && !this.dialog?.open) this.dialog?.showModal();
+    if (!modal) this.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    this.heading?.focus({ preventScroll: !modal });
   }
 
   /** Back to the offers as if the page had just loaded: forgets the choice, the details step and any order. */
   reset(): void {
-    this.stage = 'choosing';
-    this.selectedOffer = undefined;
-    this.order = undefined;
-    this.hostConfirmed = false;
-    this.shopperImei = '';
-    this.imeiError = '';
-    this.pickedBrand = this.brand ?? '';
-    this.pickedModel = this.model ?? '';
-    void this.quoteTask.run();
-  }
-
-  private renderOffers(response: QuoteResponse, pending = false) {
-    const offers = this.visibleOffers(response);
-    if (offers.length === 0 && response.unavailable.every((entry) => entry.code !== 'needs_imei')) return renderEmpty();
-    if (this.stage === 'declined') return renderDeclined(() => (this.stage = 'choosing'));
-    const providers = parseList(this.providers);
-    const needsImei = this.shopperImei
-      ? 0
-      : response.unavailable.filter((entry) => entry.code === 'needs_imei' && (!providers.size || providers.has(entry.provider))).length;
-    return html`
-      ${offers.length === 0 ? renderEmpty() : nothing}
-      <cover-offer-list
-        exportparts=${listParts}
-        aria-busy=${pending ? 'true' : 'false'}
-        .offers=${offers}
-        selected-offer-id=${this.selectedOffer?.offerId ?? ''}
-        locale=${this.locale}
-        ?compact=${this.layout === 'compact'}
-        @cover-offer-select=${this.handleSelect}
-        @focusin=${this.preloadForm}
-        @pointerover=${this.preloadForm}
-      ></cover-offer-list>
-      ${renderImeiPrompt({ count: needsImei, error: this.imeiError, pending, onSubmit: this.handleImei })}
-      <button class="text-button decline" part="decline-button" @click=${this.handleDecline}>
-        ${t('offers.decline', "No thanks, I don't want a plan")}
-      </button>
-      ${
-        this.selectedOffer
-          ? html`<hr />
-              ${this.renderForm(this.selectedOffer)}`
-          : nothing
-      }
-    `;
-  }
-
-  private renderForm(offer: Offer) {
-    if (!this.formReady) return html`<p class="message" part="form-loading">${t('form.loading', 'Loading…')}</p>`;
-    return html`<cover-offer-form
-      exportparts=${formParts}
-      .offer=${offer}
-      .client=${this.client}
-      country=${this.country}
-      brand=${this.deviceBrand}
-      model=${this.deviceModel}
-      imei=${this.shopperImei || this.imei}
-      locale=${this.locale}
-      @cover-order-create=${this.handleOrderCreate}
-    ></cover-offer-form>`;
-  }
-
-  private renderBody() {
-    if (this.stage === 'ordered') {
-      if (!this.summaryReady) return renderSkeleton();
-      return html`<cover-order-summary
-        exportparts=${summaryParts}
-        tabindex="-1"
-        .order=${this.order}
-        .client=${this.client}
-        ?confirmed=${this.hostConfirmed}
-        poll-interval=${this.pollInterval}
-        locale=${this.locale}
-      ></cover-order-summary>`;
-    }
-    return this.quoteTask.render({
-      initial: () =>
-        this.pickerMode
-          ? html`<p class="message" part="picker-hint">${t('picker.hint', 'Choose your device to see its protection plans.')}</p>`
-          : nothing,
-      pending: () => (this.quoteTask.value ? this.renderOffers(this.quoteTask.value, true) : renderSkeleton()),
-      complete: (response) => this.renderOffers(response),
-      error: (error) => renderLoadError(shopperMessage(error), () => void this.quoteTask.run()),
-    });
-  }
-
-  private renderPicker() {
-    if (!this.pickerMode || this.stage === 'ordered') return nothing;
-    if (!this.pickerReady) return html`<p class="message" part="picker">${t('form.loading', 'Loading…')}</p>`;
-    return html`<cover-device-picker
-      exportparts=${pickerParts}
-      .client=${this.client}
-      category=${this.category}
-      providers=${this.providers}
-      brand=${this.pickedBrand}
-      model=${this.pickedModel}
-      @cover-device-change=${this.handleDeviceChange}
-    ></cover-device-picker>`;
-  }
-
-  private renderCard() {
-    return html`<section
-      class="base ${this.stage === 'ordered' || this.quoteTask.status === TaskStatus.INITIAL ? 'fit' : ''}"
-      part="base"
-      aria-labelledby="heading"
-      aria-busy=${this.quoteTask.status === TaskStatus.PENDING ? 'true' : 'false'}
-    >
-      <div class="header">
-        <h2 id="heading" class="heading" part="heading" tabindex="-1">
-          ${this.deviceModel ? t('offers.heading', str`Protect your ${this.deviceModel}`) : t('offers.heading-device', 'Protect your device')}
-        </h2>
-        ${
-          this.layout === 'modal'
-            ? html`<button class="text-button close" part="close-button" @click=${() => this.dialog?.close()}>
-                ${t('offers.close', 'Close')}
-              </button>`
-            : nothing
-        }
-      </div>
-      ${this.renderPicker()} ${this.renderBody()}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-    </section>`;
-  }
-
-  private renderLauncher() {
-    const value = this.quoteTask.value;
-    const prices = value ? this.visibleOffers(value).map((offer) => offer.price) : [];
-    const cheapest = prices.sort((first, second) => first.amount - second.amount)[0];
-    const label = cheapest
-      ? t('offers.launcher-from', str`Protect your device · from ${formatMoney(cheapest, resolveLocale(this.locale))}`)
-      : t('offers.launcher', 'Protect your device');
-    return html`<button class="secondary-button launcher" part="launcher" aria-haspopup="dialog" @click=${() => void this.open()}>
-        ${label}
-      </button>
-      <dialog part="dialog" aria-labelledby="heading">${this.renderCard()}</dialog>`;
+    this.forgetChoices();
+    this.device.reset();
+    void this.quote.run();
   }
 
   override render() {
-    if (this.quoteTask.status === TaskStatus.INITIAL && !this.order && !this.pickerMode) return nothing;
-    return this.layout === 'modal' ? this.renderLauncher() : this.renderCard();
+    const { localize, quote, steps, device, stage, layout, order, imeiError, announcement } = this;
+    const { category, country, providers, imei, pollInterval } = this;
+    return renderWidget({
+      ...{ localize, quote, steps, device, stage, layout, order, imeiError, announcement },
+      confirmed: this.hostConfirmed,
+      attributes: { category, country, providers, imei, pollInterval },
+      onSelect: this.handleSelect,
+      onCreate: this.handleOrderCreate,
+      onDeviceChange: this.handleDeviceChange,
+      onImei: this.handleImei,
+      onDecline: this.handleDecline,
+      onShowAgain: () => (this.stage = 'choosing'),
+      onOpen: () => void this.open(),
+      onClose: () => this.dialog?.close(),
+    });
   }
 }
 

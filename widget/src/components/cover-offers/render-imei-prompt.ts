@@ -3,17 +3,20 @@
  * phone once they know which one it is, and say so with `needs_imei`.
  */
 import { html, nothing } from 'lit';
-import { str, t } from '../../internal/localize.ts';
+import { str } from '../../internal/localize.ts';
+import type { Translate } from '../../internal/localize.ts';
+import { loadSchemas } from '../../internal/load-steps.ts';
 import { localizeFieldError } from '../../internal/validation-messages.ts';
 
 export interface ImeiPromptState {
   count: number;
   error: string;
   pending: boolean;
+  t: Translate;
   onSubmit: (value: string) => void;
 }
 
-export function renderImeiPrompt({ count, error, pending, onSubmit }: ImeiPromptState) {
+export function renderImeiPrompt({ count, error, pending, t, onSubmit }: ImeiPromptState) {
   if (count === 0) return nothing;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -41,6 +44,17 @@ export function renderImeiPrompt({ count, error, pending, onSubmit }: ImeiPrompt
       />
       <button class="secondary-button" part="imei-button" ?disabled=${pending}>${t('imei.submit', 'Show plans')}</button>
     </div>
-    <p id="prompt-imei-error" class="field-error" part="field-error" ?hidden=${!error}>${error ? localizeFieldError(error) : ''}</p>
+    <p id="prompt-imei-error" class="field-error" part="field-error" ?hidden=${!error}>${error ? localizeFieldError(error, t) : ''}</p>
   </form>`;
+}
+
+/**
+ * The IMEI the shopper typed, checked with the shared schema (loaded on demand: the offer
+ * view ships without zod), or the message to show under the prompt.
+ */
+export async function checkImei(value: string, t: Translate): Promise<{ imei: string } | { error: string }> {
+  const { imeiSchema } = await loadSchemas();
+  const result = imeiSchema.safeParse(value.replace(/[\s-]/g, ''));
+  if (result.success) return { imei: result.data };
+  return { error: result.error.issues[0]?.message ?? t('imei.invalid', 'This IMEI is not valid: check the digits') };
 }

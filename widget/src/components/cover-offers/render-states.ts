@@ -1,6 +1,7 @@
 /** The moments of `<cover-offers>` that are not about offers: loading, failure, nothing, declined. */
 import { html } from 'lit';
-import { t } from '../../internal/localize.ts';
+import { str } from '../../internal/localize.ts';
+import type { Translate } from '../../internal/localize.ts';
 
 /** As many placeholders as offers are likely, so the page does not jump when they arrive. */
 export function renderSkeleton() {
@@ -11,20 +12,25 @@ export function renderSkeleton() {
   </div>`;
 }
 
-export function renderLoadError(message: string, onRetry: () => void) {
+export function renderLoadError(message: string, onRetry: () => void, t: Translate) {
   return html`<div class="error" part="error" role="alert">
     <p class="message">${message}</p>
     <button class="secondary-button" part="retry-button" @click=${onRetry}>${t('offers.retry', 'Try again')}</button>
   </div>`;
 }
 
-export function renderEmpty() {
+export function renderEmpty(t: Translate) {
   return html`<p class="message" part="empty">${t('offers.empty', 'No protection plans are available for this device')}</p>`;
 }
 
-export function renderDeclined(onShowAgain: () => void) {
+export function renderDeclined(onShowAgain: () => void, t: Translate) {
   return html`<p class="message">${t('offers.declined', 'No protection plan added.')}</p>
     <button class="text-button decline" part="show-again-button" @click=${onShowAgain}>
       ${t('offers.show-again', 'Show plans again')}
     </button>`;
+}
+
+/** Announced to screen readers when offers arrive. */
+export function plansAvailable(count: number, t: Translate): string {
+  return count === 1 ? t('offers.count-one', '1 plan available') : t('offers.count', str`${count} plans available`);
 }

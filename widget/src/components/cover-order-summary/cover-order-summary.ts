@@ -1,23 +1,26 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import { shopperMessage } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { Order, OrderStatus } from '../../../../contract/types.ts';
+import { apiClientContext, localeContext, stringsContext } from '../../context/widget-context.ts';
+import { LocalizeController } from '../../controllers/localize-controller.ts';
+import { OrderPollController } from '../../controllers/order-poll-controller.ts';
 import { CoverOrderConfirmEvent } from '../../events/cover-order-confirm-event.ts';
 import type { CoverOrderUpdateEvent } from '../../events/cover-order-update-event.ts';
 import { define } from '../../internal/define.ts';
-import { formatDate, formatMoney, orderStatusLabel, planTypeLabel, providerName, resolveLocale } from '../../internal/format.ts';
-import { t } from '../../internal/localize.ts';
-import { pollOrder } from '../../internal/poll-order.ts';
+import { orderStatusLabel, providerLabel } from '../../internal/format.ts';
+import type { Strings, Translate } from '../../internal/localize.ts';
 import { styles } from './cover-order-summary.styles.ts';
 
 /** Statuses that change without the shopper: the widget keeps asking while the order has one. */
 const waitingStatuses = new Set<OrderStatus>(['awaiting_payment', 'binding', 'pending']);
 const problemStatuses = new Set<OrderStatus>(['declined', 'failed', 'cancelled']);
 
-function titleFor(order: Order): string {
+function titleFor(order: Order, t: Translate): string {
   switch (order.status) {
     case 'awaiting_payment':
       return t('summary.awaiting-payment', 'Plan added — complete payment to activate');
@@ -56,7 +59,8 @@ function titleFor(order: Order): string {
 export class CoverOrderSummary extends LitElement {
   static override styles = styles;
 
-  private stopPolling?: () => void;
+  private readonly localize = new LocalizeController(this);
+  private readonly poll = new OrderPollController(this);
 
   @query('.title') private titleElement?: HTMLElement;
 
@@ -65,17 +69,15 @@ export class CoverOrderSummary extends LitElement {
   @state() private downloading = false;
 
   @property({ attribute: false }) order?: Order;
-  @property({ attribute: false }) client?: ApiClient;
+  /** Inside `<cover-offers>`, its client. */
+  @consume({ context: apiClientContext, subscribe: true }) @property({ attribute: false }) client?: ApiClient;
   /** The host reported the outcome (`showConfirmed()`); no event is fired for it. */
   @property({ type: Boolean }) confirmed = false;
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 3000;
-  @property() locale = '';
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stopPolling?.();
-    this.stopPolling = undefined;
-  }
+  /** BCP 47 tag for money and dates; inside `<cover-offers>`, its `locale`. */
+  @consume({ context: localeContext, subscribe: true }) @property() locale = '';
+  /** Wording by message id; inside `<cover-offers>`, its `strings`. */
+  @consume({ context: stringsContext, subscribe: true }) @property({ attribute: false }) strings?: Strings;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -88,11 +90,10 @@ export class CoverOrderSummary extends LitElement {
   }
 
   private followOrder() {
-    this.stopPolling?.();
-    this.stopPolling = undefined;
+    this.poll.stop();
     const order = this.order;
     if (!order || !this.client || !order.clientSecret || !waitingStatuses.has(order.status)) return;
-    this.stopPolling = pollOrder({
+    this.poll.start({
       client: this.client,
       order,
       intervalMilliseconds: this.pollInterval,
@@ -149,21 +150,22 @@ export class CoverOrderSummary extends LitElement {
     this.titleElement?.focus(options);
   }
 
-  private renderPolicy(order: Order, locale: string) {
+  private renderPolicy(order: Order) {
+    const { t } = this.localize;
     const policy = order.policy;
     return html`
       <dl>
         <dt>${t('summary.status', 'Status')}</dt>
-        <dd>${orderStatusLabel(order.status)}</dd>
+        <dd>${orderStatusLabel(order.status, t)}</dd>
         ${
           policy
             ? html`
                 <dt>${t('summary.reference', 'Policy reference')}</dt>
                 <dd class="reference" part="policy-reference">${policy.reference}</dd>
                 <dt>${t('summary.starts', 'Cover starts')}</dt>
-                <dd>${formatDate(policy.startsAt, locale)}</dd>
+                <dd>${this.localize.date(policy.startsAt)}</dd>
                 <dt>${t('summary.ends', 'Cover ends')}</dt>
-                <dd>${formatDate(policy.endsAt, locale)}</dd>
+                <dd>${this.localize.date(policy.endsAt)}</dd>
               `
             : nothing
         }
@@ -175,18 +177,19 @@ export class CoverOrderSummary extends LitElement {
   }
 
   private renderActivation(order: Order) {
+    const { t } = this.localize;
     if (order.status !== 'pending_activation') return nothing;
     if (!this.activationReady) return html`<p class="plan">${t('form.loading', 'Loading…')}</p>`;
     return html`<cover-activation
       exportparts="activation, activation-code, record-button, stop-button, file-input, upload-button, progress"
       .order=${order}
-      .client=${this.client}
       poll-interval=${this.pollInterval}
       @cover-order-update=${this.handleUpdate}
     ></cover-activation>`;
   }
 
   private renderCertificate(order: Order) {
+    const { t } = this.localize;
     if (!order.policy?.certificate || !order.clientSecret) return nothing;
     return html`<div class="certificate">
       <button class="secondary-button" part="certificate-button" ?disabled=${this.downloading} @click=${this.downloadCertificate}>
@@ -199,23 +202,23 @@ export class CoverOrderSummary extends LitElement {
   override render() {
     const order = this.order;
     if (!order) return nothing;
-    const locale = resolveLocale(this.locale);
+    const { t } = this.localize;
     const settled = order.status !== 'awaiting_payment';
     const plan = order.offer;
     return html`
       <div class="summary ${problemStatuses.has(order.status) ? 'problem' : ''}" part="summary">
-        <h3 class="title" part="summary-title" tabindex="-1">${titleFor(order)}</h3>
-        <p class="visually-hidden" role="status">${titleFor(order)}</p>
+        <h3 class="title" part="summary-title" tabindex="-1">${titleFor(order, t)}</h3>
+        <p class="visually-hidden" role="status">${titleFor(order, t)}</p>
         ${
           plan
             ? html`<p class="plan">
-                ${planTypeLabel(plan.type)} · ${plan.name} · ${formatMoney(plan.price, locale)} · ${providerName(plan.provider)}
+                ${this.localize.planType(plan.type)} · ${plan.name} · ${this.localize.money(plan.price)} · ${providerLabel(plan)}
               </p>`
             : nothing
         }
         ${
           settled || this.confirmed
-            ? this.renderPolicy(order, locale)
+            ? this.renderPolicy(order)
             : html`<dl>
                 <dt>${t('summary.order', 'Order')}</dt>
                 <dd class="reference">${order.id}</dd>

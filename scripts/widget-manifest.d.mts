@@ -1,0 +1,3 @@
+export declare const MANIFEST_PATH: string;
+export declare function normalizeManifest(text: string): string;
+export declare function analyzeWidget(outdir: string): string;
