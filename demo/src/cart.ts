@@ -9,6 +9,7 @@ export interface CartPlan {
   orderId: string;
   clientSecret: string;
   name: string;
+  /** The insurer's display name, as the offer gave it. */
   provider: string;
   price: Money;
 }

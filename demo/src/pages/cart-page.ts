@@ -8,7 +8,6 @@ import { productBySku } from '../catalog.ts';
 import { byId, element, formatMoney } from '../format.ts';
 import type { Presenter } from '../presenter/panel.ts';
 import { GOOD_CARD, scenarios } from '../presenter/scenarios.ts';
-import { providerLabel } from './order-view.ts';
 
 function renderCart(cart: Cart | null, presenter: Presenter): void {
   const product = productBySku(cart?.sku ?? null);
@@ -35,7 +34,7 @@ function renderCart(cart: Cart | null, presenter: Presenter): void {
           'span',
           {},
           element('strong', {}, cart.plan.name),
-          element('small', {}, ` Protection plan · ${providerLabel(cart.plan.provider)} · `),
+          element('small', {}, ` Protection plan · ${cart.plan.provider} · `),
           remove,
         ),
         element('span', {}, money(cart.plan.price.amount)),

@@ -3,14 +3,6 @@ import type { Order } from '../../../contract/types.ts';
 import { byId, element, formatMoney, localeFor } from '../format.ts';
 import type { PresenterSettings } from '../presenter/settings.ts';
 
-const providerNames: Record<string, string> = {
-  assurify: 'Assurify SmartShield',
-  bigfix: 'BigFix',
-  servify: 'Servify',
-  octamile: 'Octamile',
-};
-export const providerLabel = (provider: string) => providerNames[provider] ?? provider;
-
 const statusText: Record<string, string> = {
   awaiting_payment: 'Awaiting payment',
   binding: 'Being issued by the insurer…',
@@ -28,7 +20,7 @@ export function renderOrder(order: Order, settings: PresenterSettings): void {
   const { policy } = order;
   byId('order-id').textContent = order.id;
   byId('policy-plan').textContent = order.offer.name;
-  byId('policy-provider').textContent = providerLabel(order.offer.provider);
+  byId('policy-provider').textContent = order.offer.providerName ?? order.offer.provider;
   byId('policy-price').textContent = formatMoney(order.offer.price.amount, order.offer.price.currency, settings, country);
   byId('policy-reference').textContent = policy?.reference ?? 'Being issued…';
   const status = byId('policy-status');

@@ -57,7 +57,13 @@ export function startProductPage(presenter: Presenter): void {
     const { order, offer } = (event as CustomEvent<{ order: Order; offer: Offer }>).detail;
     writeCart({
       sku: product.sku,
-      plan: { orderId: order.id, clientSecret: order.clientSecret ?? '', name: offer.name, provider: offer.provider, price: offer.price },
+      plan: {
+        orderId: order.id,
+        clientSecret: order.clientSecret ?? '',
+        name: offer.name,
+        provider: offer.providerName ?? offer.provider,
+        price: offer.price,
+      },
     });
     showAdded(product, offer.name);
   });

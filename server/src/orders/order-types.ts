@@ -10,6 +10,8 @@ export type QuoteDevice = QuoteRequest['device'];
 /** What was quoted, as carried by the signed offer id. */
 export interface QuotedOffer {
   provider: ProviderId;
+  /** The provider module's display name when quoted (absent on orders made before it was kept). */
+  providerName?: string;
   type: PlanType;
   planCode: string;
   name: string;

@@ -3,12 +3,12 @@ import type { Order } from '../../../contract/types.ts';
 import type { StoredOrder } from '../store/types.ts';
 
 export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
-  const { provider, type, name, termMonths, price, covers } = order.offer;
+  const { provider, providerName, type, name, termMonths, price, covers } = order.offer;
   return {
     id: order.id,
     status: order.status,
     ...(clientSecret ? { clientSecret } : {}),
-    offer: { provider, type, name, termMonths, price, covers },
+    offer: { provider, ...(providerName ? { providerName } : {}), type, name, termMonths, price, covers },
     policy: order.policy
       ? {
           provider,

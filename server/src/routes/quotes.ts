@@ -70,9 +70,11 @@ export function quotesRoutes(services: AppServices) {
           unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
           return;
         }
+        const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
         for (const plan of outcome.value.plans) {
           const quoted: QuotedOffer = {
             provider,
+            providerName,
             type: plan.type,
             planCode: plan.planCode,
             name: plan.name,
@@ -87,7 +89,7 @@ export function quotesRoutes(services: AppServices) {
           offers.push({
             offerId: signer.sign(merchant.id, quoted, expiresAt),
             provider,
-            providerName: modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName,
+            providerName,
             type: plan.type,
             name: plan.name,
             termMonths: plan.termMonths,
