@@ -18,6 +18,7 @@ export const apiErrorCodes = [
   'publishable_key_required',
   'secret_key_required',
   'origin_not_allowed',
+  'secret_key_in_browser',
   'invalid_signature',
   'invalid_event',
   // 404

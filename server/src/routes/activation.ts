@@ -84,7 +84,7 @@ async function receiveVideo(
 }
 
 export function activationRoutes(services: AppServices) {
-  const { config, logger } = services;
+  const { config, logger, rateLimit } = services;
   const orders = orderServiceFor(services);
   const maxBytes = config.activationVideoMaxBytes;
   const uploads = path.join(config.dataDir, 'uploads');
@@ -92,6 +92,7 @@ export function activationRoutes(services: AppServices) {
   return new Hono().post(
     '/:id/activation',
     authenticate({ merchants: config.merchants, accept: ['publishable'] }),
+    rateLimit,
     visibleOrder({ orders }),
     async (context) => {
       const order = context.get('order');
