@@ -53,12 +53,24 @@ export function rowToOrder(row: OrderRow, cipher: FieldCipher): StoredOrder {
   };
 }
 
+/**
+ * The offer as stored: readable (plan, price, provider context), so never with the digests
+ * of the device's identifiers that bound the offer id to an IMEI or serial.
+ */
+function storedOffer(offer: StoredOrder['offer']): string {
+  if (!offer.context) return JSON.stringify(offer);
+  const { imeiDigest, serialDigest, ...context } = offer.context;
+  void imeiDigest;
+  void serialDigest;
+  return JSON.stringify({ ...offer, context });
+}
+
 export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
   return {
     id: order.id,
     merchant_id: order.merchantId,
     status: order.status,
-    offer: JSON.stringify(order.offer),
+    offer: storedOffer(order.offer),
     device: cipher.encrypt(JSON.stringify(order.device)),
     customer: cipher.encrypt(JSON.stringify(order.customer)),
     policy: order.policy ? JSON.stringify(order.policy) : null,
