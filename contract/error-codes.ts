@@ -50,6 +50,8 @@ export const apiErrorCodes = [
   'provider_error',
   'provider_timeout',
   'internal_error',
+  'record_unreadable',
+  'store_busy',
   'http_error',
 ] as const;
 
