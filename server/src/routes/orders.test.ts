@@ -192,6 +192,27 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
     assert.ok(!created.text.includes(otherImei), 'the IMEI is not echoed');
   });
 
+  it('binds the serial quoted: another one is refused before payment, the quoted one (any case) accepted', async () => {
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, serial: 'R5CT90ABC12' }, country: 'IN' });
+    const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'bigfix');
+    const order = (serial: string, key: string) =>
+      browser(
+        'POST',
+        '/v1/orders',
+        { offerId: offer.offerId, device: { imei: TEST_IMEI, serial, brandWarrantyYears: 1 }, customer: asha },
+        { 'Idempotency-Key': key },
+      );
+    const swapped = await order('R5CT90XYZ99', 'serial-swap-1');
+    assert.equal(swapped.status, 400, swapped.text);
+    assert.deepEqual(
+      swapped.json.error.fields.map((field: { path: string }) => field.path),
+      ['device.serial'],
+    );
+    assert.ok(!swapped.text.includes('R5CT90XYZ99'), 'the serial is not echoed');
+    const same = await order('r5ct90abc12', 'serial-swap-2');
+    assert.equal(same.status, 201, same.text);
+  });
+
   it('names the fields a plan requires when they are missing', async () => {
     const offer = await quoteAdld();
     const { address, ...withoutAddress } = asha;
