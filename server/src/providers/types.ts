@@ -120,6 +120,10 @@ export interface ProviderConfigBase {
 /** What config.ts hands each module's `readConfig` besides the module's own variables. */
 export interface SharedConfig {
   port: number;
+  /** `COVERKIT_MODE`: in live mode a provider some merchant uses must be configured for real (kit/live-config.ts). */
+  mode: 'test' | 'live';
+  /** Whether any merchant has this provider enabled. */
+  used: boolean;
   /** This server's own base URL (`http://127.0.0.1:<port>`), where sandboxes send events back. */
   ownBase: string;
   /** Where this provider's sandbox is mounted in this server: `<ownBase>/sandbox/<id>`. */
@@ -222,6 +226,11 @@ export interface ProviderModule<
   createSandbox?(config: Config): Hono<any, any, any>;
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
+  /**
+   * The provider's documented rate limit (calls per minute, all our merchants together), and
+   * how many calls one quote costs. Quotes spend a budget below it (providers/kit/provider-budget.ts).
+   */
+  rateLimit?: { perMinute: number; callsPerQuote: number };
   /** A device, shopper and checkout the sandbox accepts: what the contract suite and fakes quote and bind. */
   sample?: ProviderSample;
 }
