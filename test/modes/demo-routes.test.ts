@@ -26,6 +26,7 @@ describe('demo merchant routes (/demo/api)', () => {
     );
     assert.equal(created.status, 201, created.text);
     order = created.json.order;
+    assert.equal(created.json.order.livemode, false);
   });
   after(() => server.close());
 

@@ -85,6 +85,7 @@ export function quotesRoutes(services: AppServices) {
             device: deviceWithoutIdentifiers,
             country: request.country,
             context: { ...plan.context, ...(imeiDigest ? { imeiDigest } : {}) },
+            livemode: config.mode === 'live',
           };
           offers.push({
             offerId: signer.sign(merchant.id, quoted, expiresAt),
