@@ -39,6 +39,8 @@ export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unav
 
 export interface BindInput {
   orderId: string;
+  /** The merchant selling the plan: identities at the provider (Octamile's consumer profiles) are scoped to it. */
+  merchantId: string;
   offer: QuotedOffer;
   device: OrderDevice;
   customer: Customer;
