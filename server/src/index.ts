@@ -55,6 +55,8 @@ export function createServer(config: Config, options: ServerOptions = {}) {
   });
   app.route('/', api);
   const faults = mountSandboxes(app, config, services.providers.values());
+  // A quote answered before a fault was injected must not hide the fault.
+  faults.onChange(() => services.quoteCache.clear());
   mountWidgetFiles(app);
   if (config.serveDemo) {
     const merchant = config.merchants[0]!;

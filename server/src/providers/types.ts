@@ -229,10 +229,11 @@ export interface ProviderModule<
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
   /**
-   * The provider's documented rate limit (calls per minute, all our merchants together), and
-   * how many calls one quote costs. Quotes spend a budget below it (providers/kit/provider-budget.ts).
+   * The provider's rate limit (calls per minute, all our merchants together: from its doc, or
+   * chosen where the doc is silent), and how many calls one quote costs. Quotes spend a budget
+   * below it, shared fairly between merchants (providers/kit/provider-budget.ts).
    */
-  rateLimit?: { perMinute: number; callsPerQuote: number };
+  rateLimit?: { perMinute: number; quoteCost(input: { device: QuoteDevice; country: string }, config: Config): number };
   /** A device, shopper and checkout the sandbox accepts: what the contract suite and fakes quote and bind. */
   sample?: ProviderSample;
 }
