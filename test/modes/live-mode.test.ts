@@ -114,7 +114,7 @@ describe('live mode against an https provider on loopback', () => {
 
   it('quotes, orders and confirms through BigFix over https, and the order is livemode', async () => {
     const health = await call('GET', '/v1/health', PUBLISHABLE);
-    assert.equal(health.json.providers.bigfix.mode, 'live');
+    assert.deepEqual(health.json.providers, { bigfix: { mode: 'live', ok: true } });
     const quote = await call('POST', '/v1/quotes', PUBLISHABLE, { device: galaxyS23, country: 'IN' });
     assert.equal(quote.status, 200, quote.text);
     const offer = quote.json.offers.find((candidate: { type: string }) => candidate.type === 'ADLD');
