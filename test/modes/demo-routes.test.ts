@@ -36,7 +36,11 @@ describe('demo merchant routes (/demo/api)', () => {
       headers: { 'Content-Type': 'application/json', Origin: server.origin, 'Sec-Fetch-Site': 'same-origin', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const status = async () => (await apiClient(server, 'sk_test_demo')('GET', `/v1/orders/${order.id}`)).json.order.status as string;
+  /** As the shop's server reads it: secret key, no Origin. */
+  const status = async () => {
+    const response = await fetch(`${server.baseUrl}/v1/orders/${order.id}`, { headers: { Authorization: 'Bearer sk_test_demo' } });
+    return ((await response.json()) as { order: { status: string } }).order.status;
+  };
 
   it('refuses text/plain, another origin, and a cross-site fetch, binding nothing', async () => {
     const body = JSON.stringify({ orderId: order.id, clientSecret: order.clientSecret, card: GOOD_CARD });
