@@ -55,6 +55,8 @@ export interface Policy {
 
 export interface Order {
   id: string;
+  /** True for an order made in live mode (live keys, live providers); false in test mode. */
+  livemode: boolean;
   status: OrderStatus;
   clientSecret?: string;
   offer: Omit<Offer, 'offerId' | 'requires' | 'expiresAt'>;

@@ -1,48 +1,109 @@
 /**
  * The demo shop's own server: what a merchant's backend does after its payment step.
  * It holds the secret key and calls Coverkit's /v1 over HTTP, as a real merchant would.
+ * Mounted in test mode only. Because it can confirm (bind) a policy, it takes nothing on
+ * trust: JSON from the shop's own pages only, the order's clientSecret (which only the
+ * shopper's cart holds), and a card that passes the fake card check.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { passesLuhn } from '../contract/luhn.ts';
 
 const ORDER_ID = /^ord_[A-Za-z0-9_-]+$/;
+/** 4000 0000 0000 0002 is declined, as in card-network test suites. */
+const DECLINED_CARD = '4000000000000002';
 
-export function createDemoMerchantRoutes({ apiBase, secretKey }: { apiBase: string; secretKey: string }) {
+export interface DemoMerchantOptions {
+  /** Where Coverkit's /v1 is (this same server). */
+  apiBase: string;
+  publishableKey: string;
+  secretKey: string;
+  /** The shop's own origins: only its pages may call these routes. */
+  origins: readonly string[];
+}
+
+const refusal = (code: string, message: string) => ({ error: { code, message } });
+
+/**
+ * Only the shop's own pages: a browser's Origin (sent on every POST) must be ours, and a
+ * cross-site or cross-origin `Sec-Fetch-Site` is refused even where Origin is absent.
+ */
+function sameOriginOnly(origins: readonly string[]): MiddlewareHandler {
+  return async function requireSameOrigin(context, next) {
+    const origin = context.req.header('Origin');
+    const site = context.req.header('Sec-Fetch-Site');
+    const foreign =
+      (origin !== undefined && !origins.includes(origin)) || (site !== undefined && site !== 'same-origin' && site !== 'none');
+    if (foreign || (context.req.method === 'POST' && origin === undefined)) {
+      return context.json(refusal('origin_not_allowed', 'Only the shop’s own pages can call this route.'), 403);
+    }
+    await next();
+  };
+}
+
+export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, origins }: DemoMerchantOptions) {
+  const [ownOrigin = apiBase] = origins;
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${apiBase}/v1${path}`, {
       ...init,
       headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json', ...init.headers },
     });
-  const badId = { error: { code: 'invalid_request', message: 'Unknown order' } };
+  /** A read as the shopper: publishable key plus the order's clientSecret, so a wrong secret is a 404. */
+  const readAsShopper = (path: string, clientSecret: string) =>
+    fetch(`${apiBase}/v1${path}`, {
+      headers: { Authorization: `Bearer ${publishableKey}`, Origin: ownOrigin, 'X-Client-Secret': clientSecret },
+    });
+  const relay = async (response: Response) =>
+    new Response(await response.text(), { status: response.status, headers: { 'Content-Type': 'application/json' } });
+  const badId = refusal('not_found', 'Unknown order');
+  const noSecret = refusal('client_secret_required', 'Send the order’s clientSecret in the X-Client-Secret header.');
 
   return new Hono()
+    .use(sameOriginOnly(origins))
     .post('/checkout', async (context) => {
-      const { orderId, card } = (await context.req.json().catch(() => ({}))) as { orderId?: string; card?: string };
-      if (orderId !== undefined && !ORDER_ID.test(orderId))
-        return context.json({ error: { code: 'invalid_request', message: 'orderId is not an order id' } }, 400);
-      // A fake card step: 4000 0000 0000 0002 is declined, as in card-network test suites.
-      if ((card ?? '').replace(/\s/g, '') === '4000000000000002')
-        return context.json({ error: { code: 'card_declined', message: 'Your card was declined. Try another card.' } }, 402);
+      // JSON only: a form or text/plain POST is what a cross-site page can send without asking.
+      if (!/^application\/json\s*(;|$)/i.test(context.req.header('Content-Type') ?? '')) {
+        return context.json(refusal('unsupported_media_type', 'Send the checkout as application/json.'), 415);
+      }
+      const body = (await context.req.json().catch(() => ({}))) as { orderId?: unknown; card?: unknown; clientSecret?: unknown };
+      const orderId = typeof body.orderId === 'string' ? body.orderId : undefined;
+      const clientSecret = typeof body.clientSecret === 'string' ? body.clientSecret : '';
+      const card = (typeof body.card === 'string' ? body.card : '').replace(/[\s-]/g, '');
+      if (body.orderId !== undefined && (orderId === undefined || !ORDER_ID.test(orderId))) {
+        return context.json(refusal('invalid_request', 'orderId is not an order id'), 400);
+      }
+      if (!/^\d{12,19}$/.test(card) || !passesLuhn(card)) {
+        return context.json(refusal('card_invalid', 'Check the card number and try again.'), 402);
+      }
+      if (card === DECLINED_CARD) return context.json(refusal('card_declined', 'Your card was declined. Try another card.'), 402);
       const paymentReference = `pay_demo_${randomUUID().slice(0, 8)}`;
       // A cart without a plan is paid and done: Coverkit is not involved.
       if (!orderId) return context.json({ order: null, paymentReference });
-      const response = await call(`/orders/${orderId}/confirm`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': `checkout-${orderId}` },
-        body: JSON.stringify({ paymentReference }),
-      });
-      return context.body(await response.text(), response.status as 200, { 'Content-Type': 'application/json' });
+      if (!clientSecret) return context.json(noSecret, 401);
+      // The cart that created the order holds its clientSecret; anyone else gets the same 404.
+      const owned = await readAsShopper(`/orders/${orderId}`, clientSecret);
+      if (!owned.ok) return context.json(badId, 404);
+      return relay(
+        await call(`/orders/${orderId}/confirm`, {
+          method: 'POST',
+          headers: { 'Idempotency-Key': `checkout-${orderId}` },
+          body: JSON.stringify({ paymentReference }),
+        }),
+      );
     })
     .get('/orders/:id', async (context) => {
       const id = context.req.param('id');
       if (!ORDER_ID.test(id)) return context.json(badId, 404);
-      const response = await call(`/orders/${id}`);
-      return context.body(await response.text(), response.status as 200, { 'Content-Type': 'application/json' });
+      const clientSecret = context.req.header('X-Client-Secret');
+      if (!clientSecret) return context.json(noSecret, 401);
+      return relay(await readAsShopper(`/orders/${id}`, clientSecret));
     })
     .get('/orders/:id/certificate', async (context) => {
       const id = context.req.param('id');
       if (!ORDER_ID.test(id)) return context.json(badId, 404);
-      const response = await call(`/orders/${id}/certificate`);
+      const clientSecret = context.req.header('X-Client-Secret');
+      if (!clientSecret) return context.json(noSecret, 401);
+      const response = await readAsShopper(`/orders/${id}/certificate`, clientSecret);
       const headers: Record<string, string> = { 'Cache-Control': 'private, no-store' };
       for (const name of ['Content-Type', 'Content-Disposition']) {
         const value = response.headers.get(name);

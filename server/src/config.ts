@@ -27,6 +27,8 @@ export interface Merchant {
 }
 
 export interface Config {
+  /** `COVERKIT_MODE`: test (sandboxes, demo, test keys) or live (live keys and providers only). */
+  mode: 'test' | 'live';
   port: number;
   host: string;
   dataDir: string;
@@ -43,8 +45,9 @@ export interface Config {
   providers: ProviderConfigs;
   /** Largest activation video accepted by POST /v1/orders/{id}/activation. */
   activationVideoMaxBytes: number;
-  /** Mount the sandboxes and the demo shop (true unless every provider is live). */
+  /** Mount the sandboxes and their fault controls: test mode, with a provider in sandbox mode. */
   serveSandboxes: boolean;
+  /** Mount the demo shop and its merchant routes: test mode only. */
   serveDemo: boolean;
 }
 
@@ -54,6 +57,28 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 const millis = z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(600_000);
+const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]{4,}$/;
+const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_]{4,}$/;
+/**
+ * An origin as browsers send it: scheme, host, port and nothing else. `https://shop.example/`
+ * (a trailing slash) is normalised to `https://shop.example`; a path, query or credentials are refused.
+ */
+const origin = z.string().transform((value, context) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be origins like https://shop.example (scheme, host and port only; got ${JSON.stringify(value.slice(0, 80))})`,
+    });
+    return z.NEVER;
+  }
+  return url.origin;
+});
 const csv = z.string().transform((value) =>
   value
     .split(',')
@@ -63,6 +88,7 @@ const csv = z.string().transform((value) =>
 
 /** The shared environment; each provider module adds its own variables (providers/<id>/<id>-config.ts). */
 const sharedEnvironment = {
+  COVERKIT_MODE: optionalText.pipe(z.enum(['test', 'live'], { error: 'must be test or live' }).default('test')),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalText.pipe(
@@ -72,23 +98,21 @@ const sharedEnvironment = {
       .optional(),
   ),
   COVERKIT_DATA_DIR: optionalText,
-  COVERKIT_PUBLISHABLE_KEY: optionalText.pipe(
-    z
-      .string()
-      .regex(/^pk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like pk_test_… or pk_live_…')
-      .optional(),
-  ),
-  COVERKIT_SECRET_KEY: optionalText.pipe(
-    z
-      .string()
-      .regex(/^sk_(test|live)_[A-Za-z0-9_]{4,}$/, 'must look like sk_test_… or sk_live_…')
-      .optional(),
-  ),
-  COVERKIT_ALLOWED_ORIGINS: optionalText.pipe(csv.pipe(z.array(z.url({ error: 'must be a comma-separated list of origins' }))).optional()),
+  COVERKIT_PUBLISHABLE_KEY: optionalText.pipe(z.string().regex(PUBLISHABLE_KEY, 'must look like pk_test_… or pk_live_…').optional()),
+  COVERKIT_SECRET_KEY: optionalText.pipe(z.string().regex(SECRET_KEY, 'must look like sk_test_… or sk_live_…').optional()),
+  COVERKIT_ALLOWED_ORIGINS: optionalText.pipe(csv.pipe(z.array(origin).min(1, 'must list at least one origin')).optional()),
+  /** The default merchant's providers (comma-separated ids); unset: every registered provider. */
+  COVERKIT_PROVIDERS: optionalText.pipe(csv.optional()),
   COVERKIT_MERCHANTS_FILE: optionalText,
   COVERKIT_QUOTE_TIMEOUT_MS: millis.default(8000),
   COVERKIT_BIND_TIMEOUT_MS: millis.default(20_000),
-  COVERKIT_OFFER_TTL_MS: millis.default(30 * 60_000),
+  // Offers live longer than any provider call: up to a day, 30 minutes by default (as documented).
+  COVERKIT_OFFER_TTL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(1000)
+    .max(24 * 60 * 60_000)
+    .default(30 * 60_000),
   COVERKIT_DATA_KEY: optionalText.pipe(
     z
       .string()
@@ -110,9 +134,9 @@ const merchantsFileSchema = (providerIds: [string, ...string[]]) =>
     z.object({
       id: z.string().regex(/^[a-z0-9_-]{1,40}$/),
       name: z.string().min(1),
-      publishableKey: z.string().regex(/^pk_(test|live)_[A-Za-z0-9_]{4,}$/),
-      secretKey: z.string().regex(/^sk_(test|live)_[A-Za-z0-9_]{4,}$/),
-      allowedOrigins: z.array(z.url()),
+      publishableKey: z.string().regex(PUBLISHABLE_KEY),
+      secretKey: z.string().regex(SECRET_KEY),
+      allowedOrigins: z.array(origin),
       providers: z.array(z.enum(providerIds)).min(1),
     }),
   );
@@ -143,30 +167,37 @@ export function loadConfig(
   }
   // The shared part is typed here; each module reads its own part in `readConfig`.
   const env = parsed.data as z.infer<z.ZodObject<typeof sharedEnvironment>> & Record<string, unknown>;
+  const mode = env.COVERKIT_MODE;
   const ownOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   const fail = (name: string, why: string): never => {
     throw new ConfigError(`Invalid configuration:\n  ${name}: ${why}`);
   };
+
+  const merchants = env.COVERKIT_MERCHANTS_FILE
+    ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE, ids as [string, ...string[]])
+    : [defaultMerchant(env, ids, ownOrigins, fail)];
+  checkMerchantsForMode(mode, merchants, env.COVERKIT_MERCHANTS_FILE ? 'COVERKIT_MERCHANTS_FILE' : null, fail);
+  if (mode === 'live' && !env.COVERKIT_DATA_KEY) {
+    fail('COVERKIT_DATA_KEY', 'is required in live mode (COVERKIT_MODE=live): 32 bytes as base64 (openssl rand -base64 32)');
+  }
+
+  const used = new Set(merchants.flatMap((merchant) => merchant.providers));
   const ownBase = `http://127.0.0.1:${env.PORT}`;
   const configs: Record<string, { mode: 'sandbox' | 'live' }> = {};
   for (const provider of providers) {
-    const shared: SharedConfig = { port: env.PORT, ownBase, sandboxUrl: `${ownBase}/sandbox/${provider.id}`, fail };
+    const shared: SharedConfig = {
+      port: env.PORT,
+      mode,
+      used: used.has(provider.id),
+      ownBase,
+      sandboxUrl: `${ownBase}/sandbox/${provider.id}`,
+      fail,
+    };
     configs[provider.id] = provider.readConfig(env, shared);
   }
 
-  const defaultMerchant: Merchant = {
-    id: 'default',
-    name: 'Demo Electronics',
-    publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
-    secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
-    allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
-    providers: ids,
-  };
-  const merchants = env.COVERKIT_MERCHANTS_FILE
-    ? readMerchantsFile(env.COVERKIT_MERCHANTS_FILE, ids as [string, ...string[]])
-    : [defaultMerchant];
-
   return {
+    mode,
     port: env.PORT,
     host: env.HOST,
     dataDir: path.resolve(env.COVERKIT_DATA_DIR ?? './data'),
@@ -180,9 +211,59 @@ export function loadConfig(
     reconcileIntervalMs: env.COVERKIT_RECONCILE_INTERVAL_MS,
     providers: configs as ProviderConfigs,
     activationVideoMaxBytes: env.COVERKIT_ACTIVATION_VIDEO_MAX_BYTES,
-    serveSandboxes: Object.values(configs).some((provider) => provider.mode === 'sandbox'),
-    serveDemo: true,
+    // Live mode never mounts a simulator, its fault controls or the demo shop (which holds a secret key).
+    serveSandboxes: mode === 'test' && Object.values(configs).some((provider) => provider.mode === 'sandbox'),
+    serveDemo: mode === 'test',
   };
+}
+
+type SharedEnvironment = z.infer<z.ZodObject<typeof sharedEnvironment>>;
+
+/** The merchant of COVERKIT_PUBLISHABLE_KEY/COVERKIT_SECRET_KEY; test mode falls back to the public demo keys. */
+function defaultMerchant(
+  env: SharedEnvironment,
+  ids: string[],
+  ownOrigins: string[],
+  fail: (name: string, why: string) => never,
+): Merchant {
+  const live = env.COVERKIT_MODE === 'live';
+  const required = 'is required in live mode (COVERKIT_MODE=live)';
+  // The demo keys are public: in live mode anyone could use them (and forge offers signed with them).
+  if (live && !env.COVERKIT_PUBLISHABLE_KEY) fail('COVERKIT_PUBLISHABLE_KEY', `${required}: a pk_live_… key`);
+  if (live && !env.COVERKIT_SECRET_KEY) fail('COVERKIT_SECRET_KEY', `${required}: an sk_live_… key`);
+  if (live && !env.COVERKIT_ALLOWED_ORIGINS) fail('COVERKIT_ALLOWED_ORIGINS', `${required}: your shop's https:// origins`);
+  const providers = env.COVERKIT_PROVIDERS ?? ids;
+  const unknown = providers.filter((id) => !ids.includes(id));
+  if (unknown.length > 0 || providers.length === 0) fail('COVERKIT_PROVIDERS', `must be a comma-separated list of ${ids.join(', ')}`);
+  return {
+    id: 'default',
+    name: 'Demo Electronics',
+    publishableKey: env.COVERKIT_PUBLISHABLE_KEY ?? 'pk_test_demo',
+    secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
+    allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
+    providers: providers as ProviderId[],
+  };
+}
+
+/** Test mode takes only test keys and live mode only live keys (https origins too), so the two never mix. */
+function checkMerchantsForMode(
+  mode: 'test' | 'live',
+  merchants: readonly Merchant[],
+  file: string | null,
+  fail: (name: string, why: string) => never,
+): void {
+  const name = (variable: string, merchant: Merchant) => (file ? `COVERKIT_MERCHANTS_FILE (merchant ${merchant.id})` : variable);
+  for (const merchant of merchants) {
+    if (!merchant.publishableKey.startsWith(`pk_${mode}_`)) {
+      fail(name('COVERKIT_PUBLISHABLE_KEY', merchant), `must be a pk_${mode}_… key in ${mode} mode (COVERKIT_MODE=${mode})`);
+    }
+    if (!merchant.secretKey.startsWith(`sk_${mode}_`)) {
+      fail(name('COVERKIT_SECRET_KEY', merchant), `must be an sk_${mode}_… key in ${mode} mode (COVERKIT_MODE=${mode})`);
+    }
+    if (mode === 'live' && merchant.allowedOrigins.some((allowed) => !allowed.startsWith('https://'))) {
+      fail(name('COVERKIT_ALLOWED_ORIGINS', merchant), 'must be https:// origins in live mode (COVERKIT_MODE=live)');
+    }
+  }
 }
 
 function readMerchantsFile(file: string, providerIds: [string, ...string[]]): Merchant[] {

@@ -1,16 +1,18 @@
 /**
  * The composition root: builds the services and the /v1 API (app.ts), and mounts beside it
- * the sandboxes with their fault controls, the widget's files and the demo shop. The only
- * server file that may import demo/; run directly, it reads the environment, listens and
- * shuts down cleanly.
+ * the widget's files and, in test mode only, the sandboxes with their fault controls and the
+ * demo shop. The only server file that may import demo/; run directly, it reads the
+ * environment, listens and shuts down cleanly.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createDemoMerchantRoutes } from '../../demo/merchant-routes.ts';
 import { createApi } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ApiError } from './errors.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { mountSandboxes } from './mount-sandboxes.ts';
 import { createReconciler } from './orders/reconciler.ts';
@@ -20,18 +22,54 @@ import { mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
 /** `providers` must be the list `config` was loaded with (loadConfig's option; both default to the registry). */
 export type ServerOptions = ServiceDependencies;
 
+/** Bodies outside /v1 (demo routes, fault controls): small JSON only. */
+const OUTSIDE_API_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * One body limit for everything outside /v1 (which has its own): a declared length over it is
+ * refused before a byte is read, and a streamed body is cut off as soon as it passes it.
+ */
+function limitBodies(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError({ status: 413, code: 'payload_too_large', message: `The body is larger than ${Math.ceil(maxSize / 1024)} KB` });
+    },
+  });
+}
+
 export function createServer(config: Config, options: ServerOptions = {}) {
   const services = createServices(config, options);
   const api = createApi(config, { services });
   const app = new Hono();
   app.onError(createErrorHandler(services.logger));
   app.notFound(notFound);
+  // A sandbox takes what its provider takes: Octamile's activation carries the video, base64-encoded.
+  const sandboxLimit = limitBodies(Math.ceil((config.activationVideoMaxBytes * 4) / 3) + 1024 * 1024);
+  const outsideLimit = limitBodies(OUTSIDE_API_BODY_LIMIT_BYTES);
+  app.use('*', async function limitOutsideApi(context, next) {
+    const path = context.req.path;
+    if (path === '/v1' || path.startsWith('/v1/')) return next();
+    if (path.startsWith('/sandbox/') && !path.startsWith('/sandbox/_faults')) return sandboxLimit(context, next);
+    return outsideLimit(context, next);
+  });
   app.route('/', api);
   const faults = mountSandboxes(app, config, services.providers.values());
+  // A quote answered before a fault was injected must not hide the fault.
+  faults.onChange(() => services.quoteCache.clear());
   mountWidgetFiles(app);
   if (config.serveDemo) {
     const merchant = config.merchants[0]!;
-    app.route('/demo/api', createDemoMerchantRoutes({ apiBase: `http://127.0.0.1:${config.port}`, secretKey: merchant.secretKey }));
+    const ownOrigins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+    app.route(
+      '/demo/api',
+      createDemoMerchantRoutes({
+        apiBase: `http://127.0.0.1:${config.port}`,
+        publishableKey: merchant.publishableKey,
+        secretKey: merchant.secretKey,
+        origins: [...new Set([...merchant.allowedOrigins, ...ownOrigins])],
+      }),
+    );
     app.get('/demo/:file{.+}', (context) => sendFile(context, path.join(repositoryRoot, 'dist/demo'), context.req.param('file')));
     app.get('/', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), 'index.html'));
     app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
@@ -59,6 +97,18 @@ function start() {
       url: `http://localhost:${info.port}/`,
       providers: [...services.adapters.values()].map((adapter) => `${adapter.id}:${adapter.mode}`),
     });
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    // A port already taken is a configuration problem: one line naming PORT, not a stack trace.
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+      console.error(
+        `Cannot listen on ${config.host}:${config.port}: ${error.code === 'EADDRINUSE' ? 'the port is already in use' : 'permission denied'}. Set PORT to a free port.`,
+      );
+    } else {
+      console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+    }
+    reconciler.stop();
+    process.exit(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? 78 : 1);
   });
   const shutdown = (signal: string) => {
     services.logger.info('shutting down', { signal });

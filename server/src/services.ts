@@ -5,6 +5,8 @@ import type { Config, Merchant } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { OfferSigner } from './offers/offer-token.ts';
+import { ProviderBudget } from './providers/kit/provider-budget.ts';
+import { QuoteCache } from './providers/kit/quote-cache.ts';
 import type { ProviderResilience } from './providers/kit/resilience.ts';
 import { createAdapters, providerRegistry, type ProviderRegistry } from './providers/registry.ts';
 import type { AnyProviderModule, ProviderAdapter } from './providers/types.ts';
@@ -31,6 +33,10 @@ export interface AppServices {
   rateLimit: MiddlewareHandler;
   /** Orders this process is binding right now, so the reconciler never binds one twice. */
   bindsInFlight: Set<string>;
+  /** Each rate-limited provider's quote budget, a fair share per merchant. */
+  quoteBudgets: Map<ProviderId, ProviderBudget>;
+  /** Identical quotes answered from memory for a short while. */
+  quoteCache: QuoteCache;
 }
 
 export interface ServiceDependencies {
@@ -45,6 +51,8 @@ export function createServices(config: Config, dependencies: ServiceDependencies
   const logger = dependencies.logger ?? createLogger();
   const store = dependencies.store ?? openStore(config, logger);
   const { adapters, resilience } = createAdapters(providers, config.providers, { store });
+  const quoteCache = new QuoteCache();
+  for (const adapter of adapters.values()) forgetQuotesAfterBind(adapter, quoteCache);
   return {
     config,
     logger,
@@ -55,8 +63,27 @@ export function createServices(config: Config, dependencies: ServiceDependencies
     signerFor: createSignerCache(),
     providerHealth: createProviderHealth(),
     bindsInFlight: new Set(),
+    quoteBudgets: createQuoteBudgets(providers, config.merchants),
+    quoteCache,
     rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute, burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)) }),
   };
+}
+
+/** After a bind the provider may quote that device differently (already covered): its cached quotes go. */
+function forgetQuotesAfterBind(adapter: ProviderAdapter, quoteCache: QuoteCache): void {
+  const bind = adapter.bind.bind(adapter);
+  adapter.bind = (input) => bind(input).finally(() => quoteCache.forget(input.merchantId, adapter.id));
+}
+
+/** A budget per provider that declares a rate limit, split between the merchants that use it. */
+function createQuoteBudgets(providers: ProviderRegistry, merchants: readonly Merchant[]): Map<ProviderId, ProviderBudget> {
+  const budgets = new Map<ProviderId, ProviderBudget>();
+  for (const provider of providers) {
+    if (!provider.rateLimit) continue;
+    const merchantIds = merchants.filter((merchant) => merchant.providers.includes(provider.id)).map((merchant) => merchant.id);
+    budgets.set(provider.id, new ProviderBudget({ perMinute: provider.rateLimit.perMinute, merchantIds }));
+  }
+  return budgets;
 }
 
 /** Remembers the last few outcomes per provider for /v1/health. */

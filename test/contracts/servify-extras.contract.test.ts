@@ -26,6 +26,7 @@ describe('servify adapter ⇄ sandbox, beyond the contract', () => {
     const orderId = newOrderId();
     const bound = await adapter.bind({
       orderId,
+      merchantId: 'default',
       offer,
       device: { imei: IMEI },
       customer: asha,

@@ -194,6 +194,7 @@ export function testProvider({ name, createPair }: ProviderContract) {
       const bound = await expectProviderErrors(() =>
         pair.adapter.bind({
           orderId,
+          merchantId: 'default',
           offer,
           device: pair.orderDevice,
           customer: pair.customer,
@@ -230,6 +231,7 @@ export function testProvider({ name, createPair }: ProviderContract) {
       await assert.rejects(
         pair.adapter.bind({
           orderId,
+          merchantId: 'default',
           offer,
           device: pair.orderDevice,
           customer: pair.customer,

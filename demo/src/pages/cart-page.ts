@@ -53,7 +53,8 @@ async function pay(cart: Cart, card: string): Promise<{ order: Order | null } | 
   const response = await fetch('/demo/api/checkout', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ orderId: cart.plan?.orderId, card }),
+    // The shop's server confirms the plan only for the cart that holds the order's clientSecret.
+    body: JSON.stringify({ orderId: cart.plan?.orderId, clientSecret: cart.plan?.clientSecret, card }),
   });
   const body = (await response.json().catch(() => ({}))) as { order?: Order | null; error?: { message?: string } };
   if (!response.ok) return { message: body.error?.message ?? 'Payment failed. Please try again.' };

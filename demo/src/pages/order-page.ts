@@ -3,6 +3,7 @@
  * server-side). Follows the order while the insurer is still working on it.
  */
 import type { Order } from '../../../contract/types.ts';
+import { clientSecretOf } from '../cart.ts';
 import { byId } from '../format.ts';
 import type { Presenter } from '../presenter/panel.ts';
 import { hideActivationStep, showActivationStep } from './activation-step.ts';
@@ -18,7 +19,9 @@ export function startOrderPage(presenter: Presenter): void {
 
   const load = async () => {
     clearTimeout(timer);
-    const response = await fetch(`/demo/api/orders/${encodeURIComponent(id)}`).catch(() => null);
+    const response = await fetch(`/demo/api/orders/${encodeURIComponent(id)}`, {
+      headers: { 'X-Client-Secret': clientSecretOf(id) ?? '' },
+    }).catch(() => null);
     const body = (await response?.json().catch(() => null)) as { order?: Order; error?: { message?: string } } | null;
     if (!response?.ok || !body?.order) {
       byId('order-heading').textContent = 'Order not found';

@@ -1,5 +1,6 @@
 /** Renders one Coverkit order on the order page: plan, policy, status, dates, certificate. */
 import type { Order } from '../../../contract/types.ts';
+import { clientSecretOf } from '../cart.ts';
 import { byId, element, formatMoney, localeFor } from '../format.ts';
 import type { PresenterSettings } from '../presenter/settings.ts';
 
@@ -43,7 +44,7 @@ export async function renderCertificate(order: Order): Promise<void> {
   const section = byId('certificate');
   if (!order.policy?.certificate || section.dataset.orderId === order.id) return;
   const url = `/demo/api/orders/${encodeURIComponent(order.id)}/certificate`;
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { 'X-Client-Secret': clientSecretOf(order.id) ?? '' } });
   if (!response.ok) return;
   const type = response.headers.get('Content-Type') ?? '';
   const blobUrl = URL.createObjectURL(await response.blob());

@@ -61,6 +61,7 @@ export function createBinding(
         (signal) =>
           adapter.bind({
             orderId: order.id,
+            merchantId: order.merchantId,
             offer: order.offer,
             device: order.device,
             customer: order.customer,

@@ -22,6 +22,8 @@ export interface QuotedOffer {
   device: QuoteDevice;
   country: string;
   context?: Record<string, string | number>;
+  /** Quoted in live mode (COVERKIT_MODE=live); the order keeps it with its offer. */
+  livemode?: boolean;
 }
 
 export interface PolicyResult {

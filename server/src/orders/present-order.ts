@@ -7,6 +7,7 @@ export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
   return {
     id: order.id,
     status: order.status,
+    livemode: order.offer.livemode === true,
     ...(clientSecret ? { clientSecret } : {}),
     offer: { provider, ...(providerName ? { providerName } : {}), type, name, termMonths, price, covers },
     policy: order.policy

@@ -39,6 +39,8 @@ export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unav
 
 export interface BindInput {
   orderId: string;
+  /** The merchant selling the plan: identities at the provider (Octamile's consumer profiles) are scoped to it. */
+  merchantId: string;
   offer: QuotedOffer;
   device: OrderDevice;
   customer: Customer;
@@ -120,6 +122,10 @@ export interface ProviderConfigBase {
 /** What config.ts hands each module's `readConfig` besides the module's own variables. */
 export interface SharedConfig {
   port: number;
+  /** `COVERKIT_MODE`: in live mode a provider some merchant uses must be configured for real (kit/live-config.ts). */
+  mode: 'test' | 'live';
+  /** Whether any merchant has this provider enabled. */
+  used: boolean;
   /** This server's own base URL (`http://127.0.0.1:<port>`), where sandboxes send events back. */
   ownBase: string;
   /** Where this provider's sandbox is mounted in this server: `<ownBase>/sandbox/<id>`. */
@@ -213,6 +219,12 @@ export interface ProviderModule<
   createSandbox?(config: Config): Hono<any, any, any>;
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
+  /**
+   * The provider's rate limit (calls per minute, all our merchants together: from its doc, or
+   * chosen where the doc is silent), and how many calls one quote costs. Quotes spend a budget
+   * below it, shared fairly between merchants (providers/kit/provider-budget.ts).
+   */
+  rateLimit?: { perMinute: number; quoteCost(input: { device: QuoteDevice; country: string }, config: Config): number };
   /** A device, shopper and checkout the sandbox accepts: what the contract suite and fakes quote and bind. */
   sample?: ProviderSample;
 }

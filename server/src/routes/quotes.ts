@@ -9,17 +9,35 @@ import { withDeadline } from '../providers/kit/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
-export function quotesRoutes(services: AppServices) {
-  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit } = services;
+/** A provider whose quote budget this merchant has used up for the minute. */
+class ProviderBusy extends Error {}
 
-  async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
+export function quotesRoutes(services: AppServices) {
+  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit, quoteBudgets, quoteCache } = services;
+
+  async function quoteOne(provider: ProviderId, merchantId: string, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
-    // A slow provider never holds the others back.
-    return withDeadline(
-      provider,
-      { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' },
-      (signal) => adapter.quote({ device: request.device, country: request.country, signal }),
-    );
+    const { device, country } = request;
+    try {
+      // An identical quote a moment ago is answered again: it spends no budget.
+      return await quoteCache.get({ merchantId, provider, device, country }, () => {
+        const cost = modules.get(provider)?.rateLimit?.quoteCost({ device, country }, config.providers[provider]) ?? 0;
+        if (!(quoteBudgets.get(provider)?.trySpend(merchantId, cost) ?? true)) return Promise.reject(new ProviderBusy());
+        // A slow provider never holds the others back.
+        return withDeadline(
+          provider,
+          { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' },
+          (signal) => adapter.quote({ device, country, signal }),
+        );
+      });
+    } catch (error) {
+      if (!(error instanceof ProviderBusy)) throw error;
+      return {
+        kind: 'unavailable',
+        code: 'provider_busy',
+        message: 'Plans from this provider are in high demand right now. Please try again in a minute.',
+      };
+    }
   }
 
   return new Hono().post(
@@ -36,7 +54,7 @@ export function quotesRoutes(services: AppServices) {
 
       const offers: Offer[] = [];
       const unavailable: Unavailable[] = [];
-      const outcomes = await Promise.allSettled(providers.map((provider) => quoteOne(provider, request)));
+      const outcomes = await Promise.allSettled(providers.map((provider) => quoteOne(provider, merchant.id, request)));
       outcomes.forEach((outcome, index) => {
         const provider = providers[index]!;
         if (outcome.status === 'rejected') {
@@ -81,6 +99,7 @@ export function quotesRoutes(services: AppServices) {
             device: request.device,
             country: request.country,
             ...(plan.context ? { context: plan.context } : {}),
+            livemode: config.mode === 'live',
           };
           offers.push({
             offerId: signer.sign(merchant.id, quoted, expiresAt),

@@ -36,13 +36,21 @@ export type FaultRule = z.infer<typeof faultRuleSchema>;
 
 export class FaultPlan {
   #rules: FaultRule[] = [];
+  readonly #listeners: (() => void)[] = [];
+
+  /** Called whenever rules are added or cleared (the quote cache forgets what it knew). */
+  onChange(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
 
   add(rule: FaultRule): void {
     this.#rules.push({ ...rule });
+    for (const listener of this.#listeners) listener();
   }
 
   clear(provider?: string): void {
     this.#rules = provider ? this.#rules.filter((rule) => rule.provider !== provider) : [];
+    for (const listener of this.#listeners) listener();
   }
 
   list(): readonly FaultRule[] {

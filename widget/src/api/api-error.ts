@@ -7,7 +7,7 @@ import type { ApiErrorBody } from '../../../contract/types.ts';
  */
 export class ApiError extends Error {
   override name = 'ApiError';
-  /** The envelope's `error.code`, or `network_error`, `timeout`, `invalid_configuration`. */
+  /** The envelope's `error.code`, or `network_error`, `timeout`, `invalid_configuration`, `secret_key_in_browser`. */
   readonly code: string;
   /** HTTP status; absent when the request never got a response. */
   readonly status: number | undefined;
@@ -39,6 +39,18 @@ export function apiErrorFromResponse(status: number, statusText: string, body: u
   });
 }
 
+/**
+ * A secret key (`sk_…`) given to the widget: refused before anything is sent, since a key in a
+ * page is public and a secret key can confirm orders and read every shopper's. Null for any other key.
+ */
+export function secretKeyRefusal(key: string): ApiError | null {
+  if (!/^\s*sk_/.test(key)) return null;
+  return new ApiError({
+    code: 'secret_key_in_browser',
+    message: 'publishable-key holds a secret key (sk_…). Secret keys stay on your server; give the widget your publishable key (pk_…).',
+  });
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -52,7 +64,8 @@ export function shopperMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
   if (error.code === 'network_error') return 'We could not reach the protection plan service. Check your connection and try again.';
   if (error.code === 'timeout') return 'The protection plan service is taking too long. Please try again.';
-  if (error.code === 'invalid_configuration') return 'Protection plans cannot be shown for this product right now.';
+  if (error.code === 'invalid_configuration' || error.code === 'secret_key_in_browser')
+    return 'Protection plans cannot be shown for this product right now.';
   switch (error.status) {
     case 401:
     case 403:

@@ -3,7 +3,7 @@
  * browser holds is public.
  */
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { ApiError, apiErrorFromResponse, isAbortError } from './api-error.ts';
+import { ApiError, apiErrorFromResponse, isAbortError, secretKeyRefusal } from './api-error.ts';
 import type { CreateOrderRequest, QuoteRequest } from '../../../contract/schemas.ts';
 import type { Catalog, Order, QuoteResponse } from '../../../contract/types.ts';
 
@@ -30,6 +30,9 @@ const quoteTimeoutMilliseconds = 15_000;
 const orderTimeoutMilliseconds = 30_000;
 
 export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): ApiClient {
+  // A secret key never leaves the page: every call fails with `secret_key_in_browser` before sending.
+  const refusal = secretKeyRefusal(publishableKey);
+  const send = <T>(request: () => Promise<T>): Promise<T> => (refusal ? Promise.reject(refusal) : sendRequest(request));
   const http = ky.create({
     prefixUrl: `${apiBase.replace(/\/+$/, '')}/v1`,
     headers: { Authorization: `Bearer ${publishableKey}` },
@@ -82,7 +85,7 @@ export function createApiClient({ apiBase, publishableKey }: ApiClientOptions): 
   };
 }
 
-async function send<T>(request: () => Promise<T>): Promise<T> {
+async function sendRequest<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {

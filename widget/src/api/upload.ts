@@ -2,7 +2,7 @@
  * The activation video upload. XMLHttpRequest rather than fetch: only it reports upload
  * progress, and a phone video is large enough for a shopper to want to see it move.
  */
-import { ApiError, apiErrorFromResponse } from './api-error.ts';
+import { ApiError, apiErrorFromResponse, secretKeyRefusal } from './api-error.ts';
 import type { ApiClientOptions } from './client.ts';
 import type { Order } from '../../../contract/types.ts';
 
@@ -18,6 +18,8 @@ export interface UploadOptions extends ApiClientOptions {
 
 export function uploadActivationVideo(options: UploadOptions): Promise<Order | undefined> {
   const { apiBase, publishableKey, orderId, clientSecret, video, fileName, onProgress, signal } = options;
+  const refusal = secretKeyRefusal(publishableKey);
+  if (refusal) return Promise.reject(refusal);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `${apiBase.replace(/\/+$/, '')}/v1/orders/${encodeURIComponent(orderId)}/activation`);

@@ -1,5 +1,5 @@
 export interface CoverErrorDetail {
-  /** The API's `error.code`, or `network_error`, `timeout`, `invalid_configuration`. */
+  /** The API's `error.code`, or `network_error`, `timeout`, `invalid_configuration`, `secret_key_in_browser`. */
   code: string;
   /** A sentence fit for the shopper; never contains what the shopper typed. */
   message: string;

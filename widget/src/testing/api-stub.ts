@@ -38,6 +38,7 @@ export const quoteResponse: QuoteResponse = {
 
 export const createdOrder: Order = {
   id: 'ord_01JABCDEF',
+  livemode: false,
   status: 'awaiting_payment',
   clientSecret: 'ord_01JABCDEF_secret_abc',
   offer: {

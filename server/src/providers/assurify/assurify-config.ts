@@ -1,5 +1,6 @@
 /** Assurify's part of the environment: keys, webhook secret, and the sandbox's knobs. */
 import { z } from 'zod';
+import { liveBaseUrl, liveCredential, mustBeLive } from '../kit/live-config.ts';
 import type { SharedConfig } from '../types.ts';
 
 export interface AssurifyConfig {
@@ -45,7 +46,15 @@ export const assurifyEnvironment = {
 
 type AssurifyEnvironment = z.infer<z.ZodObject<typeof assurifyEnvironment>>;
 
-export function readAssurifyConfig(env: AssurifyEnvironment, { ownBase, sandboxUrl, fail }: SharedConfig): AssurifyConfig {
+export function readAssurifyConfig(env: AssurifyEnvironment, shared: SharedConfig): AssurifyConfig {
+  const { ownBase, sandboxUrl, fail } = shared;
+  if (mustBeLive(shared)) {
+    liveBaseUrl(shared, 'ASSURIFY_BASE_URL', env.ASSURIFY_BASE_URL);
+    if (!liveCredential(shared, 'ASSURIFY_SECRET_KEY', env.ASSURIFY_SECRET_KEY).startsWith('sk_live_')) {
+      fail('ASSURIFY_SECRET_KEY', 'must be a live key (sk_live_…) in live mode (COVERKIT_MODE=live)');
+    }
+    liveCredential(shared, 'ASSURIFY_WEBHOOK_SECRET', env.ASSURIFY_WEBHOOK_SECRET);
+  }
   const sandbox = {
     webhookUrl: `${ownBase}/v1/webhooks/assurify`,
     webhookDelayMs: env.ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS,

@@ -19,6 +19,12 @@ export const assurifyProvider = defineProvider({
       webhookDelayMs: config.sandbox.webhookDelayMs,
       sessionTtlMs: config.sandbox.sessionTtlMs,
     }),
+  // "Production keys (sk_live_) … are rate-limited to 500 req/min" (assurify-smartshield.txt).
+  // A quote with an IMEI is two calls (session init, eligible plans); without one, none.
+  rateLimit: {
+    perMinute: 500,
+    quoteCost: ({ device, country }) => (country === 'IN' && device.imei ? 2 : 0),
+  },
   events: assurifyEvents,
   sample: assurifySample,
 });

@@ -1,5 +1,6 @@
 /** BigFix's part of the environment: base URL, API key and the policy source (partner) name. */
 import { z } from 'zod';
+import { liveBaseUrl, liveCredential, mustBeLive } from '../kit/live-config.ts';
 import type { SharedConfig } from '../types.ts';
 
 export interface BigfixConfig {
@@ -26,7 +27,13 @@ export const bigfixEnvironment = {
 
 type BigfixEnvironment = z.infer<z.ZodObject<typeof bigfixEnvironment>>;
 
-export function readBigfixConfig(env: BigfixEnvironment, { sandboxUrl, fail }: SharedConfig): BigfixConfig {
+export function readBigfixConfig(env: BigfixEnvironment, shared: SharedConfig): BigfixConfig {
+  const { sandboxUrl, fail } = shared;
+  if (mustBeLive(shared)) {
+    liveBaseUrl(shared, 'BIGFIX_BASE_URL', env.BIGFIX_BASE_URL);
+    liveCredential(shared, 'BIGFIX_API_KEY', env.BIGFIX_API_KEY);
+    liveCredential(shared, 'BIGFIX_POLICY_SOURCE', env.BIGFIX_POLICY_SOURCE);
+  }
   if (!env.BIGFIX_BASE_URL) {
     return {
       mode: 'sandbox',

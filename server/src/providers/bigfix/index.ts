@@ -12,5 +12,8 @@ export const bigfixProvider = defineProvider({
   readConfig: readBigfixConfig,
   createAdapter: createBigfixAdapter,
   createSandbox: (config) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource] }),
+  // BigFix's doc names no rate limit: 300/min is our assumption until they give one.
+  // A quote asks for ADLD and extended-warranty plans: two calls.
+  rateLimit: { perMinute: 300, quoteCost: ({ country }) => (country === 'IN' ? 2 : 0) },
   sample: bigfixSample,
 });

@@ -18,5 +18,11 @@ export const octamileProvider = defineProvider({
       authorizationKey: config.authorizationKey,
       reviewDelayMs: config.sandbox.reviewDelayMs,
     }),
+  // Octamile's doc names no rate limit, only a "busy" outcome (35): 120/min is our assumption.
+  // A quote asks for the premium of each product and cover period.
+  rateLimit: {
+    perMinute: 120,
+    quoteCost: ({ country }, config) => (country === 'NG' ? config.products.reduce((sum, product) => sum + product.periods.length, 0) : 0),
+  },
   sample: octamileSample,
 });

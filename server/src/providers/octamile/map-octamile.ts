@@ -32,8 +32,10 @@ export function splitName(name: string): { first: string; last: string } {
 }
 
 /** The key a consumer id is remembered under: a hash, so no email or phone sits in our tables in clear. */
-export function consumerKey(email: string, phone: string): string {
-  return `consumer:${createHash('sha256').update(`octamile-consumer\n${email.trim().toLowerCase()}\n${phone.trim()}`).digest('hex')}`;
+export function consumerKey(merchantId: string, email: string, phone: string): string {
+  // Per merchant: one shop's shopper never lands under a profile (name, details) another shop created.
+  const identity = `octamile-consumer\n${merchantId}\n${email.trim().toLowerCase()}\n${phone.trim()}`;
+  return `consumer:${createHash('sha256').update(identity).digest('hex')}`;
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

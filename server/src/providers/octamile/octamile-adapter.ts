@@ -78,8 +78,8 @@ export function createOctamileAdapter(
     return octamileStatusSchema.parse(answer);
   }
 
-  async function consumerFor(customer: BindInput['customer'], signal: AbortSignal): Promise<string> {
-    const key = consumerKey(customer.email, customer.phone);
+  async function consumerFor(merchantId: string, customer: BindInput['customer'], signal: AbortSignal): Promise<string> {
+    const key = consumerKey(merchantId, customer.email, customer.phone);
     const known = await store.getProviderValue('octamile', key);
     if (known) return known;
     const name = splitName(customer.name);
@@ -123,7 +123,7 @@ export function createOctamileAdapter(
       return { kind: 'plans', plans };
     },
 
-    async bind({ orderId, offer, device, customer, signal }: BindInput): Promise<BindResult> {
+    async bind({ orderId, merchantId, offer, device, customer, signal }: BindInput): Promise<BindResult> {
       if (!device.imei)
         throw new ProviderError({
           provider: 'octamile',
@@ -134,7 +134,7 @@ export function createOctamileAdapter(
       const product = String(offer.context?.product ?? '');
       const period = String(offer.context?.period ?? '');
       const [category, type, packageCode] = product.split('-');
-      const consumerId = await consumerFor(customer, signal);
+      const consumerId = await consumerFor(merchantId, customer, signal);
       const coverId = await store.claimProviderValue('octamile', `cover:${orderId}`, newCoverId());
       const seed = {
         ctgry: category,

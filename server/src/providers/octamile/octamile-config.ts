@@ -1,5 +1,6 @@
 /** Octamile's part of the environment: credentials, product profiles, self-activation. */
 import { z } from 'zod';
+import { liveBaseUrl, liveCredential, mustBeLive } from '../kit/live-config.ts';
 import type { SharedConfig } from '../types.ts';
 
 export interface OctamileProduct {
@@ -70,7 +71,14 @@ function toProduct(entry: string): OctamileProduct {
   return { code, periods: periods ? periods.split('/').filter((value) => period.test(value)) : DEFAULT_PERIODS };
 }
 
-export function readOctamileConfig(env: OctamileEnvironment, { sandboxUrl, fail }: SharedConfig): OctamileConfig {
+export function readOctamileConfig(env: OctamileEnvironment, sharedConfig: SharedConfig): OctamileConfig {
+  const { sandboxUrl, fail } = sharedConfig;
+  if (mustBeLive(sharedConfig)) {
+    liveBaseUrl(sharedConfig, 'OCTAMILE_BASE_URL', env.OCTAMILE_BASE_URL);
+    for (const name of ['OCTAMILE_CUSTOMER_ID', 'OCTAMILE_AUTH_ID', 'OCTAMILE_AUTH_KEY'] as const) {
+      liveCredential(sharedConfig, name, env[name]);
+    }
+  }
   const products = (env.OCTAMILE_PRODUCTS ?? (env.OCTAMILE_BASE_URL ? [] : ['phnn-flx2-1111'])).map(toProduct);
   const shared = {
     products,

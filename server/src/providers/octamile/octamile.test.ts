@@ -185,7 +185,7 @@ describe('Octamile through /v1 against its sandbox', () => {
     const [one, two] = await Promise.all([first, second].map(({ order }) => server.services.store.getOrder('default', order.id)));
     assert.equal(one?.policy?.providerReferences?.consumerId, two?.policy?.providerReferences?.consumerId);
     assert.notEqual(one?.policy?.reference, two?.policy?.reference);
-    const key = consumerKey(shopper.email, shopper.phone);
+    const key = consumerKey('default', shopper.email, shopper.phone);
     assert.match(key, /^consumer:[0-9a-f]{64}$/);
     assert.equal(await server.services.store.getProviderValue('octamile', key), one?.policy?.providerReferences?.consumerId);
   });
@@ -195,6 +195,69 @@ describe('Octamile through /v1 against its sandbox', () => {
     const { authorizationKey } = server.services.config.providers.octamile;
     for (const secret of [authorizationKey, TEST_IMEI, 'Folake', '+2347010001234', 'example.com'])
       assert.ok(!logs.includes(secret), `found ${secret.slice(0, 4)}…`);
+  });
+});
+
+describe('Octamile consumer profiles are scoped per merchant', () => {
+  it('the same shopper buying at two shops gets a profile at each, never the other shop’s', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'coverkit-octamile-')), 'merchants.json');
+    const shop = (id: string) => ({
+      id,
+      name: id,
+      publishableKey: `pk_test_${id}_key`,
+      secretKey: `sk_test_${id}_key`,
+      allowedOrigins: ['http://127.0.0.1:1'],
+      providers: ['octamile'],
+    });
+    writeFileSync(file, JSON.stringify([shop('alpha'), shop('beta')]));
+    const server = await startTestServer({ COVERKIT_MERCHANTS_FILE: file });
+    try {
+      const shopper = folake('Shared', 'shared.shopper@example.com');
+      const consumerIds: string[] = [];
+      for (const id of ['alpha', 'beta']) {
+        // A browser (publishable key, an allowed Origin) quotes and orders; the shop's server (no Origin) confirms.
+        const call =
+          (key: string) =>
+          async (method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => {
+            const response = await fetch(`${server.baseUrl}${route}`, {
+              method,
+              headers: {
+                Authorization: `Bearer ${key}`,
+                'Content-Type': 'application/json',
+                ...(key.startsWith('pk_') ? { Origin: 'http://127.0.0.1:1' } : {}),
+                ...headers,
+              },
+              body: JSON.stringify(body),
+            });
+            const text = await response.text();
+            return { status: response.status, text, json: JSON.parse(text) };
+          };
+        const quote = await call(`pk_test_${id}_key`)('POST', '/v1/quotes', { device: { ...tecno, imei: TEST_IMEI }, country: 'NG' });
+        const [offer] = quote.json.offers;
+        const created = await call(`pk_test_${id}_key`)(
+          'POST',
+          '/v1/orders',
+          { offerId: offer.offerId, device: { imei: TEST_IMEI, brand: 'Tecno', model: 'Camon 20 Pro' }, customer: shopper },
+          { 'Idempotency-Key': `create-${id}` },
+        );
+        assert.equal(created.status, 201, created.text);
+        const confirmed = await call(`sk_test_${id}_key`)(
+          'POST',
+          `/v1/orders/${created.json.order.id}/confirm`,
+          { paymentReference: `pay_${id}` },
+          { 'Idempotency-Key': `confirm-${id}` },
+        );
+        assert.equal(confirmed.status, 200, confirmed.text);
+        const stored = await server.services.store.getOrder(id, created.json.order.id);
+        consumerIds.push(stored!.policy!.providerReferences!.consumerId!);
+      }
+      assert.notEqual(consumerIds[0], consumerIds[1]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -21,6 +21,13 @@ export const servifyProvider = defineProvider({
       callbackUrl: config.sandbox!.callbackUrl,
       callbackSecret: config.callbackSecret,
     }),
+  // Servify's doc has an "API hit limit exceeded" error (API.LIMIT.429) but no number: 300/min is
+  // our assumption. A quote with an IMEI checks eligibility once per plan code (tokens and the
+  // brand list are cached, so they are left out).
+  rateLimit: {
+    perMinute: 300,
+    quoteCost: ({ device, country }, config) => (country === 'IN' && device.imei ? config.planCodes.length : 0),
+  },
   events: servifyEvents,
   sample: servifySample,
 });

@@ -29,6 +29,7 @@ describe('our order → Servify createContract', () => {
     const request = createContractRequest(
       {
         orderId: 'ord_123',
+        merchantId: 'default',
         offer,
         device: { imei: '356938035643809' },
         customer: asha,

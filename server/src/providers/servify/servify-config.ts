@@ -5,6 +5,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { liveBaseUrl, mustBeLive } from '../kit/live-config.ts';
 import type { SharedConfig } from '../types.ts';
 
 export interface ServifyConfig {
@@ -61,7 +62,10 @@ export const servifyEnvironment = {
 
 export type ServifyEnvironment = z.infer<z.ZodObject<typeof servifyEnvironment>>;
 
-export function readServifyConfig(env: ServifyEnvironment, { sandboxUrl, ownBase, fail }: SharedConfig): ServifyConfig {
+export function readServifyConfig(env: ServifyEnvironment, shared: SharedConfig): ServifyConfig {
+  const { sandboxUrl, ownBase, fail } = shared;
+  // Live: the base URL must be https; the credentials are then required below, as for any real Servify.
+  if (mustBeLive(shared)) liveBaseUrl(shared, 'SERVIFY_BASE_URL', env.SERVIFY_BASE_URL);
   const common = {
     planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
     asyncBind: env.SERVIFY_ASYNC_BIND === 'true',

@@ -156,6 +156,23 @@ describe('<cover-offers> loading offers', () => {
   });
 });
 
+describe('<cover-offers> with a secret key', () => {
+  it('refuses an sk_ key before sending anything, with a clear cover-error', async () => {
+    api = stubApi({ 'POST /v1/quotes': () => json(quoteResponse), 'GET /v1/catalog': () => json({}) });
+    const element = await fixture<CoverOffers>(
+      `<cover-offers publishable-key="sk_test_demo" api-base="${apiBase}" category="Mobile" brand="Samsung"
+        model="Galaxy S23" price="74999" currency="INR" country="IN" locale="en-IN"></cover-offers>`,
+    );
+    await waitUntil(() => eventsNamed('cover-error').length > 0, 'no cover-error');
+    const detail = eventsNamed<CustomEvent>('cover-error')[0]!.detail as { code: string; message: string };
+    expect(detail.code).to.equal('secret_key_in_browser');
+    expect(detail.message).to.equal('Protection plans cannot be shown for this product right now.');
+    await waitUntil(() => shadow(element).querySelector('[part="error"]'), 'error state did not render');
+    expect(shadow(element).querySelector('[part="error"]')!.textContent).not.to.include('sk_test_demo');
+    expect(api.requests).to.have.length(0);
+  });
+});
+
 describe('<cover-offers> choosing', () => {
   it('emits cover-offer-select when the shopper picks an offer, not when attributes change', async () => {
     api = stubApi({ 'POST /v1/quotes': () => json(quoteResponse) });
