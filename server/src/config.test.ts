@@ -44,6 +44,14 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses a shared database without a shared data key, and takes one with it', () => {
+    const database = { DATABASE_URL: 'postgres://coverkit@127.0.0.1:5432/coverkit' };
+    assert.match(refusal(database), /COVERKIT_DATA_KEY: is required with DATABASE_URL, the same on every instance/);
+    const config = loadConfig({ ...database, COVERKIT_DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
+    assert.equal(config.databaseUrl, database.DATABASE_URL);
+    assert.equal(config.dataKey?.length, 32);
+  });
+
   it('configures the modules it is given, each id once', () => {
     const [bigfix, assurify] = providerRegistry;
     assert.deepEqual(Object.keys(loadConfig({}, { providers: [bigfix, assurify] }).providers), ['bigfix', 'assurify']);

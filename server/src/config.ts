@@ -180,6 +180,11 @@ export function loadConfig(
   if (mode === 'live' && !env.COVERKIT_DATA_KEY) {
     fail('COVERKIT_DATA_KEY', 'is required in live mode (COVERKIT_MODE=live): 32 bytes as base64 (openssl rand -base64 32)');
   }
+  // Instances sharing one database must share one key: a key file of each instance's own
+  // would leave every instance unable to read the others' orders.
+  if (env.DATABASE_URL && !env.COVERKIT_DATA_KEY) {
+    fail('COVERKIT_DATA_KEY', 'is required with DATABASE_URL, the same on every instance: 32 bytes as base64 (openssl rand -base64 32)');
+  }
 
   const used = new Set(merchants.flatMap((merchant) => merchant.providers));
   const ownBase = `http://127.0.0.1:${env.PORT}`;
