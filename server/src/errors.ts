@@ -77,7 +77,18 @@ export class ProviderError extends Error {
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
-    return this.failure === 'timeout' || this.failure === 'unreachable' || this.failure === 'provider_error';
+    if (this.failure === 'timeout' || this.failure === 'unreachable') return true;
+    return this.failure === 'provider_error' && !this.answeredBeforeActing;
+  }
+
+  /**
+   * The provider answered that it failed before acting: `503 Service Unavailable` or a 4xx.
+   * That is a definite outage (nothing was bound), unlike a lost connection, a timeout, or a
+   * 500/502/504, after which the provider may have acted.
+   */
+  get answeredBeforeActing(): boolean {
+    const status = this.status;
+    return status !== undefined && (status === 503 || (status >= 400 && status < 500));
   }
 }
 

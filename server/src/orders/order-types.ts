@@ -22,6 +22,8 @@ export interface QuotedOffer {
   device: QuoteDevice;
   country: string;
   context?: Record<string, string | number>;
+  /** When the signed offer expires (kept on the order, so a retried confirm knows whether it is still valid). */
+  expiresAt?: string;
 }
 
 export interface PolicyResult {

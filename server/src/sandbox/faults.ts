@@ -21,6 +21,8 @@ const faultSchema = z.discriminatedUnion('kind', [
   }),
   /** Answers 502 with an HTML page, as a proxy in front of a dead server does. */
   z.object({ kind: z.literal('html') }),
+  /** Does the work, then answers with these top-level JSON fields changed (a bind charging another price). */
+  z.object({ kind: z.literal('rewrite'), set: z.record(z.string(), z.unknown()) }),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 
@@ -83,6 +85,14 @@ export function injectFaults({ plan, provider, mount }: { plan: FaultPlan; provi
         return context.json({ error: 'Injected fault', message: `Sandbox answered ${fault.status} on purpose` }, fault.status as 500);
       case 'html':
         return context.html('<html><body><h1>502 Bad Gateway</h1></body></html>', 502);
+      case 'rewrite': {
+        await next();
+        const body = (await context.res.clone().json()) as Record<string, unknown>;
+        const headers = new Headers(context.res.headers);
+        headers.delete('content-length');
+        context.res = new Response(JSON.stringify({ ...body, ...fault.set }), { status: context.res.status, headers });
+        return;
+      }
     }
   };
 }
