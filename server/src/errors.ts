@@ -54,6 +54,8 @@ export interface ProviderErrorOptions {
   status?: number;
   /** The provider's Retry-After, where it sent one. */
   retryAfterSeconds?: number;
+  /** The request never left us (an open circuit): the provider cannot have acted on it. */
+  notSent?: boolean;
 }
 
 export class ProviderError extends Error {
@@ -64,6 +66,7 @@ export class ProviderError extends Error {
   readonly shopperMessage: string;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly notSent: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(`[${options.provider}] ${options.failure}: ${options.providerCode}`, { cause: options.cause });
@@ -73,10 +76,12 @@ export class ProviderError extends Error {
     this.shopperMessage = options.shopperMessage;
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.notSent = options.notSent ?? false;
   }
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
+    if (this.notSent) return false;
     if (this.failure === 'timeout' || this.failure === 'unreachable') return true;
     return this.failure === 'provider_error' && !this.answeredBeforeActing;
   }

@@ -157,6 +157,12 @@ export function createOrderService(deps: OrderServiceDeps) {
       if (order.status === 'failed') checkRetryable(order, now);
       else if (order.status !== 'awaiting_payment') {
         if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return order;
+        if (order.status === 'binding')
+          throw new OrderStateConflict({
+            action: 'confirm',
+            status: order.status,
+            message: 'An earlier payment for this order is still being confirmed with the insurer: read the order for its outcome',
+          });
         throw new OrderStateConflict({ action: 'confirm', status: order.status });
       }
       adapterFor(order); // before `binding`: an order with no adapter must not be left there
