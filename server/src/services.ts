@@ -42,11 +42,12 @@ export interface ServiceDependencies {
 
 export function createServices(config: Config, dependencies: ServiceDependencies = {}): AppServices {
   const providers = dependencies.providers ?? providerRegistry;
-  const store = dependencies.store ?? openStore(config);
+  const logger = dependencies.logger ?? createLogger();
+  const store = dependencies.store ?? openStore(config, logger);
   const { adapters, resilience } = createAdapters(providers, config.providers, { store });
   return {
     config,
-    logger: dependencies.logger ?? createLogger(),
+    logger,
     store,
     providers: new Map(providers.map((provider) => [provider.id, provider])),
     adapters,

@@ -173,7 +173,12 @@ describe('SIGKILL at every step of every provider bind', () => {
     const call = async (key: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => {
       const response = await fetch(`${base}${route}`, {
         method,
-        headers: { Authorization: `Bearer ${key}`, Origin: base, 'Content-Type': 'application/json', ...headers },
+        headers: {
+          Authorization: `Bearer ${key}`,
+          ...(key.startsWith('pk_') ? { Origin: base } : {}),
+          'Content-Type': 'application/json',
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.status, json: (await response.json()) as any };
