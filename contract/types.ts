@@ -62,6 +62,10 @@ export interface Order {
   offer: Omit<Offer, 'offerId' | 'requires' | 'expiresAt'>;
   policy: Policy | null;
   failureReason?: string | null;
+  /** What the insurer reported charging at the bind, where it differs from `offer.price`; null otherwise. */
+  chargedPrice?: Money | null;
+  /** `chargedPrice` − `offer.price` (positive: the insurer charged more); null where they match. */
+  priceDifference?: Money | null;
   createdAt: string;
   updatedAt: string;
 }

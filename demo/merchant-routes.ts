@@ -12,6 +12,7 @@ import { passesLuhn } from '../contract/luhn.ts';
 const ORDER_ID = /^ord_[A-Za-z0-9_-]+$/;
 /** 4000 0000 0000 0002 is declined, as in card-network test suites. */
 const DECLINED_CARD = '4000000000000002';
+const ATTEMPT_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 export interface DemoMerchantOptions {
   /** Where Coverkit's /v1 is (this same server). */
@@ -65,7 +66,12 @@ export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, o
       if (!/^application\/json\s*(;|$)/i.test(context.req.header('Content-Type') ?? '')) {
         return context.json(refusal('unsupported_media_type', 'Send the checkout as application/json.'), 415);
       }
-      const body = (await context.req.json().catch(() => ({}))) as { orderId?: unknown; card?: unknown; clientSecret?: unknown };
+      const body = (await context.req.json().catch(() => ({}))) as {
+        orderId?: unknown;
+        card?: unknown;
+        clientSecret?: unknown;
+        attempt?: unknown;
+      };
       const orderId = typeof body.orderId === 'string' ? body.orderId : undefined;
       const clientSecret = typeof body.clientSecret === 'string' ? body.clientSecret : '';
       const card = (typeof body.card === 'string' ? body.card : '').replace(/[\s-]/g, '');
@@ -76,7 +82,10 @@ export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, o
         return context.json(refusal('card_invalid', 'Check the card number and try again.'), 402);
       }
       if (card === DECLINED_CARD) return context.json(refusal('card_declined', 'Your card was declined. Try another card.'), 402);
-      const paymentReference = `pay_demo_${randomUUID().slice(0, 8)}`;
+      // One payment attempt, one Idempotency-Key: a network retry of this attempt replays its answer,
+      // and the next Pay (after an insurer outage) is a new attempt that may bind (README, "After a failed bind").
+      const attemptId = typeof body.attempt === 'string' && ATTEMPT_ID.test(body.attempt) ? body.attempt : randomUUID();
+      const paymentReference = `pay_demo_${attemptId.slice(0, 8)}`;
       // A cart without a plan is paid and done: Coverkit is not involved.
       if (!orderId) return context.json({ order: null, paymentReference });
       if (!clientSecret) return context.json(noSecret, 401);
@@ -86,7 +95,7 @@ export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, o
       return relay(
         await call(`/orders/${orderId}/confirm`, {
           method: 'POST',
-          headers: { 'Idempotency-Key': `checkout-${orderId}` },
+          headers: { 'Idempotency-Key': `checkout-${orderId}-${attemptId}` },
           body: JSON.stringify({ paymentReference }),
         }),
       );

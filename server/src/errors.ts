@@ -55,6 +55,8 @@ export interface ProviderErrorOptions {
   status?: number;
   /** The provider's Retry-After, where it sent one. */
   retryAfterSeconds?: number;
+  /** The request never left us (an open circuit): the provider cannot have acted on it. */
+  notSent?: boolean;
 }
 
 export class ProviderError extends Error {
@@ -65,6 +67,7 @@ export class ProviderError extends Error {
   readonly shopperMessage: string;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly notSent: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(`[${options.provider}] ${options.failure}: ${options.providerCode}`, { cause: options.cause });
@@ -74,11 +77,24 @@ export class ProviderError extends Error {
     this.shopperMessage = options.shopperMessage;
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.notSent = options.notSent ?? false;
   }
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
-    return this.failure === 'timeout' || this.failure === 'unreachable' || this.failure === 'provider_error';
+    if (this.notSent) return false;
+    if (this.failure === 'timeout' || this.failure === 'unreachable') return true;
+    return this.failure === 'provider_error' && !this.answeredBeforeActing;
+  }
+
+  /**
+   * The provider answered that it failed before acting: `503 Service Unavailable` or a 4xx.
+   * That is a definite outage (nothing was bound), unlike a lost connection, a timeout, or a
+   * 500/502/504, after which the provider may have acted.
+   */
+  get answeredBeforeActing(): boolean {
+    const status = this.status;
+    return status !== undefined && (status === 503 || (status >= 400 && status < 500));
   }
 }
 

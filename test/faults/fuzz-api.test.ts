@@ -135,7 +135,7 @@ describe('idempotency state machine (model-based)', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  type Model = Map<string, { hash: string; response: { status: number; body: string } | null }>;
+  type Model = Map<string, { hash: string; response: { status: number; body: string } | null; claimedAt: Date }>;
   let run = 0;
 
   it(`agrees with a simple model over random command sequences (${MODEL_RUNS} runs)`, async () => {
@@ -153,12 +153,13 @@ describe('idempotency state machine (model-based)', () => {
         const scope = (name: string) => ({ merchantId: 'default', route: `model-${run}`, key: name });
         for (const step of commands) {
           if (step.kind === 'begin') {
-            const actual = await store.beginIdempotent(scope(step.key), step.hash, new Date());
+            const now = new Date();
+            const actual = await store.beginIdempotent(scope(step.key), step.hash, now);
             const record = model.get(step.key);
             let expected: IdempotencyBegin;
-            if (!record) ((expected = { state: 'started' }), model.set(step.key, { hash: step.hash, response: null }));
+            if (!record) ((expected = { state: 'started' }), model.set(step.key, { hash: step.hash, response: null, claimedAt: now }));
             else if (record.hash !== step.hash) expected = { state: 'mismatch' };
-            else if (!record.response) expected = { state: 'in_flight' };
+            else if (!record.response) expected = { state: 'in_flight', claimedAt: record.claimedAt };
             else expected = { state: 'completed', ...record.response };
             assert.deepEqual(actual, expected);
           } else if (step.kind === 'complete') {

@@ -81,9 +81,9 @@ describe('provider faults', () => {
     assert.equal(settled.failureReason, OUTCOME_UNKNOWN_REASON);
   });
 
-  it('keeps the order `binding` on a 503 or a reset during bind, and says so with 502', async () => {
+  it('keeps the order `binding` on a reset or a 500 during bind (the provider may have acted), and says so with 502', async () => {
     for (const [key, fault] of [
-      ['bind-503', { kind: 'status', status: 503 }],
+      ['bind-500', { kind: 'status', status: 500 }],
       ['bind-reset', { kind: 'reset' }],
     ] as const) {
       const id = await createOrder(`${key}-create`);
@@ -92,6 +92,15 @@ describe('provider faults', () => {
       assert.equal(confirmed.status, 502, key);
       assert.equal((await read(id)).status, 'binding', key);
     }
+  });
+
+  it('fails the order on a 503 during bind: an answer that the provider did not act, not a lost connection', async () => {
+    const id = await createOrder('bind-503-create');
+    server.faults.add({ provider: 'bigfix', pathPrefix: '/adld-policy', fault: { kind: 'status', status: 503 }, times: 1 });
+    assert.equal((await confirm(id, 'bind-503')).status, 502);
+    const failed = await read(id);
+    assert.equal(failed.status, 'failed');
+    assert.notEqual(failed.failureReason, OUTCOME_UNKNOWN_REASON);
   });
 
   it('passes a provider 429 on as 429 with Retry-After', async () => {

@@ -49,16 +49,32 @@ function renderCart(cart: Cart | null, presenter: Presenter): void {
   byId<HTMLAnchorElement>('plan-upsell-link').href = `/product.html?sku=${product.sku}`;
 }
 
-async function pay(cart: Cart, card: string): Promise<{ order: Order | null } | { message: string }> {
+type PayResult = { orderId: string | null } | { message: string };
+
+/** Each press of Pay is a new payment attempt (its own Idempotency-Key at the merchant's server). */
+async function pay(cart: Cart, card: string): Promise<PayResult> {
   const response = await fetch('/demo/api/checkout', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     // The shop's server confirms the plan only for the cart that holds the order's clientSecret.
-    body: JSON.stringify({ orderId: cart.plan?.orderId, clientSecret: cart.plan?.clientSecret, card }),
+    body: JSON.stringify({ orderId: cart.plan?.orderId, clientSecret: cart.plan?.clientSecret, card, attempt: crypto.randomUUID() }),
   });
-  const body = (await response.json().catch(() => ({}))) as { order?: Order | null; error?: { message?: string } };
-  if (!response.ok) return { message: body.error?.message ?? 'Payment failed. Please try again.' };
-  return { order: body.order ?? null };
+  const body = (await response.json().catch(() => ({}))) as { order?: Order | null; error?: { code?: string; message?: string } };
+  // 504: paid, and the insurer is still answering: the order page shows the outcome when it comes.
+  if (response.status === 504 && cart.plan) return { orderId: cart.plan.orderId };
+  if (!response.ok) return { message: failureMessage(response.status, body.error) };
+  if (body.order?.status === 'failed') return { message: body.order.failureReason ?? 'The plan could not be bought.' };
+  return { orderId: body.order?.id ?? null };
+}
+
+/** What the shopper reads after a failed Pay: whether pressing Pay again can help. */
+function failureMessage(status: number, error: { code?: string; message?: string } | undefined): string {
+  const message = error?.message ?? 'Payment failed.';
+  // The insurer did not act (down, busy): the same plan can be paid again.
+  if (status === 502 || status === 429) return `${message} You can press Pay again.`;
+  // The insurer refused, or the offer expired: the plan has to be chosen again.
+  if (error?.code === 'order_not_confirmable') return `${message} Remove the plan, or choose it again on the product page.`;
+  return message;
 }
 
 export function startCartPage(presenter: Presenter): void {
@@ -90,9 +106,9 @@ export function startCartPage(presenter: Presenter): void {
         return;
       }
       writeCart(null);
-      if (result.order && cart.plan) {
-        rememberOrder(result.order.id, cart.plan.clientSecret);
-        location.assign(`/order.html?id=${encodeURIComponent(result.order.id)}`);
+      if (result.orderId && cart.plan) {
+        rememberOrder(result.orderId, cart.plan.clientSecret);
+        location.assign(`/order.html?id=${encodeURIComponent(result.orderId)}`);
       } else {
         byId('cart-filled').hidden = true;
         byId('paid-without-plan').hidden = false;

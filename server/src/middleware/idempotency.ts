@@ -3,11 +3,33 @@
  * first answer; a different body is 422; a request still in flight is 409.
  */
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
 
-export function idempotency({ store, route }: { store: Store; route: string }): MiddlewareHandler {
+/**
+ * `abandoned`: true where the request holding an unfinished claim can no longer be running
+ * (its process died mid-request). The request then runs again under the same claim and
+ * answers from the resource's current state, so a crash never leaves a key "in flight" for 24 h.
+ */
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** True where this request took over a claim whose own request died (`abandoned`). */
+    idempotencyResumed: boolean;
+  }
+}
+
+export type AbandonedClaim = (context: Context, claimedAt: Date) => Promise<boolean>;
+
+export function idempotency({
+  store,
+  route,
+  abandoned = async () => false,
+}: {
+  store: Store;
+  route: string;
+  abandoned?: AbandonedClaim;
+}): MiddlewareHandler {
   return async function idempotentRequest(context, next) {
     const key = context.req.header('Idempotency-Key');
     if (!key)
@@ -35,13 +57,14 @@ export function idempotency({ store, route }: { store: Store; route: string }): 
         code: 'idempotency_key_reused',
         message: 'This Idempotency-Key was used with a different request body',
       });
-    if (begun.state === 'in_flight')
+    if (begun.state === 'in_flight' && !(await abandoned(context, begun.claimedAt)))
       throw new ApiError({
         status: 409,
         code: 'idempotency_key_in_flight',
         message: 'A request with this Idempotency-Key is still being processed; retry shortly',
         headers: { 'Retry-After': '1' },
       });
+    context.set('idempotencyResumed', begun.state === 'in_flight');
     if (begun.state === 'completed') {
       context.header('Idempotent-Replayed', 'true');
       return context.body(begun.body, begun.status as 200, { 'Content-Type': 'application/json' });

@@ -2,10 +2,12 @@
  * Binding at the provider, and the reconciler's pass that brings every order that is not
  * final forward: the part of the order service (order-service.ts) that waits on providers.
  */
-import type { OrderStatus } from '../../../contract/types.ts';
+import type { Money, OrderStatus } from '../../../contract/types.ts';
+import type { Config } from '../config.ts';
 import { ProviderError } from '../errors.ts';
 import { withDeadline } from '../providers/kit/deadline.ts';
-import type { OrderPatch, StoredOrder } from '../store/types.ts';
+import type { BindResult } from '../providers/types.ts';
+import type { FailureKind, OrderPatch, StoredOrder } from '../store/types.ts';
 import type { OrderServiceDeps } from './order-service.ts';
 import { RECONCILABLE_STATUSES } from './order-transitions.ts';
 
@@ -29,7 +31,27 @@ export type Transition = (
 
 /** A bind that failed this way may have reached the provider: the order stays `binding`. */
 function leavesBinding(error: ProviderError): boolean {
-  return error.outcomeUnknown || error.failure === 'rate_limited';
+  return error.outcomeUnknown;
+}
+
+/**
+ * A definite bind failure: the insurer said no (`refused`: re-quote), or answered that it
+ * did not act — busy, down, or our own request refused (`outage`: the merchant may confirm again).
+ */
+export function failureKindOf(error: ProviderError): Exclude<FailureKind, 'unknown'> {
+  return error.failure === 'refused' ? 'refused' : 'outage';
+}
+
+/** Where bind grace ends: a bind younger than this may still be in flight on another instance. */
+export function bindGraceMs(config: Pick<Config, 'bindTimeoutMs'>): number {
+  return config.bindTimeoutMs + Math.min(5_000, config.bindTimeoutMs);
+}
+
+/** The provider's charge where it differs from the quoted price (same currency, to the paisa/kobo). */
+export function chargeDifference(quoted: Money, charged: Money | undefined): Money | null {
+  if (!charged) return null;
+  if (charged.currency === quoted.currency && Math.round(charged.amount * 100) === Math.round(quoted.amount * 100)) return null;
+  return charged;
 }
 
 export function createBinding(
@@ -43,7 +65,7 @@ export function createBinding(
   const { config, store, logger, adapters, providerHealth, bindsInFlight } = deps;
   const { transition, current, refresh } = lifecycle;
   // A bind younger than this may still be in flight on another instance: the reconciler leaves it be.
-  const graceMs = config.bindTimeoutMs + Math.min(5_000, config.bindTimeoutMs);
+  const graceMs = bindGraceMs(config);
 
   /** Binds a `binding` order at its provider; throws the provider's failure after recording it. */
   async function bind(order: StoredOrder): Promise<StoredOrder> {
@@ -70,19 +92,38 @@ export function createBinding(
           }),
       );
       providerHealth.record(adapter.id, true);
-      const bound = await transition(order.id, ['binding'], result.status, { policy: result.policy, failureReason: null });
-      logger.info('order bound', { orderId: order.id, provider: adapter.id, status: result.status });
-      return bound ?? (await current(order));
+      return await settle(order, adapter.id, result);
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       providerHealth.record(adapter.id, error.failure === 'refused');
       logger.warn('bind failed', { orderId: order.id, provider: adapter.id, failure: error.failure, code: error.providerCode });
       // Where the provider may have acted, the order stays `binding` for the reconciler.
-      if (!leavesBinding(error)) await transition(order.id, ['binding'], 'failed', { failureReason: error.shopperMessage });
+      if (!leavesBinding(error))
+        await transition(order.id, ['binding'], 'failed', { failureReason: error.shopperMessage, failureKind: failureKindOf(error) });
       throw error;
     } finally {
       bindsInFlight.delete(order.id);
     }
+  }
+
+  /** Stores what the provider bound, with what it charged where that is not the quoted price. */
+  async function settle(order: StoredOrder, provider: string, result: BindResult): Promise<StoredOrder> {
+    const chargedPrice = chargeDifference(order.offer.price, result.chargedPrice);
+    const bound = await transition(order.id, ['binding'], result.status, {
+      policy: result.policy,
+      failureReason: null,
+      failureKind: null,
+      ...(chargedPrice ? { chargedPrice } : {}),
+    });
+    logger.info('order bound', { orderId: order.id, provider, status: result.status });
+    if (chargedPrice)
+      logger.warn('operator: provider charged a price other than the quoted one', {
+        orderId: order.id,
+        provider,
+        quoted: order.offer.price,
+        charged: chargedPrice,
+      });
+    return bound ?? (await current(order));
   }
 
   /**
@@ -98,7 +139,7 @@ export function createBinding(
       .status({ orderId: order.id, offer: order.offer, policy: null, signal: AbortSignal.timeout(config.quoteTimeoutMs) })
       .catch(() => null);
     if (known) {
-      await transition(order.id, ['binding'], known.status, { policy: known.policy, failureReason: null });
+      await settle(order, adapter.id, known);
       return 'bound';
     }
     if (adapter.bindRetrySafe) {
@@ -110,8 +151,12 @@ export function createBinding(
         return leavesBinding(error) ? 'unchanged' : 'failed';
       }
     }
-    await transition(order.id, ['binding'], 'failed', { failureReason: OUTCOME_UNKNOWN_REASON });
-    logger.warn('bind outcome unknown; order failed for operator follow-up', { orderId: order.id, provider: adapter.id });
+    await transition(order.id, ['binding'], 'failed', { failureReason: OUTCOME_UNKNOWN_REASON, failureKind: 'unknown' });
+    logger.warn('operator: bind outcome unknown; order failed for follow-up (cover may exist at the provider)', {
+      orderId: order.id,
+      provider: adapter.id,
+      paymentReference: order.paymentReference,
+    });
     return 'failed';
   }
 

@@ -47,7 +47,8 @@ export function draftOrder(
 ): { order: StoredOrder; clientSecret: string } {
   let offer;
   try {
-    offer = signer.verify(request.offerId, merchant.id).offer;
+    const verified = signer.verify(request.offerId, merchant.id);
+    offer = { ...verified.offer, expiresAt: verified.expiresAt.toISOString() };
   } catch (error) {
     if (!(error instanceof OfferTokenError)) throw error;
     throw error.reason === 'expired' ? new OfferExpired() : new OfferInvalid();

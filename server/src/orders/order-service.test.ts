@@ -21,6 +21,7 @@ import {
   BOUND_STATUSES,
   CANCELLABLE_STATUSES,
   canTransition,
+  COVER_STATUSES,
   FINAL_STATUSES,
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
@@ -46,13 +47,15 @@ function fakeAdapter() {
 }
 
 describe('order transitions', () => {
-  it('moves nothing out of a final status', () => {
-    for (const status of FINAL_STATUSES)
+  it('moves nothing out of a final status but `failed`, and `failed` only to a retried bind or to cover confirmed late', () => {
+    for (const status of FINAL_STATUSES.filter((status) => status !== 'failed'))
       assert.equal(
         ORDER_TRANSITIONS.some((transition) => transition.from === status),
         false,
         status,
       );
+    const fromFailed = ORDER_TRANSITIONS.filter((transition) => transition.from === 'failed').flatMap((transition) => transition.to);
+    assert.deepEqual(new Set(fromFailed), new Set(['binding', ...COVER_STATUSES]));
   });
 
   it('lets every non-final status move on, and reaches every status but the first', () => {
@@ -164,6 +167,31 @@ describe('order service', () => {
     const slow = await orderIn('awaiting_payment');
     await assert.rejects(service.confirm(slow, 'pay_1'), (error: unknown) => error instanceof ProviderError && error.failure === 'timeout');
     assert.equal((await store.getOrderById(slow.id))?.status, 'binding');
+  });
+
+  it('confirms a failed order again only after an outage and while its offer is valid; else says to re-quote', async () => {
+    const valid = { ...sampleOrder('x').offer, expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    const expired = { ...valid, expiresAt: new Date(Date.now() - 1000).toISOString() };
+    const conflict = (pattern: RegExp) => (error: unknown) => error instanceof OrderStateConflict && pattern.test(error.message);
+    provider.next.bind = async () => ({ status: 'active', policy });
+    const outage = await orderIn('failed', { failureKind: 'outage', failureReason: 'Down', offer: valid });
+    const retried = await service.confirm(outage, 'pay_2');
+    assert.equal(retried.status, 'active');
+    assert.equal(retried.failureReason, null);
+    const refused = await orderIn('failed', { failureKind: 'refused', failureReason: 'Not this device.', offer: valid });
+    await assert.rejects(service.confirm(refused, 'pay_2'), conflict(/refused.*fresh plans/));
+    const late = await orderIn('failed', { failureKind: 'outage', failureReason: 'Down', offer: expired });
+    await assert.rejects(service.confirm(late, 'pay_2'), conflict(/expired.*fresh plans/));
+    const unknown = await orderIn('failed', { failureKind: 'unknown', failureReason: 'Ask support.', offer: valid });
+    await assert.rejects(service.confirm(unknown, 'pay_2'), conflict(/cannot be confirmed again: Ask support/));
+  });
+
+  it('revives a failed order when a provider event confirms cover', async () => {
+    const order = await orderIn('failed', { failureKind: 'unknown', failureReason: 'Ask support.' });
+    const revived = await service.applyProviderEvent({ orderId: order.id, from: ['pending'], status: 'active', policy });
+    assert.equal(revived?.status, 'active');
+    assert.equal(revived?.failureReason, null);
+    assert.equal(revived?.failureKind, null);
   });
 
   it('refuses a cancel in the wrong state or where the provider has none', async () => {

@@ -12,7 +12,7 @@ import { CertificateNotReadyError } from '../providers/kit/certificate.ts';
 import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';
-import { createBinding } from './order-binding.ts';
+import { bindGraceMs, createBinding } from './order-binding.ts';
 import { draftOrder } from './order-draft.ts';
 import { CertificateNotReady, IllegalTransition, OperationNotSupported, OrderNotFound, OrderStateConflict } from './order-errors.ts';
 import { secretMatches } from './order-secrets.ts';
@@ -22,6 +22,7 @@ import {
   CANCELLABLE_STATUSES,
   canTransition,
   CERTIFIABLE_STATUSES,
+  COVER_STATUSES,
   REFRESHABLE_STATUSES,
 } from './order-transitions.ts';
 import type { ProviderEventUpdate } from './order-types.ts';
@@ -98,6 +99,22 @@ export function createOrderService(deps: OrderServiceDeps) {
 
   const binder = createBinding(deps, { transition, current, refresh });
 
+  /**
+   * A `failed` order may be confirmed again only where the insurer answered that it did not
+   * act (an outage, busy) and the offer is still valid; otherwise the merchant re-quotes.
+   */
+  function checkRetryable(order: StoredOrder, now: number): void {
+    const refuse = (message: string) => {
+      throw new OrderStateConflict({ action: 'confirm', status: order.status, message });
+    };
+    if (order.failureKind === 'refused')
+      refuse(`The insurer refused this plan: ${order.failureReason ?? 'no reason given'} Ask for fresh plans and create a new order.`);
+    if (order.failureKind !== 'outage')
+      refuse(`This order failed and cannot be confirmed again: ${order.failureReason ?? 'no reason given'}`);
+    const expiresAt = Date.parse(order.offer.expiresAt ?? '');
+    if (!(expiresAt > now)) refuse('The offer of this order has expired. Ask for fresh plans and create a new order.');
+  }
+
   function checkActivatable(order: StoredOrder): NonNullable<ProviderAdapter['activate']> {
     const adapter = adapters.get(order.offer.provider);
     if (!adapter?.activate) throw new OperationNotSupported('activate', 'This plan has no activation step');
@@ -127,13 +144,22 @@ export function createOrderService(deps: OrderServiceDeps) {
      * crash or timeout leaves a trace to reconcile, never a loss. A repeated confirm for the
      * same payment answers with where the order is now.
      */
-    async confirm(order: StoredOrder, paymentReference: string): Promise<StoredOrder> {
-      if (order.status !== 'awaiting_payment') {
+    async confirm(order: StoredOrder, paymentReference: string, now = Date.now()): Promise<StoredOrder> {
+      if (order.status === 'failed') checkRetryable(order, now);
+      else if (order.status !== 'awaiting_payment') {
         if (order.paymentReference === paymentReference && BOUND_STATUSES.includes(order.status)) return order;
+        if (order.status === 'binding')
+          throw new OrderStateConflict({
+            action: 'confirm',
+            status: order.status,
+            message: 'An earlier payment for this order is still being confirmed with the insurer: read the order for its outcome',
+          });
         throw new OrderStateConflict({ action: 'confirm', status: order.status });
       }
       adapterFor(order); // before `binding`: an order with no adapter must not be left there
-      const bound = await transition(order.id, ['awaiting_payment'], 'binding', { paymentReference });
+      const bound = await transition(order.id, [order.status], 'binding', { paymentReference, failureReason: null, failureKind: null });
+      if (bound && order.status === 'failed')
+        logger.info('order confirmed again after a failed bind', { orderId: order.id, provider: order.offer.provider });
       if (!bound)
         throw new OrderStateConflict({
           action: 'confirm',
@@ -235,9 +261,31 @@ export function createOrderService(deps: OrderServiceDeps) {
     /** Applies a verified provider event; null where the order was not in any of `update.from`. */
     async applyProviderEvent(update: ProviderEventUpdate): Promise<StoredOrder | null> {
       const { orderId, from, status, ...patch } = update;
-      const updated = await transition(orderId, from, status, patch);
+      const usual = from.filter((candidate) => candidate !== 'failed');
+      const updated = usual.length > 0 ? await transition(orderId, usual, status, patch) : null;
       if (updated) logger.info('order updated by provider event', { orderId, status });
-      return updated;
+      // News of cover for an order we failed (a crash mid-bind): the cover exists, so the order does too.
+      if (updated || !(COVER_STATUSES.includes(status) || from.includes('failed'))) return updated;
+      const revived = await transition(orderId, ['failed'], status, { ...patch, failureReason: null, failureKind: null });
+      if (revived && COVER_STATUSES.includes(status))
+        logger.warn('operator: order revived by a provider event confirming cover; the shopper may have been refunded', {
+          orderId,
+          status,
+          provider: revived.offer.provider,
+          paymentReference: revived.paymentReference,
+        });
+      return revived;
+    },
+
+    /**
+     * May an unfinished `Idempotency-Key` claim on confirming this order be taken over? Only
+     * where its request cannot still be running: the order left `binding` (settled), or it never
+     * got there and the claim is older than a bind may take.
+     */
+    async confirmClaimAbandoned(merchantId: string, orderId: string, claimedAt: Date, now = Date.now()): Promise<boolean> {
+      const order = await store.getOrder(merchantId, orderId);
+      if (!order || order.status === 'awaiting_payment') return now - claimedAt.getTime() > bindGraceMs(config);
+      return order.status !== 'binding';
     },
 
     /** One pass over every order being bound or waiting on its provider. */

@@ -25,6 +25,16 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
   { from: 'pending', to: ['active', 'declined'], why: 'provider event or status' },
   { from: 'pending', to: ['failed'], why: 'provider event: the asynchronous bind failed' },
   { from: 'pending', to: ['pending'], why: 'provider status: the policy changed, the status did not' },
+  {
+    from: 'failed',
+    to: ['binding'],
+    why: 'merchant retried the payment confirmation: only where the insurer answered that it did not act (outage, busy) and the offer has not expired',
+  },
+  {
+    from: 'failed',
+    to: ['active', 'pending', 'pending_activation'],
+    why: 'provider event or status confirms cover after we gave up on the bind (a crash mid-bind): the cover exists, the order is revived',
+  },
   { from: 'active', to: ['cancelled'], why: 'cancelled at the provider' },
   { from: 'pending_activation', to: ['cancelled'], why: 'cancelled at the provider' },
 ];
@@ -47,8 +57,13 @@ const EVERY_STATUS: Record<OrderStatus, true> = {
 };
 export const ORDER_STATUSES = Object.keys(EVERY_STATUS) as readonly OrderStatus[];
 
-/** No way out: nothing moves an order from these. */
+/**
+ * Final: the order is settled. Only `failed` has ways out, and only on news from outside —
+ * the merchant confirming again after an outage, or the provider confirming cover late.
+ */
 export const FINAL_STATUSES: readonly OrderStatus[] = ['declined', 'failed', 'cancelled'];
+/** Statuses in which cover exists (or is being set up) at the provider. */
+export const COVER_STATUSES: readonly OrderStatus[] = ['active', 'pending', 'pending_activation'];
 /** Waiting on the provider after the bind: asked for news on read and by the reconciler. */
 export const REFRESHABLE_STATUSES: readonly OrderStatus[] = ['pending', 'pending_activation'];
 /** Bound or being bound, and the provider may have news: the reconciler brings these forward. */

@@ -24,6 +24,8 @@ export interface QuotedOffer {
   context?: Record<string, string | number>;
   /** Quoted in live mode (COVERKIT_MODE=live); the order keeps it with its offer. */
   livemode?: boolean;
+  /** When the signed offer expires (kept on the order, so a retried confirm knows whether it is still valid). */
+  expiresAt?: string;
 }
 
 export interface PolicyResult {

@@ -1,5 +1,5 @@
 /** What /v1 shows of an order: never the customer's personal data, never the secret hash. */
-import type { Order } from '../../../contract/types.ts';
+import type { Money, Order } from '../../../contract/types.ts';
 import type { StoredOrder } from '../store/types.ts';
 
 export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
@@ -21,7 +21,14 @@ export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
         }
       : null,
     failureReason: order.failureReason,
+    chargedPrice: order.chargedPrice ?? null,
+    priceDifference: priceDifference(order),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };
+}
+
+function priceDifference({ chargedPrice, offer }: StoredOrder): Money | null {
+  if (!chargedPrice || chargedPrice.currency !== offer.price.currency) return null;
+  return { amount: Math.round((chargedPrice.amount - offer.price.amount) * 100) / 100, currency: chargedPrice.currency };
 }

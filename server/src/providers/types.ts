@@ -51,6 +51,8 @@ export interface BindInput {
 export interface BindResult {
   status: Extract<OrderStatus, 'active' | 'pending' | 'pending_activation' | 'declined'>;
   policy: PolicyResult;
+  /** What the provider says it charged, where it says so; compared with the quoted price. */
+  chargedPrice?: Money;
 }
 
 export interface StatusInput {

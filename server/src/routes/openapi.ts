@@ -125,10 +125,16 @@ export function buildOpenApiDocument() {
       },
       '/v1/orders/{id}/confirm': {
         post: {
-          summary: 'Bind after payment (secret key)',
+          summary:
+            'Bind after payment (secret key). A `failed` order whose insurer was down or busy may be confirmed again with a new Idempotency-Key while its offer is valid; otherwise 409 order_not_confirmable says to re-quote',
           parameters: [orderId, idempotencyKey],
           requestBody: body('ConfirmOrderRequest'),
-          responses: { '200': { description: 'order with policy' }, ...errors },
+          responses: {
+            '200': {
+              description: 'order with policy; `chargedPrice` and `priceDifference` where the insurer charged other than the quote',
+            },
+            ...errors,
+          },
         },
       },
       '/v1/orders/{id}/activation': {

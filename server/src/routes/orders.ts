@@ -38,11 +38,19 @@ export function ordersRoutes(services: AppServices) {
       secretKey,
       rateLimit,
       validateJson({ schema: confirmOrderRequestSchema }),
-      idempotency({ store, route: 'orders.confirm' }),
+      idempotency({
+        store,
+        route: 'orders.confirm',
+        abandoned: (context, claimedAt) =>
+          orders.confirmClaimAbandoned(context.get('merchant').id, context.req.param('id') ?? '', claimedAt),
+      }),
       order,
       async (context) => {
         const { paymentReference } = context.req.valid('json');
-        return context.json({ order: presentOrder(await orders.confirm(context.get('order'), paymentReference)) });
+        const found = context.get('order');
+        // The first request with this key died mid-bind: answer with where the order is now.
+        if (context.get('idempotencyResumed') && found.status !== 'awaiting_payment') return context.json({ order: presentOrder(found) });
+        return context.json({ order: presentOrder(await orders.confirm(found, paymentReference)) });
       },
     )
     .post(

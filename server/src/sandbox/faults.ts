@@ -11,8 +11,8 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delay'), ms: z.number().int().min(0).max(120_000) }),
   /** Does the work, then answers too late: the caller times out though the provider acted. */
   z.object({ kind: z.literal('commit_then_hang'), ms: z.number().int().min(0).max(120_000) }),
-  /** Closes the connection without an answer. */
-  z.object({ kind: z.literal('reset') }),
+  /** Closes the connection without an answer (after holding the request `afterMs`, without acting on it). */
+  z.object({ kind: z.literal('reset'), afterMs: z.number().int().min(0).max(120_000).optional() }),
   /** Answers with this status and a JSON error body. */
   z.object({
     kind: z.literal('status'),
@@ -21,6 +21,8 @@ const faultSchema = z.discriminatedUnion('kind', [
   }),
   /** Answers 502 with an HTML page, as a proxy in front of a dead server does. */
   z.object({ kind: z.literal('html') }),
+  /** Does the work, then answers with these top-level JSON fields changed (a bind charging another price). */
+  z.object({ kind: z.literal('rewrite'), set: z.record(z.string(), z.unknown()) }),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 
@@ -31,6 +33,8 @@ export const faultRuleSchema = z.object({
   fault: faultSchema,
   /** How many requests it applies to; unset: until cleared. */
   times: z.number().int().min(1).optional(),
+  /** Matching requests let through untouched before it applies (one endpoint, several commands: Octamile). */
+  skip: z.number().int().min(1).optional(),
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -61,6 +65,7 @@ export class FaultPlan {
   take(provider: string, path: string): Fault | null {
     const rule = this.#rules.find((candidate) => candidate.provider === provider && path.startsWith(candidate.pathPrefix));
     if (!rule) return null;
+    if (rule.skip !== undefined && rule.skip-- > 0) return null;
     if (rule.times !== undefined && --rule.times <= 0) this.#rules = this.#rules.filter((candidate) => candidate !== rule);
     return rule.fault;
   }
@@ -82,6 +87,7 @@ export function injectFaults({ plan, provider, mount }: { plan: FaultPlan; provi
         await sleep(fault.ms);
         return;
       case 'reset': {
+        if (fault.afterMs) await sleep(fault.afterMs);
         const incoming = (context.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
         incoming?.socket?.destroy();
         return context.body(null, 500);
@@ -91,6 +97,14 @@ export function injectFaults({ plan, provider, mount }: { plan: FaultPlan; provi
         return context.json({ error: 'Injected fault', message: `Sandbox answered ${fault.status} on purpose` }, fault.status as 500);
       case 'html':
         return context.html('<html><body><h1>502 Bad Gateway</h1></body></html>', 502);
+      case 'rewrite': {
+        await next();
+        const body = (await context.res.clone().json()) as Record<string, unknown>;
+        const headers = new Headers(context.res.headers);
+        headers.delete('content-length');
+        context.res = new Response(JSON.stringify({ ...body, ...fault.set }), { status: context.res.status, headers });
+        return;
+      }
     }
   };
 }

@@ -51,4 +51,12 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Issue 13: why a bind failed (may the merchant retry?), and what the provider charged where it differs from the quote.
+    version: 31,
+    sql: `
+      ALTER TABLE orders ADD COLUMN failure_kind TEXT;
+      ALTER TABLE orders ADD COLUMN charged_price TEXT;
+    `,
+  },
 ];

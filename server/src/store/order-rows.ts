@@ -3,7 +3,7 @@ import type { OrderStatus } from '../../../contract/types.ts';
 import type { Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { UnreadableRecord } from './store-errors.ts';
-import type { OrderPatch, StoredOrder } from './types.ts';
+import type { FailureKind, OrderPatch, StoredOrder } from './types.ts';
 
 /** Idempotency records older than this are forgotten, as Stripe does. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +19,8 @@ export interface OrderRow {
   client_secret_hash: string;
   payment_reference: string | null;
   failure_reason: string | null;
+  failure_kind: string | null;
+  charged_price: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -34,6 +36,8 @@ export const ORDER_COLUMNS = [
   'client_secret_hash',
   'payment_reference',
   'failure_reason',
+  'failure_kind',
+  'charged_price',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
@@ -75,6 +79,8 @@ function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
     clientSecretHash: row.client_secret_hash,
     paymentReference: row.payment_reference,
     failureReason: row.failure_reason,
+    failureKind: (row.failure_kind as FailureKind | null) ?? null,
+    chargedPrice: row.charged_price ? JSON.parse(row.charged_price) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -104,6 +110,8 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     client_secret_hash: order.clientSecretHash,
     payment_reference: order.paymentReference,
     failure_reason: order.failureReason,
+    failure_kind: order.failureKind ?? null,
+    charged_price: order.chargedPrice ? JSON.stringify(order.chargedPrice) : null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };
@@ -116,5 +124,7 @@ export function patchToColumns(patch: OrderPatch, now = new Date()): Partial<Ord
   if (patch.policy !== undefined) columns.policy = patch.policy ? JSON.stringify(patch.policy) : null;
   if (patch.paymentReference !== undefined) columns.payment_reference = patch.paymentReference;
   if (patch.failureReason !== undefined) columns.failure_reason = patch.failureReason;
+  if (patch.failureKind !== undefined) columns.failure_kind = patch.failureKind;
+  if (patch.chargedPrice !== undefined) columns.charged_price = patch.chargedPrice ? JSON.stringify(patch.chargedPrice) : null;
   return columns;
 }

@@ -87,13 +87,18 @@ export async function openPostgresStore(
         let outcome: Awaited<ReturnType<Store['beginIdempotent']>>;
         if (inserted.rowCount === 1) outcome = { state: 'started' };
         else {
-          const existing = await client.query<{ body_hash: string; response_status: number | null; response_body: string | null }>(
-            'SELECT body_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3',
+          const existing = await client.query<{
+            body_hash: string;
+            response_status: number | null;
+            response_body: string | null;
+            created_at: string;
+          }>(
+            'SELECT body_hash, response_status, response_body, created_at FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3',
             scopeValues(scope),
           );
           const record = existing.rows[0]!;
           if (record.body_hash !== bodyHash) outcome = { state: 'mismatch' };
-          else if (record.response_status === null) outcome = { state: 'in_flight' };
+          else if (record.response_status === null) outcome = { state: 'in_flight', claimedAt: new Date(record.created_at) };
           else outcome = { state: 'completed', status: record.response_status, body: openResponse(scope, record.response_body) };
         }
         await client.query('COMMIT');

@@ -82,9 +82,11 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
       .prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ? AND created_at < ?')
       .run(scope.merchantId, scope.route, scope.key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString());
     const existing = database
-      .prepare('SELECT body_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ?')
+      .prepare(
+        'SELECT body_hash, response_status, response_body, created_at FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ?',
+      )
       .get(scope.merchantId, scope.route, scope.key) as
-      { body_hash: string; response_status: number | null; response_body: string | null } | undefined;
+      { body_hash: string; response_status: number | null; response_body: string | null; created_at: string } | undefined;
     if (!existing) {
       database
         .prepare('INSERT INTO idempotency_keys (merchant_id, route, key, body_hash, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -92,7 +94,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
       return { state: 'started' };
     }
     if (existing.body_hash !== bodyHash) return { state: 'mismatch' };
-    if (existing.response_status === null) return { state: 'in_flight' };
+    if (existing.response_status === null) return { state: 'in_flight', claimedAt: new Date(existing.created_at) };
     return { state: 'completed', status: existing.response_status, body: openResponse(scope, existing.response_body) };
   });
 

@@ -91,6 +91,24 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       );
     });
 
+    it('keeps why an order failed and what the provider charged, and clears them', async () => {
+      await store.createOrder(sampleOrder('ord_fk', { status: 'binding' }));
+      const failed = await store.transitionOrder('ord_fk', ['binding'], { status: 'failed', failureReason: 'Down', failureKind: 'outage' });
+      assert.equal(failed?.failureKind, 'outage');
+      assert.equal((await store.getOrder('default', 'ord_fk'))?.failureKind, 'outage');
+      const charged = { amount: 6149.92, currency: 'INR' };
+      const bound = await store.transitionOrder('ord_fk', ['failed'], { status: 'active', failureKind: null, chargedPrice: charged });
+      assert.equal(bound?.failureKind, null);
+      assert.deepEqual((await store.getOrder('default', 'ord_fk'))?.chargedPrice, charged);
+    });
+
+    it('says since when an unfinished claim is held', async () => {
+      const scope = { merchantId: 'default', route: 'orders.confirm:since', key: 'k-since' };
+      const claimedAt = new Date(Date.now() - 60_000);
+      await store.beginIdempotent(scope, 'hash', claimedAt);
+      assert.deepEqual(await store.beginIdempotent(scope, 'hash', new Date()), { state: 'in_flight', claimedAt });
+    });
+
     it('lets exactly one of 50 concurrent claims of an idempotency key start', async () => {
       const scope = { merchantId: 'default', route: 'orders.create:', key: 'k-50' };
       const claims = await Promise.all(Array.from({ length: 50 }, () => store.beginIdempotent(scope, 'hash', new Date())));

@@ -3,7 +3,7 @@
  * (SQLite file) and PostgreSQL can stand behind it.
  */
 import type { Customer, OrderDevice } from '../../../contract/schemas.ts';
-import type { OrderStatus } from '../../../contract/types.ts';
+import type { Money, OrderStatus } from '../../../contract/types.ts';
 import type { PolicyResult, QuotedOffer } from '../orders/order-types.ts';
 
 export interface StoredOrder {
@@ -17,14 +17,29 @@ export interface StoredOrder {
   clientSecretHash: string;
   paymentReference: string | null;
   failureReason: string | null;
+  /**
+   * What a `failed` order's failure was: `refused` (the insurer said no: re-quote), `outage`
+   * (the insurer answered that it did not act: the merchant may confirm again), `unknown`
+   * (cover may exist: an operator checks). Null on orders that never failed.
+   */
+  failureKind?: FailureKind | null;
+  /** What the provider reported charging, where that differs from the quoted price. */
+  chargedPrice?: Money | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type OrderPatch = Partial<Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason'>>;
+export type FailureKind = 'refused' | 'outage' | 'unknown';
+
+export type OrderPatch = Partial<
+  Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason' | 'failureKind' | 'chargedPrice'>
+>;
 
 export type IdempotencyBegin =
-  { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'completed'; status: number; body: string };
+  | { state: 'started' }
+  | { state: 'in_flight'; claimedAt: Date }
+  | { state: 'mismatch' }
+  | { state: 'completed'; status: number; body: string };
 
 export interface IdempotencyScope {
   merchantId: string;

@@ -142,6 +142,7 @@ export function createAssurifyAdapter(
           certificate: false,
           providerReferences: { customer, chargedPremium: String(subscription.price_inr), sessionRenewed: String(renewed) },
         },
+        chargedPrice: { amount: subscription.price_inr, currency: 'INR' },
       };
     },
 

@@ -2,6 +2,7 @@
  * Assurify's webhooks (`policy.activated`, `claim.decision`), verified on the raw body with
  * `X-Assurify-Signature`. A `policy.activated` for a `pending` order makes it `active`.
  */
+import { addMonths } from '../kit/http.ts';
 import type { EventRefusal, ProviderEvents } from '../types.ts';
 import type { StoredOrder } from '../../store/types.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
@@ -48,7 +49,20 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
   async apply(event, order, { applyToOrder, logger }) {
     if (event.type !== 'policy.activated' || !order) return { received: true };
     const policy = order.policy;
-    if (!policy || policy.reference !== event.payload.subscription_id) {
+    if (order.status === 'failed' && !policy && event.payload.subscription_id) {
+      // We gave up on this bind (a crash before its answer was stored), but Assurify bound it: revive the order.
+      const activatedAt = Date.parse(event.payload.activated_at ?? '');
+      const startsAt = new Date(Number.isNaN(activatedAt) ? Date.now() : activatedAt).toISOString();
+      const reference = event.payload.subscription_id;
+      const revived = {
+        reference,
+        startsAt,
+        endsAt: addMonths(startsAt, order.offer.termMonths),
+        activationCode: null,
+        certificate: false,
+      };
+      await applyToOrder({ orderId: order.id, from: ['failed'], status: 'active', policy: revived });
+    } else if (!policy || policy.reference !== event.payload.subscription_id) {
       logger.warn('webhook for another subscription', { provider: 'assurify', eventId: event.id, orderId: order.id });
     } else if (order.status === 'pending') {
       const activatedAt = Date.parse(event.payload.activated_at ?? '');

@@ -119,6 +119,7 @@ export function createBigfixAdapter(
           certificate: false,
           providerReferences: { orderId: policy.orderid, chargedPremium: String(policy['protection plan price']) },
         },
+        chargedPrice: { amount: policy['protection plan price'], currency: 'INR' },
       };
     },
 

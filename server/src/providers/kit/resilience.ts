@@ -44,6 +44,7 @@ export class CircuitBreaker {
         failure: 'unreachable',
         providerCode: 'circuit open',
         shopperMessage: UNAVAILABLE_MESSAGE,
+        notSent: true,
       });
   }
 
