@@ -42,6 +42,30 @@ export class ApiError extends Error {
  */
 export type ProviderFailure = 'refused' | 'timeout' | 'unreachable' | 'rejected_credentials' | 'rate_limited' | 'provider_error';
 
+/**
+ * What a provider's answer means for everyone else, classified from its doc:
+ * - `refused`: the provider read the request and did not act (a "no", or a request it could
+ *   not process); it is working normally, so other shoppers are not affected.
+ * - `outage`: the provider is down, slow, overloaded or broken; only these open its circuit.
+ * - `unknown`: an answer the doc does not describe; it proves neither.
+ * Whether a bind may have happened anyway is `outcomeUnknown`, a separate question.
+ */
+export type ProviderErrorKind = 'refused' | 'outage' | 'unknown';
+
+/** The default kind of a failure; error mappers pass `kind` where the provider's doc says otherwise. */
+export function kindOfFailure(failure: ProviderFailure, status?: number): ProviderErrorKind {
+  switch (failure) {
+    case 'refused':
+      return 'refused';
+    case 'provider_error':
+      // A 4xx is a request the provider read and rejected (our mistake, not its outage).
+      return status !== undefined && status >= 400 && status < 500 ? 'refused' : 'outage';
+    default:
+      // Timeouts, lost connections, 429s and rejected credentials: the provider cannot serve us now.
+      return 'outage';
+  }
+}
+
 export interface ProviderErrorOptions {
   provider: ProviderId;
   failure: ProviderFailure;
@@ -54,6 +78,8 @@ export interface ProviderErrorOptions {
   status?: number;
   /** The provider's Retry-After, where it sent one. */
   retryAfterSeconds?: number;
+  /** Overrides `kindOfFailure(failure, status)` where the provider's doc says otherwise. */
+  kind?: ProviderErrorKind;
 }
 
 export class ProviderError extends Error {
@@ -64,6 +90,7 @@ export class ProviderError extends Error {
   readonly shopperMessage: string;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly kind: ProviderErrorKind;
 
   constructor(options: ProviderErrorOptions) {
     super(`[${options.provider}] ${options.failure}: ${options.providerCode}`, { cause: options.cause });
@@ -73,10 +100,13 @@ export class ProviderError extends Error {
     this.shopperMessage = options.shopperMessage;
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.kind = options.kind ?? kindOfFailure(options.failure, options.status);
   }
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
+    // A refusal is a definite "not done", whatever the failure it came as.
+    if (this.kind === 'refused') return false;
     return this.failure === 'timeout' || this.failure === 'unreachable' || this.failure === 'provider_error';
   }
 }

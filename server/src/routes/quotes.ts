@@ -10,11 +10,19 @@ import { withDeadline } from '../providers/kit/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
 
+const PROVIDER_DOWN: QuoteOutcome = {
+  kind: 'unavailable',
+  code: 'provider_unavailable',
+  message: 'This insurer is not available right now. Please try again in a few minutes.',
+};
+
 export function quotesRoutes(services: AppServices) {
-  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit } = services;
+  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit, resilience } = services;
 
   async function quoteOne(provider: ProviderId, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
+    // A provider known to be down is not offered, even from cached premiums: the shopper would fail at Pay.
+    if (resilience.get(provider)?.breaker.state === 'open') return PROVIDER_DOWN;
     // A slow provider never holds the others back.
     return withDeadline(
       provider,

@@ -127,6 +127,9 @@ export async function openPostgresStore(
           ?.value ?? null
       );
     },
+    async forgetProviderValue(provider, key, value) {
+      await pool.query('DELETE FROM provider_values WHERE provider = $1 AND key = $2 AND value = $3', [provider, key, value]);
+    },
     async close() {
       await pool.end();
     },

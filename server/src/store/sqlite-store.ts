@@ -110,6 +110,9 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
         { value: string } | undefined;
       return row?.value ?? null;
     },
+    async forgetProviderValue(provider, key, value) {
+      database.prepare('DELETE FROM provider_values WHERE provider = ? AND key = ? AND value = ?').run(provider, key, value);
+    },
     async close() {
       database.close();
     },

@@ -111,6 +111,12 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.equal(new Set(claims).size, 1);
       assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
       assert.equal(await store.getProviderValue('octamile', 'missing'), null);
+      // Forgotten only while it still holds the value the caller saw.
+      await store.forgetProviderValue('octamile', 'transaction:ord_a', 'not-the-value');
+      assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
+      await store.forgetProviderValue('octamile', 'transaction:ord_a', claims[0]!);
+      assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), null);
+      assert.equal(await store.claimProviderValue('octamile', 'transaction:ord_a', 'fresh'), 'fresh');
     });
   });
 }

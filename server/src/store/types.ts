@@ -56,6 +56,8 @@ export interface Store {
    */
   claimProviderValue(provider: string, key: string, value: string): Promise<string>;
   getProviderValue(provider: string, key: string): Promise<string | null>;
+  /** Forgets the value under a provider's key, only while it is still `value` (a provider forgot it). */
+  forgetProviderValue(provider: string, key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
 }
