@@ -33,6 +33,8 @@ export interface PlanQuote {
   covers: string[];
   /** Provider-specific values the bind needs (session ids and the like); no personal data. */
   context?: Record<string, string | number>;
+  /** When what the plan was quoted on ends at the provider (a session, say): the offer ends no later. */
+  expiresAt?: string;
 }
 
 export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unavailable'; code: string; message: string };
@@ -160,7 +162,7 @@ export interface ProviderEventUpdate {
 export interface ProviderEventContext<Config> {
   config: Config;
   adapter: ProviderAdapter;
-  store: Pick<Store, 'getOrder' | 'getOrderById'>;
+  store: Pick<Store, 'getOrder' | 'getOrderById' | 'getProviderValue'>;
   merchantIds: readonly string[];
   bindTimeoutMs: number;
   quoteTimeoutMs: number;

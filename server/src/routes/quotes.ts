@@ -16,6 +16,12 @@ const PROVIDER_DOWN: QuoteOutcome = {
   message: 'This insurer is not available right now. Please try again in a few minutes.',
 };
 
+/** An offer never outlives what the provider quoted it on (an Assurify session lives 15 minutes). */
+function offerExpiry(ours: Date, provider: string | undefined): Date {
+  const providerEnd = provider ? Date.parse(provider) : Number.NaN;
+  return Number.isNaN(providerEnd) || providerEnd >= ours.getTime() ? ours : new Date(providerEnd);
+}
+
 export function quotesRoutes(services: AppServices) {
   const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit, resilience } = services;
 
@@ -94,8 +100,9 @@ export function quotesRoutes(services: AppServices) {
             country: request.country,
             context: { ...plan.context, ...(imeiDigest ? { imeiDigest } : {}) },
           };
+          const planExpiresAt = offerExpiry(expiresAt, plan.expiresAt);
           offers.push({
-            offerId: signer.sign(merchant.id, quoted, expiresAt),
+            offerId: signer.sign(merchant.id, quoted, planExpiresAt),
             provider,
             providerName,
             type: plan.type,
@@ -104,7 +111,7 @@ export function quotesRoutes(services: AppServices) {
             price: plan.price,
             requires: plan.requires,
             covers: plan.covers,
-            expiresAt: expiresAt.toISOString(),
+            expiresAt: planExpiresAt.toISOString(),
           });
         }
       });

@@ -5,6 +5,7 @@
 import type { EventRefusal, ProviderEvents } from '../types.ts';
 import type { StoredOrder } from '../../store/types.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
+import { subscriptionKey } from './assurify-adapter.ts';
 import { assurifyEventSchema, type AssurifyEvent } from './assurify-schemas.ts';
 import { verifyAssurifySignature } from './assurify-signature.ts';
 
@@ -29,29 +30,31 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
     return { ok: true, event: { id: parsed.data.id, type: parsed.data.type, payload: parsed.data.data } };
   },
 
-  /** Our Assurify customer id is `cust_` + the order id's random part (assurify-adapter.ts). */
-  async locate(event, { store, merchantIds }): Promise<StoredOrder | null | EventRefusal> {
-    const match = /^cust_([A-Za-z0-9_-]{1,64})$/.exec(event.payload.customer ?? '');
-    if (!match) return null;
-    for (const merchantId of merchantIds) {
-      const order = await store.getOrder(merchantId, `ord_${match[1]}`);
-      if (order?.offer.provider !== 'assurify') continue;
-      // Assurify may be quicker than our own bind: ask it to send again once the order is written.
-      if (event.type === 'policy.activated' && order.status === 'binding') {
-        return { refused: 'not_ready', code: 'order_binding', message: 'The order is still being bound; send the event again' };
-      }
-      return order;
+  /**
+   * The doc promises "the full policy object and subscription_id" and defines no customer
+   * field: the order is the one whose bind stored that subscription (assurify-adapter.ts).
+   */
+  async locate(event, { store }): Promise<StoredOrder | null | EventRefusal> {
+    const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;
+    if (!subscriptionId) return null;
+    const orderId = await store.getProviderValue('assurify', subscriptionKey(subscriptionId));
+    const order = orderId ? await store.getOrderById(orderId) : null;
+    if (order?.offer.provider !== 'assurify') return null;
+    // Assurify may be quicker than our own bind: ask it to send again once the order is written.
+    if (event.type === 'policy.activated' && order.status === 'binding') {
+      return { refused: 'not_ready', code: 'order_binding', message: 'The order is still being bound; send the event again' };
     }
-    return null;
+    return order;
   },
 
   async apply(event, order, { applyToOrder, logger }) {
     if (event.type !== 'policy.activated' || !order) return { received: true };
     const policy = order.policy;
-    if (!policy || policy.reference !== event.payload.subscription_id) {
+    const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;
+    if (!policy || policy.reference !== subscriptionId) {
       logger.warn('webhook for another subscription', { provider: 'assurify', eventId: event.id, orderId: order.id });
     } else if (order.status === 'pending') {
-      const activatedAt = Date.parse(event.payload.activated_at ?? '');
+      const activatedAt = Date.parse(event.payload.activated_at ?? event.payload.policy?.activated_at ?? '');
       const startsAt = Number.isNaN(activatedAt) ? policy.startsAt : new Date(activatedAt).toISOString();
       await applyToOrder({ orderId: order.id, from: ['pending'], status: 'active', policy: { ...policy, startsAt } });
     }

@@ -5,7 +5,9 @@
  *
  * The doc never shows an error body, a plan object or an event body. The sandbox answers
  * errors as `{"status":"error","error":{"code","message"}}`, plans as in assurify-pricing.ts,
- * and events as `{id, type, created, data: {subscription_id, plan_id, customer, activated_at}}`.
+ * and events as `{id, type, created, data: {subscription_id, policy: {…the attach answer}}}` — "the
+ * full policy object and subscription_id", sent 150 ms after the attach ("within 200ms").
+ * A session is bound to the customer it was opened for: attach with another is `customer_mismatch`.
  *
  * Triggers: a model containing "Drift" is priced 5% higher in every new session for the
  * same IMEI; a model containing "Refurbished" is refused as `device_not_eligible`.
@@ -52,7 +54,7 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 export function createAssurifySandbox({
   secretKey,
   webhook,
-  webhookDelayMs = 1000,
+  webhookDelayMs = 150,
   sessionTtlMs = 15 * 60_000,
   requestsPerMinute = 500,
 }: AssurifySandboxOptions): Hono {
@@ -104,6 +106,9 @@ export function createAssurifySandbox({
       if (session.used) return assurifyError(context, 409, 'session_consumed', 'Session tokens are single-use across plan purchase');
       if (typeof body.customer !== 'string' || !CUSTOMER.test(body.customer))
         return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      // "bind the selected SmartShield policy ID to the customer record": the session's customer.
+      if (body.customer !== session.customer)
+        return assurifyError(context, 409, 'customer_mismatch', 'customer is not the one this session was opened for');
       const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
       if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
       session.used = true;
@@ -116,7 +121,7 @@ export function createAssurifySandbox({
       };
       scheduleEvent(
         webhook,
-        { type: 'policy.activated', data: { ...subscription, customer: body.customer, session_id: session.id } },
+        { type: 'policy.activated', data: { subscription_id: subscription.subscription_id, policy: subscription } },
         webhookDelayMs,
       );
       // Flat, as the doc's "Response 200 OK" shows it.
