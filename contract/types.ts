@@ -60,6 +60,9 @@ export interface Order {
   offer: Omit<Offer, 'offerId' | 'requires' | 'expiresAt'>;
   policy: Policy | null;
   failureReason?: string | null;
+  /** Why the merchant cancelled, and when (set once the order is `cancelled`). */
+  cancellationReason?: string | null;
+  cancelledAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }

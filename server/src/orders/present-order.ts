@@ -20,6 +20,9 @@ export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
         }
       : null,
     failureReason: order.failureReason,
+    ...(order.status === 'cancelled'
+      ? { cancellationReason: order.cancellationReason ?? null, cancelledAt: order.cancelledAt ?? null }
+      : {}),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };

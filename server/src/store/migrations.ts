@@ -51,4 +51,13 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // 1307: issue 13, item 7 (a number of its own, so parallel branches' migrations do not collide).
+    // Why and when an order was cancelled; the reason is the merchant's free text, encrypted.
+    version: 1307,
+    sql: `
+      ALTER TABLE orders ADD COLUMN cancellation_reason TEXT;
+      ALTER TABLE orders ADD COLUMN cancelled_at TEXT;
+    `,
+  },
 ];

@@ -17,6 +17,8 @@ export interface OrderRow {
   client_secret_hash: string;
   payment_reference: string | null;
   failure_reason: string | null;
+  cancellation_reason: string | null;
+  cancelled_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -32,6 +34,8 @@ export const ORDER_COLUMNS = [
   'client_secret_hash',
   'payment_reference',
   'failure_reason',
+  'cancellation_reason',
+  'cancelled_at',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
@@ -48,6 +52,8 @@ export function rowToOrder(row: OrderRow, cipher: FieldCipher): StoredOrder {
     clientSecretHash: row.client_secret_hash,
     paymentReference: row.payment_reference,
     failureReason: row.failure_reason,
+    cancellationReason: row.cancellation_reason ? cipher.decrypt(row.cancellation_reason) : null,
+    cancelledAt: row.cancelled_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -65,17 +71,22 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     client_secret_hash: order.clientSecretHash,
     payment_reference: order.paymentReference,
     failure_reason: order.failureReason,
+    cancellation_reason: order.cancellationReason ? cipher.encrypt(order.cancellationReason) : null,
+    cancelled_at: order.cancelledAt ?? null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };
 }
 
 /** The columns an OrderPatch sets, with `updated_at`. */
-export function patchToColumns(patch: OrderPatch, now = new Date()): Partial<OrderRow> {
+export function patchToColumns(patch: OrderPatch, cipher: FieldCipher, now = new Date()): Partial<OrderRow> {
   const columns: Partial<OrderRow> = { updated_at: now.toISOString() };
   if (patch.status !== undefined) columns.status = patch.status;
   if (patch.policy !== undefined) columns.policy = patch.policy ? JSON.stringify(patch.policy) : null;
   if (patch.paymentReference !== undefined) columns.payment_reference = patch.paymentReference;
   if (patch.failureReason !== undefined) columns.failure_reason = patch.failureReason;
+  if (patch.cancellationReason !== undefined)
+    columns.cancellation_reason = patch.cancellationReason ? cipher.encrypt(patch.cancellationReason) : null;
+  if (patch.cancelledAt !== undefined) columns.cancelled_at = patch.cancelledAt;
   return columns;
 }

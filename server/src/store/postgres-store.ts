@@ -36,7 +36,7 @@ export async function openPostgresStore(
       return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
     },
     async transitionOrder(id, from, patch) {
-      const columns = Object.entries(patchToColumns(patch));
+      const columns = Object.entries(patchToColumns(patch, cipher));
       const assignments = columns.map(([column], index) => `${column} = $${index + 3}`);
       const result = await pool.query<OrderRow>(
         `UPDATE orders SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`,

@@ -52,7 +52,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
       return row ? toOrder(row) : null;
     },
     async transitionOrder(id, from, patch: OrderPatch) {
-      const columns = patchToColumns(patch);
+      const columns = patchToColumns(patch, cipher);
       const values: Record<string, unknown> = { ...columns, id };
       from.forEach((status, index) => (values[`from${index}`] = status));
       const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);

@@ -79,6 +79,20 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       );
     });
 
+    it('records why and when an order was cancelled, the reason encrypted at rest', async () => {
+      await store.createOrder(sampleOrder('ord_c', { status: 'active' }));
+      assert.equal((await store.getOrder('default', 'ord_c'))?.cancellationReason, null);
+      const cancelledAt = new Date().toISOString();
+      const cancelled = await store.transitionOrder('ord_c', ['active'], {
+        status: 'cancelled',
+        cancellationReason: 'Asha Rao returned the phone',
+        cancelledAt,
+      });
+      assert.equal(cancelled?.cancellationReason, 'Asha Rao returned the phone');
+      assert.equal((await store.getOrderById('ord_c'))?.cancelledAt, cancelledAt);
+      assert.ok(!(await rawDump()).includes('returned the phone'));
+    });
+
     it('lets exactly one of 50 concurrent claims of an idempotency key start', async () => {
       const scope = { merchantId: 'default', route: 'orders.create:', key: 'k-50' };
       const claims = await Promise.all(Array.from({ length: 50 }, () => store.beginIdempotent(scope, 'hash', new Date())));

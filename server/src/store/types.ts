@@ -17,11 +17,16 @@ export interface StoredOrder {
   clientSecretHash: string;
   paymentReference: string | null;
   failureReason: string | null;
+  /** The merchant's words when it cancelled (may name the shopper: encrypted, never logged). */
+  cancellationReason?: string | null;
+  cancelledAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type OrderPatch = Partial<Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason'>>;
+export type OrderPatch = Partial<
+  Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason' | 'cancellationReason' | 'cancelledAt'>
+>;
 
 export type IdempotencyBegin =
   { state: 'started' } | { state: 'in_flight' } | { state: 'mismatch' } | { state: 'completed'; status: number; body: string };

@@ -17,7 +17,7 @@ import { requestCodeFor } from './servify-callback.ts';
 import { createServifyCatalog } from './servify-catalog.ts';
 import { ServifyClient, type ServifyClientOptions } from './servify-client.ts';
 import { ELIGIBLE, eligibilityMessage, toPlanQuote, unavailableCode } from './map-servify-eligibility.ts';
-import { createContractRequest, isoDay, subCategoryCode, toPolicy } from './map-servify-contract.ts';
+import { createContractRequest, indianDay, servifyReasonCode, subCategoryCode, toPolicy } from './map-servify-contract.ts';
 import {
   activationDetailsSchema,
   cancellationSchema,
@@ -28,9 +28,6 @@ import {
   type ContractInfo,
   type EligibilityRequest,
 } from './servify-schemas.ts';
-
-/** Servify gives no list of reason codes; the doc's only example stands for "customer asked". */
-const CANCELLATION_REASON_CODE = 'RC101';
 
 /**
  * Reads (eligibility, contract info, activation details, masters, tokens) are retried on
@@ -100,7 +97,7 @@ export function createServifyAdapter(
           message: "Enter the device's IMEI (dial *#06#) or serial number to see Servify's plans.",
         };
       }
-      const purchaseDate = device.purchaseDate ?? isoDay(today());
+      const purchaseDate = device.purchaseDate ?? indianDay(today());
       const request = {
         BrandCode: await catalog.brandCode(device.brand),
         ProductUniqueID: uniqueId,
@@ -159,12 +156,12 @@ export function createServifyAdapter(
         throw error;
       }
       if (!/^activ/i.test(contract.Contract.StatusText)) return null;
-      const orderDate = references.orderDate ?? isoDay(today());
+      const orderDate = references.orderDate ?? indianDay(today());
       const extra: Record<string, string> = references.requestCode ? { requestCode: references.requestCode } : {};
       return { status: 'active', policy: await describePolicy(orderId, contract.Contract.SoldPlanCode, orderDate, signal, extra) };
     },
 
-    async cancel({ orderId, policy, signal }: CancelInput): Promise<CancelResult> {
+    async cancel({ orderId, policy, reason, signal }: CancelInput): Promise<CancelResult> {
       const soldPlanCode = policy?.providerReferences?.soldPlanCode ?? policy?.reference;
       const answer = cancellationSchema.parse(
         await client.call(
@@ -172,8 +169,8 @@ export function createServifyAdapter(
           {
             SoldPlanCode: soldPlanCode,
             ExternalReferenceID: orderId,
-            ReasonCode: CANCELLATION_REASON_CODE,
-            CancellationInitiationDate: isoDay(today()),
+            ReasonCode: servifyReasonCode(reason),
+            CancellationInitiationDate: indianDay(today()),
           },
           signal,
         ),

@@ -119,6 +119,10 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
     );
     assert.equal(cancelled.status, 200, cancelled.text);
     assert.equal(cancelled.json.order.status, 'cancelled');
+    // Why and when, kept on the order and shown to the merchant.
+    assert.equal(cancelled.json.order.cancellationReason, 'Changed my mind');
+    assert.ok(Math.abs(Date.parse(cancelled.json.order.cancelledAt) - Date.now()) < 60_000);
+    assert.equal((await merchant('GET', `/v1/orders/${order.id}`)).json.order.cancellationReason, 'Changed my mind');
     const replayed = await merchant(
       'POST',
       `/v1/orders/${order.id}/cancel`,
