@@ -27,7 +27,10 @@ export function createServer(config: Config, options: ServerOptions = {}) {
   app.onError(createErrorHandler(services.logger));
   app.notFound(notFound);
   app.route('/', api);
-  const faults = mountSandboxes(app, config, services.providers.values());
+  const faults = mountSandboxes(app, config, services.providers.values(), {
+    // A reset demo starts with every provider's circuit closed too.
+    onReset: () => services.resilience.forEach((providerResilience) => providerResilience.breaker.reset()),
+  });
   mountWidgetFiles(app);
   if (config.serveDemo) {
     const merchant = config.merchants[0]!;

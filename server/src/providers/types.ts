@@ -12,6 +12,7 @@ import type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-typ
 import type { Logger } from '../logger.ts';
 import type { StoredOrder, Store } from '../store/types.ts';
 import type { ProviderResilience } from './kit/resilience.ts';
+import type { SandboxState } from '../sandbox/sandbox-state.ts';
 
 export type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
@@ -37,7 +38,14 @@ export interface PlanQuote {
   expiresAt?: string;
 }
 
-export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unavailable'; code: string; message: string };
+export type QuoteOutcome =
+  | {
+      kind: 'plans';
+      plans: PlanQuote[];
+      /** Plans the provider would not offer, said to the shopper (a device already covered, say). */
+      unavailable?: { code: string; message: string }[];
+    }
+  | { kind: 'unavailable'; code: string; message: string };
 
 export interface BindInput {
   orderId: string;
@@ -220,8 +228,11 @@ export interface ProviderModule<
   readonly environment: Environment;
   readConfig(env: z.infer<z.ZodObject<Environment>>, shared: SharedConfig): Config;
   createAdapter(config: Config, dependencies: AdapterDependencies): ProviderAdapter;
-  /** The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any Env: only its routes matter). */
-  createSandbox?(config: Config): Hono<any, any, any>;
+  /**
+   * The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any
+   * Env: only its routes matter). `state` is where it keeps what it must remember across restarts.
+   */
+  createSandbox?(config: Config, state?: SandboxState): Hono<any, any, any>;
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
   /** A device, shopper and checkout the sandbox accepts: what the contract suite and fakes quote and bind. */

@@ -84,6 +84,7 @@ export function quotesRoutes(services: AppServices) {
           unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
           return;
         }
+        for (const note of outcome.value.unavailable ?? []) unavailable.push({ provider, code: note.code, message: note.message });
         const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
         for (const plan of outcome.value.plans) {
           const quoted: QuotedOffer = {

@@ -16,12 +16,21 @@ import type {
 import { requestCodeFor } from './servify-callback.ts';
 import { createServifyCatalog } from './servify-catalog.ts';
 import { ServifyClient, type ServifyClientOptions } from './servify-client.ts';
-import { ELIGIBLE, eligibilityMessage, toPlanQuote, unavailableCode } from './map-servify-eligibility.ts';
+import {
+  ALREADY_REGISTERED,
+  alreadyCoveredMessage,
+  ELIGIBLE,
+  eligibilityMessage,
+  planTypeOf,
+  toPlanQuote,
+  unavailableCode,
+} from './map-servify-eligibility.ts';
 import { createContractRequest, indianDay, servifyReasonCode, subCategoryCode, toPolicy } from './map-servify-contract.ts';
 import {
   activationDetailsSchema,
   cancellationSchema,
   contractInfoSchema,
+  coveredUntilSchema,
   createdContractSchema,
   eligibilitySchema,
   queuedSchema,
@@ -72,6 +81,20 @@ export function createServifyAdapter(
     return toPolicy(soldPlanCode, orderDate, contract.status === 'fulfilled' ? contract.value : null, activationCode, extra);
   }
 
+  /** Until when Servify covers this IMEI (getContractDetailsbyIMEI); null where it does not say or cannot be asked. */
+  async function coveredUntil(imei: string | undefined, signal: AbortSignal): Promise<string | null> {
+    if (!imei) return null;
+    try {
+      const answer = coveredUntilSchema.parse(
+        await client.call('/Contract/getContractDetailsbyIMEI', { IMEIs: [imei] }, signal, { retry: true }),
+      );
+      return answer.find((entry) => entry.imei === imei)?.until ?? null;
+    } catch {
+      // Only the date is missing from the sentence: the eligibility answer already said "covered".
+      return null;
+    }
+  }
+
   async function contractInfo(orderId: string, soldPlanCode: string | undefined, signal: AbortSignal): Promise<ContractInfo> {
     const body = soldPlanCode ? { ExternalReferenceID: orderId, SoldPlanCode: soldPlanCode } : { ExternalReferenceID: orderId };
     return contractInfoSchema.parse(await client.call('/Contract/getContractInfo', body, signal, { retry: true }));
@@ -114,6 +137,17 @@ export function createServifyAdapter(
       const plans = answers
         .map(({ planCode, answer }) => toPlanQuote(planCode, answer, identifier, purchaseDate))
         .filter((plan): plan is PlanQuote => plan !== null);
+      // A device Servify already covers is said so to the shopper, never silently dropped.
+      const covered = answers.filter(({ answer }) => answer.EligibilityStatusCode === ALREADY_REGISTERED);
+      if (covered.length > 0) {
+        const until = await coveredUntil(device.imei, signal);
+        if (plans.length === 0) return { kind: 'unavailable', code: 'already_covered', message: alreadyCoveredMessage(until) };
+        const unavailable = covered.map(({ planCode }) => ({
+          code: 'already_covered',
+          message: alreadyCoveredMessage(until, planTypeOf(planCode)),
+        }));
+        return { kind: 'plans', plans, unavailable };
+      }
       if (plans.length > 0) return { kind: 'plans', plans };
       const refusal =
         answers.find(({ answer }) => answer.EligibilityStatusCode !== ELIGIBLE)?.answer.EligibilityStatusCode ?? 'UNSUPPORTED_PLAN_PRICE';
