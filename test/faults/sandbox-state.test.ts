@@ -90,6 +90,26 @@ describe('sandbox state across a restart, and the demo reset', () => {
     assert.equal(confirmed.json.order.status, 'active', confirmed.text);
   }
 
+  async function buyBigfix(key: string): Promise<string> {
+    const { browser, merchant } = clients();
+    const quote = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
+    const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'bigfix');
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei: INDIAN_IMEI, brandWarrantyYears: 1 }, customer: asha },
+      { 'Idempotency-Key': `create-bigfix-${key}` },
+    );
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: `pay_bigfix_${key}` },
+      { 'Idempotency-Key': `confirm-bigfix-${key}` },
+    );
+    assert.equal(confirmed.status, 200, confirmed.text);
+    return confirmed.json.order.policy.reference;
+  }
+
   it("keeps an earlier order's certificate and a returning shopper's profile after a restart", async () => {
     const order = await buyOctamile('first');
     const form = new FormData();
@@ -105,6 +125,8 @@ describe('sandbox state across a restart, and the demo reset', () => {
     await buyServifyAdld();
     assert.ok(existsSync(path.join(server.dataDir, 'sandbox', 'octamile.json')));
 
+    const bigfixBefore = await buyBigfix('before');
+
     const { port, dataDir } = server;
     await server.close({ keepData: true });
     server = await startTestServer(environment, { port, dataDir });
@@ -118,6 +140,8 @@ describe('sandbox state across a restart, and the demo reset', () => {
       consumerIds?.policy?.providerReferences?.consumerId,
       'the returning shopper is the same Octamile consumer',
     );
+    // BigFix never issues the same policy id twice, restart or not.
+    assert.notEqual(await buyBigfix('after'), bigfixBefore);
     // Servify still knows the device it covered, and says so.
     const servify = await servifyQuote();
     assert.deepEqual(servify.types, ['EW']);

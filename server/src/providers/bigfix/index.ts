@@ -11,6 +11,6 @@ export const bigfixProvider = defineProvider({
   environment: bigfixEnvironment,
   readConfig: readBigfixConfig,
   createAdapter: createBigfixAdapter,
-  createSandbox: (config) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource] }),
+  createSandbox: (config, state) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource], state }),
   sample: bigfixSample,
 });
