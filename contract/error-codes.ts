@@ -18,6 +18,7 @@ export const apiErrorCodes = [
   'publishable_key_required',
   'secret_key_required',
   'origin_not_allowed',
+  'secret_key_in_browser',
   'invalid_signature',
   'invalid_event',
   // 404
@@ -49,6 +50,8 @@ export const apiErrorCodes = [
   'provider_error',
   'provider_timeout',
   'internal_error',
+  'record_unreadable',
+  'store_busy',
   'http_error',
 ] as const;
 

@@ -11,6 +11,7 @@ import {
   OrderNotFound,
   OrderStateConflict,
 } from './orders/order-errors.ts';
+import { StoreBusy, UnreadableRecord } from './store/store-errors.ts';
 
 /** An error a route answers with; `app.onError` turns it into the error envelope. */
 export class ApiError extends Error {
@@ -163,5 +164,19 @@ export function apiErrorFrom(error: unknown): ApiError | undefined {
     });
   if (error instanceof OrderFieldsInvalid)
     return new ApiError({ status: 400, code: 'invalid_request', message: error.message, fields: error.fields });
+  if (error instanceof StoreBusy)
+    return new ApiError({
+      status: 503,
+      code: 'store_busy',
+      message: 'Orders are briefly unavailable. Please try again in a moment.',
+      headers: { 'Retry-After': '1' },
+    });
+  if (error instanceof UnreadableRecord)
+    return new ApiError({
+      status: 500,
+      code: 'record_unreadable',
+      message:
+        'This record was stored under another data key and this server cannot read it. Check COVERKIT_DATA_KEY, or contact support with the id.',
+    });
   return undefined;
 }

@@ -1,12 +1,32 @@
 /**
  * Keys and origins. A publishable key is public and only works from the merchant's
- * allowed origins (exact match); a secret key works from anywhere but stays on servers.
+ * allowed origins (exact match); a secret key works from anywhere but stays on servers:
+ * a request with an `Origin` header came from a browser, and is refused with it.
+ * Wrong keys are counted per client address, so keys cannot be guessed at speed.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Merchant } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import type { KeyKind } from './context.ts';
+import { clientAddress, createBuckets, rateLimited } from './rate-limit.ts';
+
+/** Wrong keys allowed per client address: a burst (a misconfigured deploy), then a trickle. */
+export const FAILED_AUTH_BURST = 20;
+export const FAILED_AUTH_PER_MINUTE = 10;
+
+type FailureBuckets = ReturnType<typeof createBuckets>;
+/**
+ * One count of failures per app, shared by every route's `authenticate`: keyed by the
+ * app's merchant list (config.merchants), which every route is given.
+ */
+const failuresByApp = new WeakMap<readonly Merchant[], FailureBuckets>();
+
+function failuresFor(merchants: readonly Merchant[]): FailureBuckets {
+  let failures = failuresByApp.get(merchants);
+  if (!failures) failuresByApp.set(merchants, (failures = createBuckets({ perMinute: FAILED_AUTH_PER_MINUTE, burst: FAILED_AUTH_BURST })));
+  return failures;
+}
 
 function sameSecret(left: string, right: string): boolean {
   const a = Buffer.from(left);
@@ -36,12 +56,27 @@ export function requestOrigin(context: Context): string | null {
 }
 
 export function authenticate({ merchants, accept }: { merchants: readonly Merchant[]; accept: readonly KeyKind[] }): MiddlewareHandler {
+  const failures = failuresFor(merchants);
   return async function authenticateRequest(context, next) {
     const header = context.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ApiError({ status: 401, code: 'missing_key', message: 'Send your API key as "Authorization: Bearer <key>"' });
+    const address = clientAddress(context);
+    // Checked before the key: while an address is blocked, a right guess looks like a wrong one.
+    const blocked = failures.blocked(address);
+    if (blocked !== null) throw rateLimited(blocked, 'Too many requests with a wrong API key. Wait, then check the key.');
     const found = findMerchant(merchants, match[1]!);
-    if (!found) throw new ApiError({ status: 401, code: 'invalid_key', message: 'This API key is not valid' });
+    if (!found) {
+      failures.take(address);
+      throw new ApiError({ status: 401, code: 'invalid_key', message: 'This API key is not valid' });
+    }
+    if (found.kind === 'secret' && context.req.header('Origin') !== undefined) {
+      throw new ApiError({
+        status: 403,
+        code: 'secret_key_in_browser',
+        message: 'A secret key must never be sent from a browser. Use your publishable key in web pages, and roll this secret key.',
+      });
+    }
     if (!accept.includes(found.kind)) {
       throw found.kind === 'publishable'
         ? new ApiError({ status: 403, code: 'secret_key_required', message: 'This route needs your secret key, from your server' })

@@ -3,7 +3,7 @@
  * answered 429 with `Retry-After`. In memory, per instance: a shared limit across
  * instances belongs at the load balancer.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from '../errors.ts';
 
@@ -20,21 +20,22 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-export function rateLimit({ perMinute = 300, burst = 60, now = Date.now }: RateLimitOptions = {}): MiddlewareHandler {
+/** The client's address as the socket saw it; 'unknown' where there is no socket (app.request in tests). */
+export function clientAddress(context: Context): string {
+  try {
+    return getConnInfo(context).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Token buckets by key; `take` spends one token, or says how many seconds until one is back. */
+export function createBuckets({ perMinute = 300, burst = 60, now = Date.now }: RateLimitOptions = {}) {
   const buckets = new Map<string, Bucket>();
   const refillPerMs = perMinute / 60_000;
   let lastSweep = now();
 
-  return async function limitRate(context, next) {
-    const merchant = context.get('merchant');
-    let address = 'unknown';
-    try {
-      address = getConnInfo(context).remote.address ?? 'unknown';
-    } catch {
-      // Not served by @hono/node-server (app.request in tests): one shared bucket per key.
-    }
-    const key = `${merchant.id}:${context.get('keyKind')}:${address}`;
-    const time = now();
+  function refilled(key: string, time: number): Bucket {
     if (time - lastSweep > 60_000) {
       // Forget idle buckets so memory stays bounded under many addresses.
       for (const [bucketKey, bucket] of buckets) if (time - bucket.updatedAt > 120_000) buckets.delete(bucketKey);
@@ -44,18 +45,37 @@ export function rateLimit({ perMinute = 300, burst = 60, now = Date.now }: RateL
     bucket.tokens = Math.min(burst, bucket.tokens + (time - bucket.updatedAt) * refillPerMs);
     bucket.updatedAt = time;
     buckets.set(key, bucket);
-    if (bucket.tokens < 1) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-      throw new ApiError({
-        status: 429,
-        code: 'rate_limited',
-        message: 'Too many requests. Please slow down.',
-        headers: {
-          'Retry-After': String(retryAfterSeconds),
-        },
-      });
-    }
-    bucket.tokens -= 1;
+    return bucket;
+  }
+
+  const retryAfter = (bucket: Bucket) => Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+
+  return {
+    /** Null when a token was spent; otherwise the seconds to wait. */
+    take(key: string): number | null {
+      const bucket = refilled(key, now());
+      if (bucket.tokens < 1) return retryAfter(bucket);
+      bucket.tokens -= 1;
+      return null;
+    },
+    /** The seconds to wait where `key` has no token left, without spending one; null otherwise. */
+    blocked(key: string): number | null {
+      const bucket = refilled(key, now());
+      return bucket.tokens < 1 ? retryAfter(bucket) : null;
+    },
+  };
+}
+
+export function rateLimited(retryAfterSeconds: number, message = 'Too many requests. Please slow down.'): ApiError {
+  return new ApiError({ status: 429, code: 'rate_limited', message, headers: { 'Retry-After': String(retryAfterSeconds) } });
+}
+
+export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
+  const buckets = createBuckets(options);
+  return async function limitRate(context, next) {
+    const key = `${context.get('merchant').id}:${context.get('keyKind')}:${clientAddress(context)}`;
+    const wait = buckets.take(key);
+    if (wait !== null) throw rateLimited(wait);
     await next();
   };
 }

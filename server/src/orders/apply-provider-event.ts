@@ -4,7 +4,8 @@
  */
 import type { AppServices } from '../services.ts';
 import type { StoredOrder } from '../store/types.ts';
-import { orderServiceFor, type ProviderEventUpdate } from './order-service.ts';
+import { orderServiceFor } from './order-service.ts';
+import type { ProviderEventUpdate } from './order-types.ts';
 
 export function applyProviderEvent(services: AppServices, update: ProviderEventUpdate): Promise<StoredOrder | null> {
   return orderServiceFor(services).applyProviderEvent(update);

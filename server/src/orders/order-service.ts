@@ -24,7 +24,7 @@ import {
   CERTIFIABLE_STATUSES,
   REFRESHABLE_STATUSES,
 } from './order-transitions.ts';
-import type { PolicyResult } from './order-types.ts';
+import type { ProviderEventUpdate } from './order-types.ts';
 
 /** Sending a large video on to the provider takes longer than an ordinary bind. */
 const ACTIVATION_TIMEOUT_MS = 120_000;
@@ -36,15 +36,6 @@ export type OrderServiceDeps = Pick<
 
 /** Who is asking: a secret key sees every order of its merchant, a publishable key needs the order's client secret. */
 export type OrderAccess = { keyKind: 'secret' } | { keyKind: 'publishable'; clientSecret: string };
-
-/** A news item from the provider (webhook, callback): where the order may be, and where it goes. */
-export interface ProviderEventUpdate {
-  orderId: string;
-  from: readonly OrderStatus[];
-  status: OrderStatus;
-  policy?: PolicyResult;
-  failureReason?: string | null;
-}
 
 /** The shopper's verification video, already received in full; `open` streams it again from the start. */
 export interface ActivationVideo {

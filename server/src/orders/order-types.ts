@@ -3,7 +3,7 @@
  * and the provider modules; it lives here so the store never imports a provider.
  */
 import type { QuoteRequest, RequirableField } from '../../../contract/schemas.ts';
-import type { Money, PlanType, ProviderId } from '../../../contract/types.ts';
+import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
 
 export type QuoteDevice = QuoteRequest['device'];
 
@@ -32,4 +32,13 @@ export interface PolicyResult {
   certificate: boolean;
   /** Provider ids worth keeping for support and reconciliation (order ids and the like). */
   providerReferences?: Record<string, string>;
+}
+
+/** A news item from the provider (webhook, callback): where the order may be, and where it goes. */
+export interface ProviderEventUpdate {
+  orderId: string;
+  from: readonly OrderStatus[];
+  status: OrderStatus;
+  policy?: PolicyResult;
+  failureReason?: string | null;
 }

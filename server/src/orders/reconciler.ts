@@ -19,8 +19,14 @@ export function createReconciler(services: AppServices) {
       return running;
     },
     start() {
-      void this.reconcileOnce();
-      timer = setInterval(() => void this.reconcileOnce(), services.config.reconcileIntervalMs);
+      // A failed pass (database down, locked) is logged and tried again at the next tick:
+      // never an unhandled rejection, which would end the process at every start.
+      const pass = () =>
+        void this.reconcileOnce().catch((error: unknown) =>
+          services.logger.error('reconcile pass failed', { error: (error as Error)?.name ?? 'unknown' }),
+        );
+      pass();
+      timer = setInterval(pass, services.config.reconcileIntervalMs);
       timer.unref();
     },
     stop() {

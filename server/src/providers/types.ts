@@ -8,13 +8,13 @@ import type { z } from 'zod';
 import type { ApiErrorCode } from '../../../contract/error-codes.ts';
 import type { Customer, OrderDevice, RequirableField } from '../../../contract/schemas.ts';
 import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
-import type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
+import type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 import type { Logger } from '../logger.ts';
 import type { StoredOrder, Store } from '../store/types.ts';
 import type { ProviderResilience } from './kit/resilience.ts';
 import type { SandboxState } from '../sandbox/sandbox-state.ts';
 
-export type { PolicyResult, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
+export type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
 export interface QuoteInput {
   device: QuoteDevice;
@@ -156,15 +156,6 @@ export interface EventRefusal {
   refused: 'unknown_order' | 'not_ready';
   code: ApiErrorCode;
   message: string;
-}
-
-/** The order change an event asks for; applied by orders/apply-provider-event.ts. */
-export interface ProviderEventUpdate {
-  orderId: string;
-  from: readonly OrderStatus[];
-  status: OrderStatus;
-  policy?: PolicyResult;
-  failureReason?: string | null;
 }
 
 export interface ProviderEventContext<Config> {

@@ -16,10 +16,13 @@ import { visibleOrder } from '../middleware/visible-order.ts';
 import { orderServiceFor, type ActivationVideo } from '../orders/order-service.ts';
 import { presentOrder } from '../orders/present-order.ts';
 import type { AppServices } from '../services.ts';
-import { boundaryOf, MultipartError, readMultipart, type MultipartPart } from './multipart-stream.ts';
+import { boundaryOf, MultipartError, MultipartLimitError, readMultipart, type MultipartPart } from './multipart-stream.ts';
 
 /** Room for the multipart framing and small fields around the video. */
 const FRAMING_ALLOWANCE_BYTES = 64 * 1024;
+/** Any part other than the video: a small form field at most. */
+const OTHER_PART_MAX_BYTES = 16 * 1024;
+const MAX_PARTS = 8;
 const VIDEO_TYPE = /^video\/[a-z0-9][a-z0-9.+-]{0,60}$/;
 
 function tooLarge(maxBytes: number): ApiError {
@@ -57,7 +60,12 @@ async function receiveVideo(
   const file = path.join(folder, 'video');
   let video: { contentType: string; size: number } | null = null;
   try {
-    for await (const part of readMultipart(body, boundary)) {
+    const limits = {
+      maxTotalBytes: maxBytes + FRAMING_ALLOWANCE_BYTES,
+      maxPartBytes: (part: { name: string }) => (part.name === 'video' ? maxBytes : OTHER_PART_MAX_BYTES),
+      maxParts: MAX_PARTS,
+    };
+    for await (const part of readMultipart(body, boundary, limits)) {
       if (part.name !== 'video') continue;
       if (!VIDEO_TYPE.test(part.contentType))
         throw new ApiError({
@@ -69,6 +77,14 @@ async function receiveVideo(
       break;
     }
   } catch (error) {
+    if (error instanceof MultipartLimitError) {
+      if (error.limit === 'total' || error.part === 'video') throw tooLarge(maxBytes);
+      throw new ApiError({
+        status: 413,
+        code: 'payload_too_large',
+        message: `Send only the video: other form fields are at most ${OTHER_PART_MAX_BYTES / 1024} KB, and ${MAX_PARTS} parts in all`,
+      });
+    }
     if (error instanceof MultipartError)
       throw new ApiError({ status: 400, code: 'invalid_multipart', message: 'The upload is not valid multipart/form-data' });
     throw error;
@@ -84,7 +100,7 @@ async function receiveVideo(
 }
 
 export function activationRoutes(services: AppServices) {
-  const { config, logger } = services;
+  const { config, logger, rateLimit } = services;
   const orders = orderServiceFor(services);
   const maxBytes = config.activationVideoMaxBytes;
   const uploads = path.join(config.dataDir, 'uploads');
@@ -92,6 +108,7 @@ export function activationRoutes(services: AppServices) {
   return new Hono().post(
     '/:id/activation',
     authenticate({ merchants: config.merchants, accept: ['publishable'] }),
+    rateLimit,
     visibleOrder({ orders }),
     async (context) => {
       const order = context.get('order');

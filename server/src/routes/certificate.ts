@@ -10,12 +10,13 @@ import { CERTIFICATE_EXTENSIONS } from '../providers/kit/certificate.ts';
 import type { AppServices } from '../services.ts';
 
 export function certificateRoutes(services: AppServices) {
-  const { config, logger } = services;
+  const { config, logger, rateLimit } = services;
   const orders = orderServiceFor(services);
 
   return new Hono().get(
     '/:id/certificate',
     authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] }),
+    rateLimit,
     visibleOrder({ orders }),
     async (context) => {
       const order = context.get('order');

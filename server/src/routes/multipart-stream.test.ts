@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { boundaryOf, MultipartError, readMultipart } from './multipart-stream.ts';
+import { boundaryOf, MultipartError, MultipartLimitError, readMultipart, type MultipartLimits } from './multipart-stream.ts';
 
 const boundary = '----coverkitBoundary7MA4YWxk';
 
@@ -89,6 +89,41 @@ describe('readMultipart', () => {
     ))
       names.push(part.name);
     assert.deepEqual(names, ['a', 'video']);
+  });
+
+  describe('limits: every part and the whole request, read or skipped', () => {
+    async function namesUnder(parts: Parameters<typeof body>[0], limits?: MultipartLimits) {
+      const names: string[] = [];
+      for await (const part of readMultipart(chunked(body(parts), [64]), boundary, limits)) names.push(part.name);
+      return names;
+    }
+    const refusedFor = (limit: string, part?: string) => (error: unknown) =>
+      error instanceof MultipartLimitError && error.limit === limit && error.part === part;
+    const video = { name: 'video', type: 'video/mp4', content: Buffer.alloc(500, 3) };
+    const perPart = { maxPartBytes: (part: { name: string }) => (part.name === 'video' ? 1000 : 100) };
+
+    it('caps a part nobody reads, before the part that is wanted', async () => {
+      assert.deepEqual(await namesUnder([{ name: 'note', content: Buffer.alloc(100, 1) }, video], perPart), ['note', 'video']);
+      await assert.rejects(namesUnder([{ name: 'junk', content: Buffer.alloc(101, 1) }, video], perPart), refusedFor('part', 'junk'));
+      await assert.rejects(namesUnder([{ ...video, content: Buffer.alloc(1001, 3) }], perPart), refusedFor('part', 'video'));
+    });
+
+    it('caps the whole body, however small each part', async () => {
+      const small = Array.from({ length: 6 }, (_, index) => ({ name: `field${index}`, content: Buffer.alloc(90, 1) }));
+      await assert.rejects(namesUnder(small, { ...perPart, maxTotalBytes: 400 }), refusedFor('total'));
+    });
+
+    it('caps the number of parts', async () => {
+      const many = Array.from({ length: 5 }, (_, index) => ({ name: `field${index}`, content: Buffer.from('x') }));
+      assert.equal((await namesUnder(many, { maxParts: 5 })).length, 5);
+      await assert.rejects(namesUnder(many, { maxParts: 4 }), refusedFor('parts'));
+    });
+
+    it('has limits when the caller names none', async () => {
+      await assert.rejects(namesUnder([{ name: 'big', content: Buffer.alloc(65 * 1024, 1) }]), refusedFor('part', 'big'));
+      const parts = Array.from({ length: 21 }, (_, index) => ({ name: `field${index}`, content: Buffer.from('x') }));
+      await assert.rejects(namesUnder(parts), refusedFor('parts'));
+    });
   });
 
   it('refuses a body cut short inside a part', async () => {

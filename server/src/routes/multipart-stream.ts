@@ -1,10 +1,36 @@
 /**
  * A streaming `multipart/form-data` reader: parts are read as they arrive, so a 50 MB
  * video is never held whole in memory (Request.formData() would buffer all of it).
+ * Every part and the whole request are capped, skipped parts included: a part the caller
+ * does not want is still read through, and must not be a way around the limits.
  */
 export class MultipartError extends Error {
   override name = 'MultipartError';
 }
+
+/** The request went past one of its limits; reading stopped there. */
+export class MultipartLimitError extends MultipartError {
+  override name = 'MultipartLimitError';
+  constructor(
+    readonly limit: 'total' | 'part' | 'parts',
+    /** The part that went past its limit (for `part`). */
+    readonly part?: string,
+  ) {
+    super(`multipart ${limit} limit exceeded`);
+  }
+}
+
+export interface MultipartLimits {
+  /** Bytes in the whole body, framing included. */
+  maxTotalBytes?: number;
+  /** Bytes in one part's body: a number, or one per part (by its name and type). */
+  maxPartBytes?: number | ((part: { name: string; filename: string | null; contentType: string }) => number);
+  /** Parts in the body. */
+  maxParts?: number;
+}
+
+/** Limits for callers that name none: small form fields. */
+export const DEFAULT_MULTIPART_LIMITS = { maxTotalBytes: 1024 * 1024, maxPartBytes: 64 * 1024, maxParts: 20 } as const;
 
 export interface MultipartPart {
   name: string;
@@ -38,12 +64,25 @@ function parseHeaders(text: string): { name: string; filename: string | null; co
   };
 }
 
-export async function* readMultipart(stream: ReadableStream<Uint8Array>, boundary: string): AsyncGenerator<MultipartPart> {
+export async function* readMultipart(
+  stream: ReadableStream<Uint8Array>,
+  boundary: string,
+  limits: MultipartLimits = {},
+): AsyncGenerator<MultipartPart> {
+  const {
+    maxTotalBytes = DEFAULT_MULTIPART_LIMITS.maxTotalBytes,
+    maxPartBytes = DEFAULT_MULTIPART_LIMITS.maxPartBytes,
+    maxParts = DEFAULT_MULTIPART_LIMITS.maxParts,
+  } = limits;
   const reader = stream.getReader();
   let buffer: Buffer = Buffer.alloc(0);
+  let totalBytes = 0;
+  let partCount = 0;
   const more = async (): Promise<void> => {
     const { done, value } = await reader.read();
     if (done) throw new MultipartError('the body ended inside a part');
+    totalBytes += value.byteLength;
+    if (totalBytes > maxTotalBytes) throw new MultipartLimitError('total');
     buffer = buffer.length > 0 ? Buffer.concat([buffer, value]) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   };
   const opening = Buffer.from(`--${boundary}`);
@@ -64,14 +103,22 @@ export async function* readMultipart(stream: ReadableStream<Uint8Array>, boundar
         if (buffer.length > MAX_HEADER_BYTES) throw new MultipartError('part headers too large');
         await more();
       }
+      if (++partCount > maxParts) throw new MultipartLimitError('parts');
       const headers = parseHeaders(buffer.subarray(0, headerEnd).toString('utf8'));
       buffer = buffer.subarray(headerEnd + 4);
+      const partLimit = typeof maxPartBytes === 'function' ? maxPartBytes(headers) : maxPartBytes;
+      let partBytes = 0;
+      const counted = (chunk: Buffer): Buffer => {
+        partBytes += chunk.length;
+        if (partBytes > partLimit) throw new MultipartLimitError('part', headers.name);
+        return chunk;
+      };
       let finished = false;
       const body = async function* (): AsyncGenerator<Uint8Array> {
         for (;;) {
           const end = buffer.indexOf(delimiter);
           if (end !== -1) {
-            if (end > 0) yield buffer.subarray(0, end);
+            if (end > 0) yield counted(buffer.subarray(0, end));
             buffer = buffer.subarray(end + delimiter.length);
             finished = true;
             return;
@@ -81,7 +128,7 @@ export async function* readMultipart(stream: ReadableStream<Uint8Array>, boundar
           if (buffer.length > keep) {
             const chunk = buffer.subarray(0, buffer.length - keep);
             buffer = buffer.subarray(buffer.length - keep);
-            yield chunk;
+            yield counted(chunk);
           }
           await more();
         }

@@ -125,14 +125,92 @@ describe('/v1 walking skeleton against the BigFix sandbox over HTTP', () => {
 
   it('refuses a tampered offer id: the price bound is the price quoted', async () => {
     const offer = await quoteAdld();
-    const [payload, mac] = offer.offerId.slice(4).split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    claims.offer.price.amount = 1;
-    const forged = `ofr_${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${mac}`;
+    const sealed = Buffer.from(offer.offerId.slice(4), 'base64url');
+    // One flipped bit anywhere in the sealed bytes (here, inside the ciphertext).
+    sealed[20] = sealed[20]! ^ 0x01;
+    const forged = `ofr_${sealed.toString('base64url')}`;
     const created = await browser('POST', '/v1/orders', orderBody(forged), { 'Idempotency-Key': 'forged-1' });
     assert.equal(created.status, 400);
     assert.equal(created.json.error.code, 'invalid_offer');
     assert.deepEqual(created.json.error.fields, [{ path: 'offerId', message: 'Not a valid offer' }]);
+  });
+
+  it('shows nothing of the quote inside an offer id: no plan, price, IMEI digest or provider context', async () => {
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN' });
+    const assurify = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'assurify');
+    assert.ok(assurify, 'an Assurify offer, whose context holds its session id');
+    for (const offer of quote.json.offers) {
+      const inside = Buffer.from(offer.offerId.slice(4).replace(/\./g, ''), 'base64url').toString('latin1');
+      for (const readable of ['Galaxy', 'Samsung', 'imeiDigest', 'sessionId', 'planCode', String(offer.price.amount)])
+        assert.ok(!inside.includes(readable), `${offer.provider} offer id shows ${readable}`);
+    }
+  });
+
+  it('binds the device quoted: another brand or model is refused before payment, naming the field', async () => {
+    const offer = await quoteAdld();
+    const swapped = await browser(
+      'POST',
+      '/v1/orders',
+      { ...orderBody(offer.offerId), device: { imei: TEST_IMEI, brandWarrantyYears: 1, brand: 'Apple', model: 'iPhone 16 Pro' } },
+      { 'Idempotency-Key': 'swap-1' },
+    );
+    assert.equal(swapped.status, 400, swapped.text);
+    assert.equal(swapped.json.error.code, 'invalid_request');
+    assert.deepEqual(swapped.json.error.fields.map((field: { path: string }) => field.path).sort(), ['device.brand', 'device.model']);
+    const sameModel = await browser(
+      'POST',
+      '/v1/orders',
+      { ...orderBody(offer.offerId), device: { imei: TEST_IMEI, brandWarrantyYears: 1, brand: 'Samsung', model: 'Galaxy S24' } },
+      { 'Idempotency-Key': 'swap-2' },
+    );
+    assert.deepEqual(
+      sameModel.json.error.fields.map((field: { path: string }) => field.path),
+      ['device.model'],
+    );
+    // The same device in other case and spacing is the same device.
+    const respelled = await browser(
+      'POST',
+      '/v1/orders',
+      { ...orderBody(offer.offerId), device: { imei: TEST_IMEI, brandWarrantyYears: 1, brand: 'SAMSUNG', model: ' galaxy  s23' } },
+      { 'Idempotency-Key': 'swap-3' },
+    );
+    assert.equal(respelled.status, 201, respelled.text);
+  });
+
+  it('binds the IMEI quoted: another one is refused before payment', async () => {
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN' });
+    const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'bigfix');
+    const otherImei = '356938035643809';
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: offer.offerId, device: { imei: otherImei, brandWarrantyYears: 1 }, customer: asha },
+      { 'Idempotency-Key': 'imei-swap-1' },
+    );
+    assert.equal(created.status, 400, created.text);
+    assert.deepEqual(created.json.error.fields, [{ path: 'device.imei', message: 'Use the IMEI this plan was priced for' }]);
+    assert.ok(!created.text.includes(otherImei), 'the IMEI is not echoed');
+  });
+
+  it('binds the serial quoted: another one is refused before payment, the quoted one (any case) accepted', async () => {
+    const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, serial: 'R5CT90ABC12' }, country: 'IN' });
+    const offer = quote.json.offers.find((candidate: { provider: string }) => candidate.provider === 'bigfix');
+    const order = (serial: string, key: string) =>
+      browser(
+        'POST',
+        '/v1/orders',
+        { offerId: offer.offerId, device: { imei: TEST_IMEI, serial, brandWarrantyYears: 1 }, customer: asha },
+        { 'Idempotency-Key': key },
+      );
+    const swapped = await order('R5CT90XYZ99', 'serial-swap-1');
+    assert.equal(swapped.status, 400, swapped.text);
+    assert.deepEqual(
+      swapped.json.error.fields.map((field: { path: string }) => field.path),
+      ['device.serial'],
+    );
+    assert.ok(!swapped.text.includes('R5CT90XYZ99'), 'the serial is not echoed');
+    const same = await order('r5ct90abc12', 'serial-swap-2');
+    assert.equal(same.status, 201, same.text);
   });
 
   it('names the fields a plan requires when they are missing', async () => {

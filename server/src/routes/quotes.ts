@@ -5,7 +5,6 @@ import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../con
 import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
-import { digestImei } from '../offers/offer-token.ts';
 import { withDeadline } from '../providers/kit/deadline.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
@@ -48,10 +47,6 @@ export function quotesRoutes(services: AppServices) {
       const providers = merchant.providers.filter((provider) => adapters.has(provider));
       const expiresAt = new Date(Date.now() + config.offerTtlMs);
       const signer = signerFor(merchant);
-      const { imei, serial, ...deviceWithoutIdentifiers } = request.device;
-      // The offer id is readable by anyone: keep the IMEI out of it, but bind the offer to it.
-      const imeiDigest = imei ? digestImei(imei) : undefined;
-      void serial;
 
       const offers: Offer[] = [];
       const unavailable: Unavailable[] = [];
@@ -97,9 +92,10 @@ export function quotesRoutes(services: AppServices) {
             price: plan.price,
             requires: plan.requires,
             covers: plan.covers,
-            device: deviceWithoutIdentifiers,
+            // The signer seals the offer and swaps the IMEI and serial for keyed digests.
+            device: request.device,
             country: request.country,
-            context: { ...plan.context, ...(imeiDigest ? { imeiDigest } : {}) },
+            ...(plan.context ? { context: plan.context } : {}),
           };
           const planExpiresAt = offerExpiry(expiresAt, plan.expiresAt);
           offers.push({

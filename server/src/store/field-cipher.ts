@@ -43,10 +43,12 @@ export function parseDataKey(value: string): Buffer | null {
  * readable by this user only: enough for a laptop demo, and the README says to set the key.
  */
 export function loadOrCreateLocalDataKey(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'data.key');
   if (existsSync(file)) {
     const key = parseDataKey(readFileSync(file, 'utf8').trim());
+    // A key file from before files were kept private: private from now on.
+    chmodSync(file, 0o600);
     if (key) return key;
     throw new Error(`${file} does not hold a 32-byte key`);
   }

@@ -1,6 +1,8 @@
 /** Orders ↔ table rows, the same for every engine. Personal data is encrypted on the way in. */
 import type { OrderStatus } from '../../../contract/types.ts';
+import type { Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { UnreadableRecord } from './store-errors.ts';
 import type { OrderPatch, StoredOrder } from './types.ts';
 
 /** Idempotency records older than this are forgotten, as Stripe does. */
@@ -40,7 +42,32 @@ export const ORDER_COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
 
+/** The order of a row; `UnreadableRecord` where the row was encrypted under another key. */
 export function rowToOrder(row: OrderRow, cipher: FieldCipher): StoredOrder {
+  try {
+    return decodeRow(row, cipher);
+  } catch (error) {
+    throw new UnreadableRecord({ kind: 'order', recordId: row.id, cause: error });
+  }
+}
+
+/**
+ * The orders of `rows` this server can read. One it cannot is logged by id and skipped,
+ * never fatal: the other orders (and the reconciler's pass over them) go on.
+ */
+export function readableOrders(rows: readonly OrderRow[], cipher: FieldCipher, logger: Pick<Logger, 'error'>): StoredOrder[] {
+  return rows.flatMap((row) => {
+    try {
+      return [rowToOrder(row, cipher)];
+    } catch (error) {
+      if (!(error instanceof UnreadableRecord)) throw error;
+      logger.error('order skipped: it cannot be decrypted with this data key', { orderId: row.id });
+      return [];
+    }
+  });
+}
+
+function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
   return {
     id: row.id,
     merchantId: row.merchant_id,
@@ -59,12 +86,24 @@ export function rowToOrder(row: OrderRow, cipher: FieldCipher): StoredOrder {
   };
 }
 
+/**
+ * The offer as stored: readable (plan, price, provider context), so never with the digests
+ * of the device's identifiers that bound the offer id to an IMEI or serial.
+ */
+function storedOffer(offer: StoredOrder['offer']): string {
+  if (!offer.context) return JSON.stringify(offer);
+  const { imeiDigest, serialDigest, ...context } = offer.context;
+  void imeiDigest;
+  void serialDigest;
+  return JSON.stringify({ ...offer, context });
+}
+
 export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
   return {
     id: order.id,
     merchant_id: order.merchantId,
     status: order.status,
-    offer: JSON.stringify(order.offer),
+    offer: storedOffer(order.offer),
     device: cipher.encrypt(JSON.stringify(order.device)),
     customer: cipher.encrypt(JSON.stringify(order.customer)),
     policy: order.policy ? JSON.stringify(order.policy) : null,

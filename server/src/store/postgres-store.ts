@@ -3,9 +3,19 @@
  * behind a load balancer. Same migrations and row shapes as the embedded engine.
  */
 import pg from 'pg';
+import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { migrations } from './migrations.ts';
-import { IDEMPOTENCY_RETENTION_MS, ORDER_COLUMNS, orderToRow, patchToColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import {
+  IDEMPOTENCY_RETENTION_MS,
+  ORDER_COLUMNS,
+  orderToRow,
+  patchToColumns,
+  readableOrders,
+  rowToOrder,
+  type OrderRow,
+} from './order-rows.ts';
+import { UnreadableRecord } from './store-errors.ts';
 import type { IdempotencyScope, Store } from './types.ts';
 
 /** Serialises migrations across instances starting at once. */
@@ -14,13 +24,22 @@ const MIGRATION_LOCK_ID = 7_262_534;
 export async function openPostgresStore(
   connectionString: string,
   cipher: FieldCipher,
-  { schema }: { schema?: string } = {},
+  { schema, logger = createLogger() }: { schema?: string; logger?: Pick<Logger, 'error'> } = {},
 ): Promise<Store> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('schema must be a plain lowercase identifier');
   const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   await migrate(pool, schema);
 
   const scopeValues = (scope: IdempotencyScope) => [scope.merchantId, scope.route, scope.key];
+  /** A saved response holds the order's client secret: it is stored encrypted, and opened here. */
+  const openResponse = (scope: IdempotencyScope, stored: string | null): string => {
+    try {
+      return cipher.decrypt(stored ?? '');
+    } catch (error) {
+      logger.error('saved response skipped: it cannot be decrypted with this data key', { route: scope.route });
+      throw new UnreadableRecord({ kind: 'idempotency', recordId: scope.route, cause: error });
+    }
+  };
 
   return {
     async createOrder(order) {
@@ -50,7 +69,7 @@ export async function openPostgresStore(
     },
     async listOrdersByStatus(statuses) {
       const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE status = ANY($1) ORDER BY created_at', [[...statuses]]);
-      return result.rows.map((row) => rowToOrder(row, cipher));
+      return readableOrders(result.rows, cipher, logger);
     },
     async beginIdempotent(scope, bodyHash, now) {
       const client = await pool.connect();
@@ -75,7 +94,7 @@ export async function openPostgresStore(
           const record = existing.rows[0]!;
           if (record.body_hash !== bodyHash) outcome = { state: 'mismatch' };
           else if (record.response_status === null) outcome = { state: 'in_flight' };
-          else outcome = { state: 'completed', status: record.response_status, body: record.response_body ?? '' };
+          else outcome = { state: 'completed', status: record.response_status, body: openResponse(scope, record.response_body) };
         }
         await client.query('COMMIT');
         return outcome;
@@ -89,7 +108,7 @@ export async function openPostgresStore(
     async completeIdempotent(scope, status, body) {
       await pool.query(
         'UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE merchant_id = $1 AND route = $2 AND key = $3',
-        [...scopeValues(scope), status, body],
+        [...scopeValues(scope), status, cipher.encrypt(body)],
       );
     },
     async abandonIdempotent(scope) {

@@ -1,20 +1,73 @@
-/** The embedded engine: one SQLite file under COVERKIT_DATA_DIR, in WAL mode. */
-import { mkdirSync } from 'node:fs';
+/**
+ * The embedded engine: one SQLite file under COVERKIT_DATA_DIR, in WAL mode, readable by
+ * this user only. Its calls are synchronous, so a lock held by another process is waited
+ * on for a bounded time only (the event loop waits with it), then refused as `StoreBusy`.
+ */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import { migrations } from './migrations.ts';
-import { IDEMPOTENCY_RETENTION_MS, ORDER_COLUMNS, orderToRow, patchToColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import {
+  IDEMPOTENCY_RETENTION_MS,
+  ORDER_COLUMNS,
+  orderToRow,
+  patchToColumns,
+  readableOrders,
+  rowToOrder,
+  type OrderRow,
+} from './order-rows.ts';
+import { StoreBusy, UnreadableRecord } from './store-errors.ts';
 import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store } from './types.ts';
 
-export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const database = new Database(path.join(dataDir, 'coverkit.sqlite'));
+/** How long a call waits on another process's lock, blocking the event loop, before `StoreBusy`. */
+export const SQLITE_BUSY_TIMEOUT_MS = 1_500;
+export const SQLITE_FILE = 'coverkit.sqlite';
+
+export interface SqliteStoreOptions {
+  logger?: Pick<Logger, 'error'>;
+  busyTimeoutMs?: number;
+}
+
+/** The database file and its WAL and shared-memory files: this user only (SQLite gives the latter the database file's mode). */
+function restrictFiles(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Every method's SQLITE_BUSY becomes `StoreBusy`, which the API answers with 503 and Retry-After. */
+function busyAsStoreBusy(store: Store): Store {
+  const guarded = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(store) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    guarded[name] = async (...args: unknown[]) => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        throw isBusy(error) ? new StoreBusy({ cause: error }) : error;
+      }
+    };
+  }
+  return guarded as unknown as Store;
+}
+
+export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: SqliteStoreOptions = {}): Store {
+  const { logger = createLogger(), busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, SQLITE_FILE);
+  restrictFiles(file);
+  const database = new Database(file);
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   database.pragma('journal_mode = WAL');
   // FULL: a bind intent must survive a power cut, not only a process crash.
   database.pragma('synchronous = FULL');
-  database.pragma('busy_timeout = 5000');
   migrate(database);
+  restrictFiles(file);
 
   const toOrder = (row: OrderRow) => rowToOrder(row, cipher);
 
@@ -40,10 +93,10 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
     }
     if (existing.body_hash !== bodyHash) return { state: 'mismatch' };
     if (existing.response_status === null) return { state: 'in_flight' };
-    return { state: 'completed', status: existing.response_status, body: existing.response_body ?? '' };
+    return { state: 'completed', status: existing.response_status, body: openResponse(scope, existing.response_body) };
   });
 
-  return {
+  return busyAsStoreBusy({
     async createOrder(order) {
       insertOrder.run(orderToRow(order, cipher));
     },
@@ -68,7 +121,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
       const rows = database
         .prepare(`SELECT * FROM orders WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY created_at`)
         .all(...statuses) as OrderRow[];
-      return rows.map(toOrder);
+      return readableOrders(rows, cipher, logger);
     },
     async getOrderById(id) {
       const row = selectOrderById.get(id) as OrderRow | undefined;
@@ -80,7 +133,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
     async completeIdempotent(scope, status, body) {
       database
         .prepare('UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE merchant_id = ? AND route = ? AND key = ?')
-        .run(status, body, scope.merchantId, scope.route, scope.key);
+        .run(status, cipher.encrypt(body), scope.merchantId, scope.route, scope.key);
     },
     async abandonIdempotent(scope) {
       database
@@ -116,7 +169,17 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher): Store {
     async close() {
       database.close();
     },
-  };
+  });
+
+  /** A saved response holds the order's client secret: it is stored encrypted, and opened here. */
+  function openResponse(scope: IdempotencyScope, stored: string | null): string {
+    try {
+      return cipher.decrypt(stored ?? '');
+    } catch (error) {
+      logger.error('saved response skipped: it cannot be decrypted with this data key', { route: scope.route });
+      throw new UnreadableRecord({ kind: 'idempotency', recordId: scope.route, cause: error });
+    }
+  }
 }
 
 function migrate(database: Database.Database): void {

@@ -58,6 +58,18 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.ok(raw.includes('Galaxy S23'), 'the dump is real: non-personal data is readable');
     });
 
+    it('keeps no digest of a device identifier in the stored offer', async () => {
+      const order = sampleOrder('ord_digest');
+      order.offer = {
+        ...order.offer,
+        context: { years: 1, imeiDigest: 'kEyEdDiGeStOfTheImei0123', serialDigest: 'sErIaLdIgEsT0123456789' },
+      };
+      await store.createOrder(order);
+      const raw = await rawDump();
+      assert.ok(!raw.includes('kEyEdDiGeStOfTheImei0123') && !raw.includes('sErIaLdIgEsT0123456789'));
+      assert.deepEqual((await store.getOrder('default', 'ord_digest'))?.offer.context, { years: 1 });
+    });
+
     it('applies a transition only from the expected states, once', async () => {
       await store.createOrder(sampleOrder('ord_t'));
       const results = await Promise.all(

@@ -1,7 +1,6 @@
 /** The frame of `<cover-offers>`: the card with its heading, and the modal layout's launcher and dialog around it. */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { Money } from '../../../../contract/types.ts';
 import { str } from '../../internal/localize.ts';
 import type { Translate } from '../../internal/localize.ts';
 
