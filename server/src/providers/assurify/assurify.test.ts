@@ -144,8 +144,9 @@ describe('Assurify sessions that expired before the bind', () => {
   let merchant: Client;
 
   before(async () => {
-    // Sessions shorter than the adapter's safety margin are always re-quoted before binding.
-    server = await startTestServer({ ASSURIFY_SANDBOX_SESSION_TTL_MS: '1000', ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '100' });
+    // Sessions shorter than the adapter's 30 s safety margin are always re-quoted before binding
+    // (and the offer, which ends with its session, still lives long enough on a loaded machine).
+    server = await startTestServer({ ASSURIFY_SANDBOX_SESSION_TTL_MS: '20000', ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: '100' });
     browser = apiClient(server);
     merchant = apiClient(server, 'sk_test_demo');
   });
