@@ -126,6 +126,9 @@ describe('sandbox state across a restart, and the demo reset', () => {
     assert.ok(existsSync(path.join(server.dataDir, 'sandbox', 'octamile.json')));
 
     const bigfixBefore = await buyBigfix('before');
+    const assurifyQuote = await clients().browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei: INDIAN_IMEI }, country: 'IN' });
+    const assurifyOffer = assurifyQuote.json.offers.find((offer: { provider: string }) => offer.provider === 'assurify');
+    assert.ok(assurifyOffer, assurifyQuote.text);
 
     const { port, dataDir } = server;
     await server.close({ keepData: true });
@@ -140,6 +143,24 @@ describe('sandbox state across a restart, and the demo reset', () => {
       consumerIds?.policy?.providerReferences?.consumerId,
       'the returning shopper is the same Octamile consumer',
     );
+    // An Assurify offer quoted before the restart is bought on the session it was quoted in.
+    const { browser, merchant } = clients();
+    const created = await browser(
+      'POST',
+      '/v1/orders',
+      { offerId: assurifyOffer.offerId, device: { imei: INDIAN_IMEI }, customer: asha },
+      { 'Idempotency-Key': 'create-assurify-after-restart' },
+    );
+    assert.equal(created.status, 201, created.text);
+    const confirmed = await merchant(
+      'POST',
+      `/v1/orders/${created.json.order.id}/confirm`,
+      { paymentReference: 'pay_assurify' },
+      { 'Idempotency-Key': 'confirm-assurify-after-restart' },
+    );
+    assert.equal(confirmed.status, 200, confirmed.text);
+    const assurifyOrder = await server.services.store.getOrderById(created.json.order.id);
+    assert.equal(assurifyOrder?.policy?.providerReferences?.sessionRenewed, 'false');
     // BigFix never issues the same policy id twice, restart or not.
     assert.notEqual(await buyBigfix('after'), bigfixBefore);
     // Servify still knows the device it covered, and says so.

@@ -18,6 +18,7 @@ import { passesLuhn } from '../../../../contract/schemas.ts';
 import { assurifyAuth, assurifyError } from './assurify-auth.ts';
 import { plansFor, type SandboxPlan } from './assurify-pricing.ts';
 import { scheduleEvent, type WebhookTarget } from './assurify-webhook-sender.ts';
+import { SandboxState } from '../sandbox-state.ts';
 
 export interface AssurifySandboxOptions {
   secretKey: string;
@@ -25,6 +26,8 @@ export interface AssurifySandboxOptions {
   webhookDelayMs?: number;
   sessionTtlMs?: number;
   requestsPerMinute?: number;
+  /** Where sessions (and the per-IMEI session count the Drift trigger prices by) outlive a restart. */
+  state?: SandboxState;
 }
 
 interface Session {
@@ -57,9 +60,20 @@ export function createAssurifySandbox({
   webhookDelayMs = 150,
   sessionTtlMs = 15 * 60_000,
   requestsPerMinute = 500,
+  state = new SandboxState(),
 }: AssurifySandboxOptions): Hono {
-  const sessions = new Map<string, Session>();
-  const sessionsPerImei = new Map<string, number>();
+  const saved = state.load<{ sessions: [string, Session][]; sessionsPerImei: [string, number][] }>();
+  const sessions = new Map<string, Session>(saved?.sessions ?? []);
+  const sessionsPerImei = new Map<string, number>(saved?.sessionsPerImei ?? []);
+  state.onReset(() => {
+    sessions.clear();
+    sessionsPerImei.clear();
+  });
+  // Sessions that have ended are not worth keeping.
+  const save = () => {
+    for (const [id, session] of sessions) if (session.expiresAt <= Date.now()) sessions.delete(id);
+    state.save({ sessions: [...sessions], sessionsPerImei: [...sessionsPerImei] });
+  };
 
   return new Hono()
     .use(assurifyAuth({ secretKey, requestsPerMinute }))
@@ -80,6 +94,7 @@ export function createAssurifySandbox({
       const plans = plansFor(model, /drift/i.test(model) ? previous * 0.05 : 0);
       const session: Session = { id: randomId('sess_', 8), customer, expiresAt: Date.now() + sessionTtlMs, plans, used: false };
       sessions.set(session.id, session);
+      save();
       return context.json({
         status: 'success',
         data: {
@@ -112,6 +127,7 @@ export function createAssurifySandbox({
       const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
       if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
       session.used = true;
+      save();
       const subscription = {
         subscription_id: randomId('sub_', 8, true),
         plan_id: plan.plan_id,
