@@ -66,6 +66,9 @@ export interface Order {
   chargedPrice?: Money | null;
   /** `chargedPrice` − `offer.price` (positive: the insurer charged more); null where they match. */
   priceDifference?: Money | null;
+  /** Why the merchant cancelled, and when (set once the order is `cancelled`). */
+  cancellationReason?: string | null;
+  cancelledAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -43,6 +43,30 @@ export class ApiError extends Error {
  */
 export type ProviderFailure = 'refused' | 'timeout' | 'unreachable' | 'rejected_credentials' | 'rate_limited' | 'provider_error';
 
+/**
+ * What a provider's answer means for everyone else, classified from its doc:
+ * - `refused`: the provider read the request and did not act (a "no", or a request it could
+ *   not process); it is working normally, so other shoppers are not affected.
+ * - `outage`: the provider is down, slow, overloaded or broken; only these open its circuit.
+ * - `unknown`: an answer the doc does not describe; it proves neither.
+ * Whether a bind may have happened anyway is `outcomeUnknown`, a separate question.
+ */
+export type ProviderErrorKind = 'refused' | 'outage' | 'unknown';
+
+/** The default kind of a failure; error mappers pass `kind` where the provider's doc says otherwise. */
+export function kindOfFailure(failure: ProviderFailure, status?: number): ProviderErrorKind {
+  switch (failure) {
+    case 'refused':
+      return 'refused';
+    case 'provider_error':
+      // A 4xx is a request the provider read and rejected (our mistake, not its outage).
+      return status !== undefined && status >= 400 && status < 500 ? 'refused' : 'outage';
+    default:
+      // Timeouts, lost connections, 429s and rejected credentials: the provider cannot serve us now.
+      return 'outage';
+  }
+}
+
 export interface ProviderErrorOptions {
   provider: ProviderId;
   failure: ProviderFailure;
@@ -57,6 +81,8 @@ export interface ProviderErrorOptions {
   retryAfterSeconds?: number;
   /** The request never left us (an open circuit): the provider cannot have acted on it. */
   notSent?: boolean;
+  /** Overrides `kindOfFailure(failure, status)` where the provider's doc says otherwise. */
+  kind?: ProviderErrorKind;
 }
 
 export class ProviderError extends Error {
@@ -68,6 +94,7 @@ export class ProviderError extends Error {
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly notSent: boolean;
+  readonly kind: ProviderErrorKind;
 
   constructor(options: ProviderErrorOptions) {
     super(`[${options.provider}] ${options.failure}: ${options.providerCode}`, { cause: options.cause });
@@ -78,11 +105,14 @@ export class ProviderError extends Error {
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.notSent = options.notSent ?? false;
+    this.kind = options.kind ?? kindOfFailure(options.failure, options.status);
   }
 
   /** True where the provider may or may not have acted: the caller must not assume failure. */
   get outcomeUnknown(): boolean {
     if (this.notSent) return false;
+    // A refusal is a definite "not done", whatever the failure it came as.
+    if (this.kind === 'refused') return false;
     if (this.failure === 'timeout' || this.failure === 'unreachable') return true;
     return this.failure === 'provider_error' && !this.answeredBeforeActing;
   }

@@ -54,7 +54,13 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     return outsideLimit(context, next);
   });
   app.route('/', api);
-  const faults = mountSandboxes(app, config, services.providers.values());
+  const faults = mountSandboxes(app, config, services.providers.values(), {
+    // A reset demo starts with every provider's circuit closed and no quote remembered.
+    onReset: () => {
+      services.resilience.forEach((providerResilience) => providerResilience.breaker.reset());
+      services.quoteCache.clear();
+    },
+  });
   // A quote answered before a fault was injected must not hide the fault.
   faults.onChange(() => services.quoteCache.clear());
   mountWidgetFiles(app);

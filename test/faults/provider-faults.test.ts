@@ -128,6 +128,31 @@ describe('provider faults', () => {
     const started = Date.now();
     const quote = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
     assert.ok(Date.now() - started < 200, `answered in ${Date.now() - started} ms`);
-    assert.equal(quote.json.unavailable[0].code, 'provider_error');
+    assert.equal(quote.json.unavailable[0].code, 'provider_unavailable');
+  });
+
+  it('does not offer a provider whose circuit is open, even from premiums it cached', async () => {
+    const device = { ...galaxyS23, price: nextUncachedPrice() };
+    const before = await browser('POST', '/v1/quotes', { device, country: 'IN' });
+    assert.ok(before.json.offers.some((offer: { provider: string }) => offer.provider === 'bigfix'));
+    server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 503 } });
+    for (let attempt = 0; attempt < 3; attempt++)
+      await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
+    assert.equal(server.services.resilience.get('bigfix')!.breaker.state, 'open');
+    const during = await browser('POST', '/v1/quotes', { device, country: 'IN' });
+    assert.deepEqual(
+      during.json.offers.filter((offer: { provider: string }) => offer.provider === 'bigfix'),
+      [],
+      'no BigFix offer a shopper could only fail to pay for',
+    );
+    const entry = during.json.unavailable.find((candidate: { provider: string }) => candidate.provider === 'bigfix');
+    assert.equal(entry?.code, 'provider_unavailable');
+  });
+
+  it('lets only outages open a circuit: refusals (4xx the doc lists) leave it closed', async () => {
+    server.faults.add({ provider: 'bigfix', pathPrefix: '/', fault: { kind: 'status', status: 400 } });
+    for (let attempt = 0; attempt < 8; attempt++)
+      await browser('POST', '/v1/quotes', { device: { ...galaxyS23, price: nextUncachedPrice() }, country: 'IN' });
+    assert.equal(server.services.resilience.get('bigfix')!.breaker.state, 'closed');
   });
 });

@@ -71,7 +71,7 @@ describe('quote faults at Servify and Assurify', () => {
       const started = Date.now();
       const answer = await quote();
       assert.ok(Date.now() - started < 1500, `answered in ${Date.now() - started} ms`);
-      assert.equal(answer.unavailable.find((entry) => entry.provider === provider)?.code, 'provider_error');
+      assert.equal(answer.unavailable.find((entry) => entry.provider === provider)?.code, 'provider_unavailable');
       assert.deepEqual(providersOf(answer.offers), others);
     });
   }

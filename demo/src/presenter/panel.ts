@@ -7,7 +7,7 @@ import type { CoverOffersLoadDetail } from '../../../widget/src/events/cover-off
 import { byId, element } from '../format.ts';
 import { fillShopperDetails } from './fill-shopper.ts';
 import { panelTemplate } from './panel-template.ts';
-import { expireServifyTokens, scenarios, syncFaults } from './scenarios.ts';
+import { expireServifyTokens, resetSandboxes, scenarios, syncFaults } from './scenarios.ts';
 import { clearSettings, defaultSettings, loadSettings, saveSettings, type PresenterSettings } from './settings.ts';
 
 type Listener = (settings: PresenterSettings, changed: ReadonlySet<keyof PresenterSettings>) => void;
@@ -111,8 +111,9 @@ export async function mountPresenter(): Promise<Presenter> {
   byId('ck-reset').addEventListener('click', async () => {
     clearSettings();
     sessionStorage.clear();
+    const sandboxes = await resetSandboxes();
     await update({ ...defaultSettings(), open: settings.open });
-    status.textContent = 'Demo reset: defaults, empty cart, no faults.';
+    status.textContent = `Demo reset: defaults, empty cart, no faults, ${sandboxes}.`;
   });
   document.addEventListener('cover-offers-load', (event) => showQuote(event.detail));
   document.addEventListener('cover-error', (event) => {

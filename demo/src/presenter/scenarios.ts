@@ -87,6 +87,12 @@ export async function syncFaults(scenario: Scenario, target: ProviderId): Promis
     : `Could not set the fault (${added.status}).`;
 }
 
+/** Every sandbox forgets what it sold (a covered demo IMEI can be covered again), and no fault stays on. */
+export async function resetSandboxes(): Promise<string> {
+  const response = await fetch('/sandbox/_reset', { method: 'POST' }).catch(() => null);
+  return response?.ok ? 'sandboxes emptied' : 'sandbox controls are off';
+}
+
 /** Servify's test hook: every token ends, so the next call must generate a new one. */
 export async function expireServifyTokens(): Promise<string> {
   const response = await fetch('/sandbox/servify/Sandbox/expireTokens', { method: 'POST' }).catch(() => null);

@@ -39,7 +39,7 @@ function leavesBinding(error: ProviderError): boolean {
  * did not act — busy, down, or our own request refused (`outage`: the merchant may confirm again).
  */
 export function failureKindOf(error: ProviderError): Exclude<FailureKind, 'unknown'> {
-  return error.failure === 'refused' ? 'refused' : 'outage';
+  return error.kind === 'refused' ? 'refused' : 'outage';
 }
 
 /** Where bind grace ends: a bind younger than this may still be in flight on another instance. */
@@ -95,7 +95,8 @@ export function createBinding(
       return await settle(order, adapter.id, result);
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
-      providerHealth.record(adapter.id, error.failure === 'refused');
+      // Only an outage says the provider is unwell; a refusal is a healthy answer.
+      providerHealth.record(adapter.id, error.kind !== 'outage');
       logger.warn('bind failed', { orderId: order.id, provider: adapter.id, failure: error.failure, code: error.providerCode });
       // Where the provider may have acted, the order stays `binding` for the reconciler.
       if (!leavesBinding(error))

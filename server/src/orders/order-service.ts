@@ -192,7 +192,10 @@ export function createOrderService(deps: OrderServiceDeps) {
       }
       providerHealth.record(adapter.id, true);
       if (!result.cancelled) throw new OrderStateConflict({ action: 'cancel', status: order.status, message: result.message });
-      const cancelled = await transition(order.id, [order.status], 'cancelled');
+      const cancelled = await transition(order.id, [order.status], 'cancelled', {
+        cancellationReason: reason,
+        cancelledAt: new Date().toISOString(),
+      });
       logger.info('order cancelled', { orderId: order.id, provider: adapter.id });
       return cancelled ?? (await current(order));
     },

@@ -23,6 +23,9 @@ export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
     failureReason: order.failureReason,
     chargedPrice: order.chargedPrice ?? null,
     priceDifference: priceDifference(order),
+    ...(order.status === 'cancelled'
+      ? { cancellationReason: order.cancellationReason ?? null, cancelledAt: order.cancelledAt ?? null }
+      : {}),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };

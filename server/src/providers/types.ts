@@ -12,6 +12,7 @@ import type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from
 import type { Logger } from '../logger.ts';
 import type { StoredOrder, Store } from '../store/types.ts';
 import type { ProviderResilience } from './kit/resilience.ts';
+import type { SandboxState } from '../sandbox/sandbox-state.ts';
 
 export type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
 
@@ -33,9 +34,18 @@ export interface PlanQuote {
   covers: string[];
   /** Provider-specific values the bind needs (session ids and the like); no personal data. */
   context?: Record<string, string | number>;
+  /** When what the plan was quoted on ends at the provider (a session, say): the offer ends no later. */
+  expiresAt?: string;
 }
 
-export type QuoteOutcome = { kind: 'plans'; plans: PlanQuote[] } | { kind: 'unavailable'; code: string; message: string };
+export type QuoteOutcome =
+  | {
+      kind: 'plans';
+      plans: PlanQuote[];
+      /** Plans the provider would not offer, said to the shopper (a device already covered, say). */
+      unavailable?: { code: string; message: string }[];
+    }
+  | { kind: 'unavailable'; code: string; message: string };
 
 export interface BindInput {
   orderId: string;
@@ -159,7 +169,7 @@ export interface EventRefusal {
 export interface ProviderEventContext<Config> {
   config: Config;
   adapter: ProviderAdapter;
-  store: Pick<Store, 'getOrder' | 'getOrderById'>;
+  store: Pick<Store, 'getOrder' | 'getOrderById' | 'getProviderValue'>;
   merchantIds: readonly string[];
   bindTimeoutMs: number;
   quoteTimeoutMs: number;
@@ -217,8 +227,11 @@ export interface ProviderModule<
   readonly environment: Environment;
   readConfig(env: z.infer<z.ZodObject<Environment>>, shared: SharedConfig): Config;
   createAdapter(config: Config, dependencies: AdapterDependencies): ProviderAdapter;
-  /** The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any Env: only its routes matter). */
-  createSandbox?(config: Config): Hono<any, any, any>;
+  /**
+   * The provider's simulator, mounted at `/sandbox/<id>` when its config is in sandbox mode (any
+   * Env: only its routes matter). `state` is where it keeps what it must remember across restarts.
+   */
+  createSandbox?(config: Config, state?: SandboxState): Hono<any, any, any>;
   events?: ProviderEvents<Config>;
   claims?: ProviderClaims<Config>;
   /**

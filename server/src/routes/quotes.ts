@@ -12,11 +12,36 @@ import type { AppServices } from '../services.ts';
 /** A provider whose quote budget this merchant has used up for the minute. */
 class ProviderBusy extends Error {}
 
+const PROVIDER_DOWN: QuoteOutcome = {
+  kind: 'unavailable',
+  code: 'provider_unavailable',
+  message: 'This insurer is not available right now. Please try again in a few minutes.',
+};
+
+/** An offer never outlives what the provider quoted it on (an Assurify session lives 15 minutes). */
+function offerExpiry(ours: Date, provider: string | undefined): Date {
+  const providerEnd = provider ? Date.parse(provider) : Number.NaN;
+  return Number.isNaN(providerEnd) || providerEnd >= ours.getTime() ? ours : new Date(providerEnd);
+}
+
 export function quotesRoutes(services: AppServices) {
-  const { config, adapters, providers: modules, logger, signerFor, providerHealth, rateLimit, quoteBudgets, quoteCache } = services;
+  const {
+    config,
+    adapters,
+    providers: modules,
+    logger,
+    signerFor,
+    providerHealth,
+    rateLimit,
+    quoteBudgets,
+    quoteCache,
+    resilience,
+  } = services;
 
   async function quoteOne(provider: ProviderId, merchantId: string, request: QuoteRequest): Promise<QuoteOutcome> {
     const adapter = adapters.get(provider)!;
+    // A provider known to be down is not offered, even from cached premiums: the shopper would fail at Pay.
+    if (resilience.get(provider)?.breaker.state === 'open') return PROVIDER_DOWN;
     const { device, country } = request;
     try {
       // An identical quote a moment ago is answered again: it spends no budget.
@@ -83,6 +108,7 @@ export function quotesRoutes(services: AppServices) {
           unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
           return;
         }
+        for (const note of outcome.value.unavailable ?? []) unavailable.push({ provider, code: note.code, message: note.message });
         const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
         for (const plan of outcome.value.plans) {
           const quoted: QuotedOffer = {
@@ -101,8 +127,9 @@ export function quotesRoutes(services: AppServices) {
             ...(plan.context ? { context: plan.context } : {}),
             livemode: config.mode === 'live',
           };
+          const planExpiresAt = offerExpiry(expiresAt, plan.expiresAt);
           offers.push({
-            offerId: signer.sign(merchant.id, quoted, expiresAt),
+            offerId: signer.sign(merchant.id, quoted, planExpiresAt),
             provider,
             providerName,
             type: plan.type,
@@ -111,7 +138,7 @@ export function quotesRoutes(services: AppServices) {
             price: plan.price,
             requires: plan.requires,
             covers: plan.covers,
-            expiresAt: expiresAt.toISOString(),
+            expiresAt: planExpiresAt.toISOString(),
           });
         }
       });

@@ -59,4 +59,12 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE orders ADD COLUMN charged_price TEXT;
     `,
   },
+  {
+    // Issue 13: why and when an order was cancelled; the reason is the merchant's free text, encrypted.
+    version: 32,
+    sql: `
+      ALTER TABLE orders ADD COLUMN cancellation_reason TEXT;
+      ALTER TABLE orders ADD COLUMN cancelled_at TEXT;
+    `,
+  },
 ];

@@ -21,6 +21,8 @@ export interface OrderRow {
   failure_reason: string | null;
   failure_kind: string | null;
   charged_price: string | null;
+  cancellation_reason: string | null;
+  cancelled_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -38,6 +40,8 @@ export const ORDER_COLUMNS = [
   'failure_reason',
   'failure_kind',
   'charged_price',
+  'cancellation_reason',
+  'cancelled_at',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
@@ -81,6 +85,8 @@ function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
     failureReason: row.failure_reason,
     failureKind: (row.failure_kind as FailureKind | null) ?? null,
     chargedPrice: row.charged_price ? JSON.parse(row.charged_price) : null,
+    cancellationReason: row.cancellation_reason ? cipher.decrypt(row.cancellation_reason) : null,
+    cancelledAt: row.cancelled_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -112,13 +118,15 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     failure_reason: order.failureReason,
     failure_kind: order.failureKind ?? null,
     charged_price: order.chargedPrice ? JSON.stringify(order.chargedPrice) : null,
+    cancellation_reason: order.cancellationReason ? cipher.encrypt(order.cancellationReason) : null,
+    cancelled_at: order.cancelledAt ?? null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };
 }
 
 /** The columns an OrderPatch sets, with `updated_at`. */
-export function patchToColumns(patch: OrderPatch, now = new Date()): Partial<OrderRow> {
+export function patchToColumns(patch: OrderPatch, cipher: FieldCipher, now = new Date()): Partial<OrderRow> {
   const columns: Partial<OrderRow> = { updated_at: now.toISOString() };
   if (patch.status !== undefined) columns.status = patch.status;
   if (patch.policy !== undefined) columns.policy = patch.policy ? JSON.stringify(patch.policy) : null;
@@ -126,5 +134,8 @@ export function patchToColumns(patch: OrderPatch, now = new Date()): Partial<Ord
   if (patch.failureReason !== undefined) columns.failure_reason = patch.failureReason;
   if (patch.failureKind !== undefined) columns.failure_kind = patch.failureKind;
   if (patch.chargedPrice !== undefined) columns.charged_price = patch.chargedPrice ? JSON.stringify(patch.chargedPrice) : null;
+  if (patch.cancellationReason !== undefined)
+    columns.cancellation_reason = patch.cancellationReason ? cipher.encrypt(patch.cancellationReason) : null;
+  if (patch.cancelledAt !== undefined) columns.cancelled_at = patch.cancelledAt;
   return columns;
 }

@@ -55,7 +55,7 @@ export async function openPostgresStore(
       return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
     },
     async transitionOrder(id, from, patch) {
-      const columns = Object.entries(patchToColumns(patch));
+      const columns = Object.entries(patchToColumns(patch, cipher));
       const assignments = columns.map(([column], index) => `${column} = $${index + 3}`);
       const result = await pool.query<OrderRow>(
         `UPDATE orders SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`,
@@ -150,6 +150,9 @@ export async function openPostgresStore(
         (await pool.query<{ value: string }>('SELECT value FROM provider_values WHERE provider = $1 AND key = $2', [provider, key])).rows[0]
           ?.value ?? null
       );
+    },
+    async forgetProviderValue(provider, key, value) {
+      await pool.query('DELETE FROM provider_values WHERE provider = $1 AND key = $2 AND value = $3', [provider, key, value]);
     },
     async close() {
       await pool.end();

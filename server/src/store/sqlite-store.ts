@@ -107,7 +107,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
       return row ? toOrder(row) : null;
     },
     async transitionOrder(id, from, patch: OrderPatch) {
-      const columns = patchToColumns(patch);
+      const columns = patchToColumns(patch, cipher);
       const values: Record<string, unknown> = { ...columns, id };
       from.forEach((status, index) => (values[`from${index}`] = status));
       const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
@@ -164,6 +164,9 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
       const row = database.prepare('SELECT value FROM provider_values WHERE provider = ? AND key = ?').get(provider, key) as
         { value: string } | undefined;
       return row?.value ?? null;
+    },
+    async forgetProviderValue(provider, key, value) {
+      database.prepare('DELETE FROM provider_values WHERE provider = ? AND key = ? AND value = ?').run(provider, key, value);
     },
     async close() {
       database.close();

@@ -109,6 +109,20 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.deepEqual(await store.beginIdempotent(scope, 'hash', new Date()), { state: 'in_flight', claimedAt });
     });
 
+    it('records why and when an order was cancelled, the reason encrypted at rest', async () => {
+      await store.createOrder(sampleOrder('ord_c', { status: 'active' }));
+      assert.equal((await store.getOrder('default', 'ord_c'))?.cancellationReason, null);
+      const cancelledAt = new Date().toISOString();
+      const cancelled = await store.transitionOrder('ord_c', ['active'], {
+        status: 'cancelled',
+        cancellationReason: 'Asha Rao returned the phone',
+        cancelledAt,
+      });
+      assert.equal(cancelled?.cancellationReason, 'Asha Rao returned the phone');
+      assert.equal((await store.getOrderById('ord_c'))?.cancelledAt, cancelledAt);
+      assert.ok(!(await rawDump()).includes('returned the phone'));
+    });
+
     it('lets exactly one of 50 concurrent claims of an idempotency key start', async () => {
       const scope = { merchantId: 'default', route: 'orders.create:', key: 'k-50' };
       const claims = await Promise.all(Array.from({ length: 50 }, () => store.beginIdempotent(scope, 'hash', new Date())));
@@ -141,6 +155,12 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.equal(new Set(claims).size, 1);
       assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
       assert.equal(await store.getProviderValue('octamile', 'missing'), null);
+      // Forgotten only while it still holds the value the caller saw.
+      await store.forgetProviderValue('octamile', 'transaction:ord_a', 'not-the-value');
+      assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), claims[0]);
+      await store.forgetProviderValue('octamile', 'transaction:ord_a', claims[0]!);
+      assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), null);
+      assert.equal(await store.claimProviderValue('octamile', 'transaction:ord_a', 'fresh'), 'fresh');
     });
   });
 }

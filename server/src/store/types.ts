@@ -25,6 +25,9 @@ export interface StoredOrder {
   failureKind?: FailureKind | null;
   /** What the provider reported charging, where that differs from the quoted price. */
   chargedPrice?: Money | null;
+  /** The merchant's words when it cancelled (may name the shopper: encrypted, never logged). */
+  cancellationReason?: string | null;
+  cancelledAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,7 +35,10 @@ export interface StoredOrder {
 export type FailureKind = 'refused' | 'outage' | 'unknown';
 
 export type OrderPatch = Partial<
-  Pick<StoredOrder, 'status' | 'policy' | 'paymentReference' | 'failureReason' | 'failureKind' | 'chargedPrice'>
+  Pick<
+    StoredOrder,
+    'status' | 'policy' | 'paymentReference' | 'failureReason' | 'failureKind' | 'chargedPrice' | 'cancellationReason' | 'cancelledAt'
+  >
 >;
 
 export type IdempotencyBegin =
@@ -71,6 +77,8 @@ export interface Store {
    */
   claimProviderValue(provider: string, key: string, value: string): Promise<string>;
   getProviderValue(provider: string, key: string): Promise<string | null>;
+  /** Forgets the value under a provider's key, only while it is still `value` (a provider forgot it). */
+  forgetProviderValue(provider: string, key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
 }

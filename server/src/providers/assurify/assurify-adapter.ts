@@ -43,9 +43,26 @@ export function assurifyCustomerId(orderId: string): string {
   return `cust_${orderId.replace(/^ord_/, '')}`;
 }
 
+/**
+ * Where the order bound to a subscription is remembered: `policy.activated` carries "the full
+ * policy object and subscription_id" (the doc), and that is what it is matched on.
+ */
+export function subscriptionKey(subscriptionId: string): string {
+  return `subscription:${subscriptionId}`;
+}
+
+/**
+ * Where the order a customer id was attached for is remembered, written before the attach:
+ * if we never hear the attach's answer (a crash, a lost connection), the later
+ * `policy.activated` can still find its order through the policy's customer.
+ */
+export function customerKey(customer: string): string {
+  return `customer:${customer}`;
+}
+
 export function createAssurifyAdapter(
   config: AssurifyConfig,
-  { resilience = new ProviderResilience('assurify') }: Partial<AdapterDependencies> = {},
+  { resilience = new ProviderResilience('assurify'), store }: Partial<AdapterDependencies> = {},
 ): ProviderAdapter {
   const client = new AssurifyClient(config, resilience);
 
@@ -96,7 +113,7 @@ export function createAssurifyAdapter(
           { imei: device.imei, customer, model: `${device.brand} ${device.model}`, geography: country },
           signal,
         );
-        const plans = toPlanQuotes(session, await client.eligiblePlans(session.session_id, signal));
+        const plans = toPlanQuotes(session, await client.eligiblePlans(session.session_id, signal), customer);
         if (plans.length === 0)
           return { kind: 'unavailable', code: 'unsupported_device', message: 'Assurify has no plans for this device.' };
         return { kind: 'plans', plans };
@@ -115,21 +132,29 @@ export function createAssurifyAdapter(
           providerCode: 'missing_imei',
           shopperMessage: 'Enter the IMEI of the device to buy this plan.',
         });
-      const customer = assurifyCustomerId(orderId);
+      // The doc scopes a session to the customer it was opened for: attach on the quote's
+      // session sends the quote's customer id; a new session is opened for the order's own.
+      const quotedCustomer = String(offer.context?.customer ?? '');
       const quotedSession = String(offer.context?.sessionId ?? '');
       const expiresAt = Date.parse(String(offer.context?.sessionExpiresAt ?? ''));
-      let renewed = !(quotedSession && expiresAt - Date.now() > SESSION_MARGIN_MS);
+      let renewed = !(quotedSession && quotedCustomer && expiresAt - Date.now() > SESSION_MARGIN_MS);
+      let customer = renewed ? assurifyCustomerId(orderId) : quotedCustomer;
       let sessionId = renewed ? await requote(offer, device.imei, customer, signal) : quotedSession;
       let subscription;
       try {
+        await store?.claimProviderValue('assurify', customerKey(customer), orderId);
         subscription = await client.attach({ session_id: sessionId, plan_id: offer.planCode, customer }, signal);
       } catch (error) {
         // Another order may have used the quote's session, or it ended early: one fresh try.
         if (renewed || !(error instanceof ProviderError) || !SESSION_GONE_CODES.has(error.providerCode)) throw error;
         renewed = true;
+        customer = assurifyCustomerId(orderId);
         sessionId = await requote(offer, device.imei, customer, signal);
+        await store?.claimProviderValue('assurify', customerKey(customer), orderId);
         subscription = await client.attach({ session_id: sessionId, plan_id: offer.planCode, customer }, signal);
       }
+      // Before the bind returns: the event may arrive within 200 ms of the attach.
+      await store?.claimProviderValue('assurify', subscriptionKey(subscription.subscription_id), orderId);
       const startsAt = new Date(subscription.activated_at ?? Date.now()).toISOString();
       return {
         // Assurify confirms the policy with a `policy.activated` event (routes/webhooks.ts).
@@ -140,7 +165,12 @@ export function createAssurifyAdapter(
           endsAt: addMonths(startsAt, offer.termMonths),
           activationCode: null,
           certificate: false,
-          providerReferences: { customer, chargedPremium: String(subscription.price_inr), sessionRenewed: String(renewed) },
+          providerReferences: {
+            customer,
+            subscriptionId: subscription.subscription_id,
+            chargedPremium: String(subscription.price_inr),
+            sessionRenewed: String(renewed),
+          },
         },
         chargedPrice: { amount: subscription.price_inr, currency: 'INR' },
       };

@@ -35,7 +35,7 @@ export const assurifyEnvironment = {
       .optional(),
   ),
   ASSURIFY_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(1000),
+  ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(150),
   ASSURIFY_SANDBOX_SESSION_TTL_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()

@@ -1,4 +1,11 @@
-/** Assurify answers → ProviderError, with a sentence a shopper understands. */
+/**
+ * Assurify answers → ProviderError, with a sentence a shopper understands.
+ *
+ * Refused / outage / unknown (ProviderErrorKind): the doc has no error table at all, so we
+ * follow HTTP: a 4xx is a request Assurify read and did not act on (`refused`, whether the
+ * shopper's device or our request is the cause); 401/403, 429 and 5xx mean we cannot use it
+ * now (`outage`, the only ones that open its circuit).
+ */
 import { ProviderError } from '../../errors.ts';
 import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { assurifyErrorSchema } from './assurify-schemas.ts';

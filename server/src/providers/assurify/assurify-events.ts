@@ -6,6 +6,7 @@ import { addMonths } from '../kit/http.ts';
 import type { EventRefusal, ProviderEvents } from '../types.ts';
 import type { StoredOrder } from '../../store/types.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
+import { customerKey, subscriptionKey } from './assurify-adapter.ts';
 import { assurifyEventSchema, type AssurifyEvent } from './assurify-schemas.ts';
 import { verifyAssurifySignature } from './assurify-signature.ts';
 
@@ -30,30 +31,38 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
     return { ok: true, event: { id: parsed.data.id, type: parsed.data.type, payload: parsed.data.data } };
   },
 
-  /** Our Assurify customer id is `cust_` + the order id's random part (assurify-adapter.ts). */
-  async locate(event, { store, merchantIds }): Promise<StoredOrder | null | EventRefusal> {
-    const match = /^cust_([A-Za-z0-9_-]{1,64})$/.exec(event.payload.customer ?? '');
-    if (!match) return null;
-    for (const merchantId of merchantIds) {
-      const order = await store.getOrder(merchantId, `ord_${match[1]}`);
-      if (order?.offer.provider !== 'assurify') continue;
-      // Assurify may be quicker than our own bind: ask it to send again once the order is written.
-      if (event.type === 'policy.activated' && order.status === 'binding') {
-        return { refused: 'not_ready', code: 'order_binding', message: 'The order is still being bound; send the event again' };
-      }
-      return order;
+  /**
+   * The doc promises "the full policy object and subscription_id": the order is the one whose
+   * bind stored that subscription (assurify-adapter.ts). Where we never heard the attach's
+   * answer (a crash mid-bind), the policy's customer — bound to it by the attach, "bind the
+   * selected SmartShield policy ID to the customer record" — leads to the order whose bind
+   * intent named that customer.
+   */
+  async locate(event, { store }): Promise<StoredOrder | null | EventRefusal> {
+    const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;
+    if (!subscriptionId) return null;
+    const customer = event.payload.policy?.customer;
+    const orderId =
+      (await store.getProviderValue('assurify', subscriptionKey(subscriptionId))) ??
+      (typeof customer === 'string' ? await store.getProviderValue('assurify', customerKey(customer)) : null);
+    const order = orderId ? await store.getOrderById(orderId) : null;
+    if (order?.offer.provider !== 'assurify') return null;
+    // Assurify may be quicker than our own bind: ask it to send again once the order is written.
+    if (event.type === 'policy.activated' && order.status === 'binding') {
+      return { refused: 'not_ready', code: 'order_binding', message: 'The order is still being bound; send the event again' };
     }
-    return null;
+    return order;
   },
 
   async apply(event, order, { applyToOrder, logger }) {
     if (event.type !== 'policy.activated' || !order) return { received: true };
     const policy = order.policy;
-    if (order.status === 'failed' && !policy && event.payload.subscription_id) {
+    const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;
+    if (order.status === 'failed' && !policy && subscriptionId) {
       // We gave up on this bind (a crash before its answer was stored), but Assurify bound it: revive the order.
-      const activatedAt = Date.parse(event.payload.activated_at ?? '');
+      const activatedAt = Date.parse(event.payload.activated_at ?? event.payload.policy?.activated_at ?? '');
       const startsAt = new Date(Number.isNaN(activatedAt) ? Date.now() : activatedAt).toISOString();
-      const reference = event.payload.subscription_id;
+      const reference = subscriptionId;
       const revived = {
         reference,
         startsAt,
@@ -62,10 +71,10 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
         certificate: false,
       };
       await applyToOrder({ orderId: order.id, from: ['failed'], status: 'active', policy: revived });
-    } else if (!policy || policy.reference !== event.payload.subscription_id) {
+    } else if (!policy || policy.reference !== subscriptionId) {
       logger.warn('webhook for another subscription', { provider: 'assurify', eventId: event.id, orderId: order.id });
     } else if (order.status === 'pending') {
-      const activatedAt = Date.parse(event.payload.activated_at ?? '');
+      const activatedAt = Date.parse(event.payload.activated_at ?? event.payload.policy?.activated_at ?? '');
       const startsAt = Number.isNaN(activatedAt) ? policy.startsAt : new Date(activatedAt).toISOString();
       await applyToOrder({ orderId: order.id, from: ['pending'], status: 'active', policy: { ...policy, startsAt } });
     }

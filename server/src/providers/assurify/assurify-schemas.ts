@@ -52,15 +52,22 @@ export const assurifyErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional() }),
 });
 
-/** The signed event our webhook route receives; the doc names it but gives no shape. */
+/**
+ * The signed event our webhook route receives. The doc names it and promises "the full policy
+ * object and subscription_id", nothing more: we read `subscription_id` at the top of `data` or
+ * inside a `policy` object, and `activated_at` the same way (the attach answer's fields).
+ */
+const eventPolicySchema = z
+  .object({ subscription_id: z.string().optional(), activated_at: z.string().optional(), customer: z.string().optional() })
+  .passthrough();
 export const assurifyEventSchema = z.object({
   id: z.string().min(1).max(100),
   type: z.string().min(1).max(100),
   data: z
     .object({
       subscription_id: z.string().optional(),
-      customer: z.string().optional(),
       activated_at: z.string().optional(),
+      policy: eventPolicySchema.optional(),
     })
     .passthrough(),
 });

@@ -12,8 +12,9 @@ export const assurifyProvider = defineProvider({
   environment: assurifyEnvironment,
   readConfig: readAssurifyConfig,
   createAdapter: createAssurifyAdapter,
-  createSandbox: (config) =>
+  createSandbox: (config, state) =>
     createAssurifySandbox({
+      state,
       secretKey: config.secretKey,
       webhook: { url: config.sandbox.webhookUrl, secret: config.webhookSecret },
       webhookDelayMs: config.sandbox.webhookDelayMs,

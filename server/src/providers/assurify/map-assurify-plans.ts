@@ -33,7 +33,8 @@ export function planTypeOf(plan: AssurifyPlan): PlanType | null {
   return TYPES[plan.coverage_type.toUpperCase()] ?? null;
 }
 
-export function toPlanQuotes(session: AssurifySession, plans: AssurifyPlan[]): PlanQuote[] {
+/** `customer` is the id the session was opened for: the doc binds a session to its customer, so attach sends the same. */
+export function toPlanQuotes(session: AssurifySession, plans: AssurifyPlan[], customer: string): PlanQuote[] {
   return plans
     .filter((plan) => plan.bharati_valid)
     .flatMap((plan): PlanQuote[] => {
@@ -49,7 +50,9 @@ export function toPlanQuotes(session: AssurifySession, plans: AssurifyPlan[]): P
           requires: ASSURIFY_REQUIRES,
           covers: COVERS[type],
           // The bind attaches on this session while it lives, and opens a new one after.
-          context: { sessionId: session.session_id, sessionExpiresAt: session.expires_at },
+          context: { sessionId: session.session_id, sessionExpiresAt: session.expires_at, customer },
+          // "Session TTL: 15 min": the offer ends with the session it was priced in.
+          expiresAt: session.expires_at,
         },
       ];
     });

@@ -1,4 +1,12 @@
-/** BigFix answers → ProviderError, with a sentence a shopper understands. */
+/**
+ * BigFix answers → ProviderError, with a sentence a shopper understands.
+ *
+ * Refused / outage / unknown (ProviderErrorKind), from the doc's error tables: every 400 it
+ * lists is a request BigFix read and did not act on (`refused`; a missing field or an unknown
+ * policy source is our mistake, still nothing was created); 401 and anything 5xx or 429 is an
+ * `outage`, except the one 500 the doc describes, "Rates not configured for the product's
+ * category", which is an answer about that product, not BigFix being down.
+ */
 import { ProviderError } from '../../errors.ts';
 import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { bigfixErrorSchema } from './bigfix-schemas.ts';
@@ -32,6 +40,14 @@ export function bigfixError(status: number, body: unknown, retryAfterSeconds?: n
       shopperMessage: UNAVAILABLE_MESSAGE,
       status,
       retryAfterSeconds,
+    });
+  if (status >= 500 && message.includes('Rates not configured'))
+    return new ProviderError({
+      provider: 'bigfix',
+      failure: 'refused',
+      providerCode: message,
+      shopperMessage: 'Protection plans are not offered for this type of device.',
+      status,
     });
   if (status >= 500)
     return new ProviderError({

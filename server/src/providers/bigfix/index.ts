@@ -11,7 +11,7 @@ export const bigfixProvider = defineProvider({
   environment: bigfixEnvironment,
   readConfig: readBigfixConfig,
   createAdapter: createBigfixAdapter,
-  createSandbox: (config) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource] }),
+  createSandbox: (config, state) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource], state }),
   // BigFix's doc names no rate limit: 300/min is our assumption until they give one.
   // A quote asks for ADLD and extended-warranty plans: two calls.
   rateLimit: { perMinute: 300, quoteCost: ({ country }) => (country === 'IN' ? 2 : 0) },

@@ -84,14 +84,12 @@ export function isRetryable(error: unknown): error is ProviderError {
 }
 
 /**
- * Failures that count against the circuit: the provider down, slow, overloaded or broken.
- * A refusal, or a 4xx for a request it did not like, is the provider working normally.
+ * Failures that count against the circuit: the provider down, slow, overloaded or broken
+ * (`kind: 'outage'`, see ProviderErrorKind). A refusal, a 4xx for a request it did not like,
+ * or an answer its doc does not describe is the provider working, and closes nothing to others.
  */
 export function isOutage(error: unknown): error is ProviderError {
-  if (!(error instanceof ProviderError)) return false;
-  // A 4xx is a request the provider read and refused; a 2xx with garbage or a 5xx is it broken.
-  if (error.failure === 'provider_error') return error.status === undefined || error.status < 400 || error.status >= 500;
-  return error.failure === 'timeout' || error.failure === 'unreachable' || error.failure === 'rate_limited';
+  return error instanceof ProviderError && error.kind === 'outage';
 }
 
 export async function withRetries<T>(

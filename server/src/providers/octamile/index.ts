@@ -11,8 +11,9 @@ export const octamileProvider = defineProvider({
   environment: octamileEnvironment,
   readConfig: readOctamileConfig,
   createAdapter: createOctamileAdapter,
-  createSandbox: (config) =>
+  createSandbox: (config, state) =>
     createOctamileSandbox({
+      state,
       customerId: config.customerId,
       authorizationId: config.authorizationId,
       authorizationKey: config.authorizationKey,

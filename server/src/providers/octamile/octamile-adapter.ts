@@ -28,6 +28,7 @@ import {
   octamileInsureSchema,
   octamilePremiumSchema,
   octamileStatusSchema,
+  OUTCOME,
   type OctamileStatus,
 } from './octamile-schemas.ts';
 import { jsonAroundVideo, streamJsonWithBase64 } from './octamile-video-body.ts';
@@ -78,17 +79,22 @@ export function createOctamileAdapter(
     return octamileStatusSchema.parse(answer);
   }
 
-  async function consumerFor(merchantId: string, customer: BindInput['customer'], signal: AbortSignal): Promise<string> {
+  /** The shopper's consumer id at this merchant, and whether it was stored earlier (Octamile may have forgotten it since). */
+  async function consumerFor(
+    merchantId: string,
+    customer: BindInput['customer'],
+    signal: AbortSignal,
+  ): Promise<{ id: string; stored: boolean }> {
     const key = consumerKey(merchantId, customer.email, customer.phone);
     const known = await store.getProviderValue('octamile', key);
-    if (known) return known;
+    if (known) return { id: known, stored: true };
     const name = splitName(customer.name);
     const seed = { type: 's', class: 'h', name, phoneNo: customer.phone, eMail: customer.email };
     // Not retried on an outage: a profile created before the connection dropped would be a
     // second one for this shopper. The reconciler's next bind looks again.
     const created = octamileConsumerSchema.parse(await client.send({ json: client.request('prfl entity', seed) }, signal));
     // Two binds for one shopper at once: the first stored id wins, the other profile goes unused.
-    return store.claimProviderValue('octamile', key, created.id);
+    return { id: await store.claimProviderValue('octamile', key, created.id), stored: false };
   }
 
   return {
@@ -134,7 +140,8 @@ export function createOctamileAdapter(
       const product = String(offer.context?.product ?? '');
       const period = String(offer.context?.period ?? '');
       const [category, type, packageCode] = product.split('-');
-      const consumerId = await consumerFor(merchantId, customer, signal);
+      const consumer = await consumerFor(merchantId, customer, signal);
+      let consumerId = consumer.id;
       const coverId = await store.claimProviderValue('octamile', `cover:${orderId}`, newCoverId());
       const seed = {
         ctgry: category,
@@ -147,9 +154,20 @@ export function createOctamileAdapter(
         dontSendActivationCode: config.selfActivation,
       };
       // Retried on an outage too: the stored transaction reference makes a repeat the same purchase.
-      const insured = octamileInsureSchema.parse(
-        await client.send({ json: client.request(`entt_${consumerId}: insure`, seed) }, signal, { retry: true }),
-      );
+      const insure = (id: string) => client.send({ json: client.request(`entt_${id}: insure`, seed) }, signal, { retry: true });
+      let answer;
+      try {
+        answer = await insure(consumerId);
+      } catch (error) {
+        // 55 on a consumer id we kept from an earlier purchase: Octamile may have forgotten the
+        // profile (its doc has no other code to say so). Forget it and recreate it, once; 55
+        // for a new profile is a refusal like any other.
+        if (!(consumer.stored && error instanceof ProviderError && error.providerCode === OUTCOME.error)) throw error;
+        await store.forgetProviderValue('octamile', consumerKey(merchantId, customer.email, customer.phone), consumerId);
+        consumerId = (await consumerFor(merchantId, customer, signal)).id;
+        answer = await insure(consumerId);
+      }
+      const insured = octamileInsureSchema.parse(answer);
       return {
         // Without self-activation Octamile mails the shopper and runs the video step itself.
         status: config.selfActivation ? 'pending_activation' : 'pending',

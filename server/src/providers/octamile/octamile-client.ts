@@ -19,6 +19,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
+export const REFUSED_MESSAGE = 'Octamile could not process this request. Check the details, or choose another plan.';
+
 /** Outcome 35: Octamile did not take the command, so sending it again is always safe. */
 const BUSY = Symbol('busy');
 
@@ -115,10 +117,22 @@ export class OctamileClient {
     const id = outcome.data.exctnFdbck.id;
     if (id === OUTCOME.ok) return json as Record<string, unknown>;
     if (id === OUTCOME.busy) return BUSY;
+    // 55, "I could not process your request", is an answer: Octamile did not act. The doc has
+    // no other error code, so it stands for bad input, a consumer it forgot and a passing
+    // fault alike; none of them proves Octamile is down for other shoppers, so it is a refusal
+    // (never `binding`, never the circuit). An outcome the doc does not list proves nothing.
+    if (id === OUTCOME.error)
+      throw new ProviderError({
+        provider: 'octamile',
+        failure: 'refused',
+        providerCode: OUTCOME.error,
+        shopperMessage: REFUSED_MESSAGE,
+      });
     throw new ProviderError({
       provider: 'octamile',
       failure: 'provider_error',
-      providerCode: id === OUTCOME.error ? OUTCOME.error : `unknown outcome ${id.slice(0, 8)}`,
+      kind: 'unknown',
+      providerCode: `unknown outcome ${id.slice(0, 8)}`,
       shopperMessage: UNAVAILABLE_MESSAGE,
     });
   }

@@ -157,10 +157,17 @@ describe('Octamile through /v1 against its sandbox', () => {
     assert.equal(await server.services.store.getProviderValue('octamile', `cover:${order.id}`), confirmed.json.order.policy.reference);
   });
 
-  it('answers 502 when Octamile reports an error (55), and 429 when it stays busy', async () => {
+  it('fails the order when Octamile answers 55 (not `binding`, not an outage), and answers 429 when it stays busy', async () => {
     const broken = await buy(folake('Broken'), 'broken');
-    assert.equal(broken.confirmed.status, 502);
-    assert.equal(broken.confirmed.json.error.code, 'provider_error');
+    assert.equal(broken.confirmed.status, 422);
+    assert.equal(broken.confirmed.json.error.code, 'provider_declined');
+    assert.equal((await merchant('GET', `/v1/orders/${broken.order.id}`)).json.order.status, 'failed');
+    // Nothing left for the reconciler to re-bind, and nothing counted against Octamile's circuit.
+    const report = await server.reconciler.reconcileOnce(Date.now() + 60_000);
+    assert.equal((await merchant('GET', `/v1/orders/${broken.order.id}`)).json.order.status, 'failed', JSON.stringify(report));
+    for (let attempt = 0; attempt < 6; attempt++) await buy(folake('Broken'), `broken-${attempt}`);
+    assert.equal(server.services.resilience.get('octamile')!.breaker.state, 'closed');
+    assert.ok((await quote()).length > 0, 'other shoppers still see Octamile offers');
     const swamped = await buy(folake('Swamped'), 'swamped');
     assert.equal(swamped.confirmed.status, 429);
     assert.equal(swamped.confirmed.json.error.code, 'provider_busy');
@@ -188,6 +195,20 @@ describe('Octamile through /v1 against its sandbox', () => {
     const key = consumerKey('default', shopper.email, shopper.phone);
     assert.match(key, /^consumer:[0-9a-f]{64}$/);
     assert.equal(await server.services.store.getProviderValue('octamile', key), one?.policy?.providerReferences?.consumerId);
+  });
+
+  it('forgets a consumer id Octamile no longer knows (55) and recreates the profile once', async () => {
+    const shopper = folake('Forgotten', 'forgotten.shopper@example.com');
+    const key = consumerKey('default', shopper.email, shopper.phone);
+    // An id kept from before Octamile forgot the profile (a reset sandbox, a purged account).
+    const stale = 'z'.repeat(32);
+    await server.services.store.claimProviderValue('octamile', key, stale);
+    const { order, confirmed } = await buy(shopper, 'forgotten');
+    assert.equal(confirmed.status, 200, confirmed.text);
+    assert.equal(confirmed.json.order.status, 'pending_activation');
+    const fresh = await server.services.store.getProviderValue('octamile', key);
+    assert.ok(fresh && fresh !== stale, 'the new profile id is stored in place of the stale one');
+    assert.equal((await server.services.store.getOrder('default', order.id))?.policy?.providerReferences?.consumerId, fresh);
   });
 
   it('keeps secrets and personal data out of logs', () => {

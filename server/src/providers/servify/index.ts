@@ -12,8 +12,9 @@ export const servifyProvider = defineProvider({
   environment: servifyEnvironment,
   readConfig: readServifyConfig,
   createAdapter: createServifyAdapter,
-  createSandbox: (config) =>
+  createSandbox: (config, state) =>
     createServifySandbox({
+      state,
       clientId: config.clientId,
       clientSignature: config.clientSignature,
       clientPublicKey: config.sandbox!.clientPublicKey,

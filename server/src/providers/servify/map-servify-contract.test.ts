@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createContractFields } from '../../sandbox/servify/servify-validation.ts';
 import { asha, galaxyS23 } from '../../testing/test-server.ts';
 import type { QuotedOffer } from '../types.ts';
-import { createContractRequest, splitPhone } from './map-servify-contract.ts';
+import { createContractRequest, indianDay, servifyReasonCode, splitPhone } from './map-servify-contract.ts';
 
 const offer: QuotedOffer = {
   provider: 'servify',
@@ -60,5 +60,32 @@ describe('our order → Servify createContract', () => {
     });
     assert.equal(request.Zipcode, '560001');
     assert.equal(request.State, 'Karnataka');
+  });
+
+  it('dates a sale by the Indian calendar day: 01:15 IST is that day, not the UTC day before', () => {
+    const justAfterMidnightInIndia = new Date('2026-11-21T19:45:00Z');
+    assert.equal(indianDay(justAfterMidnightInIndia), '2026-11-22');
+    const request = createContractRequest(
+      {
+        orderId: 'ord_1',
+        merchantId: 'default',
+        offer,
+        device: { imei: '356938035643809' },
+        customer: asha,
+        paymentReference: 'p',
+        signal: AbortSignal.timeout(1000),
+      },
+      'SAMSUNG',
+      justAfterMidnightInIndia,
+    );
+    assert.equal(request.DateOfPurchase, '2026-11-22');
+  });
+});
+
+describe("the merchant's cancellation reason → Servify's ReasonCode", () => {
+  it("passes a reason code the merchant gives, and sends the doc's RC101 for free text", () => {
+    assert.equal(servifyReasonCode('RC104: returned the phone'), 'RC104');
+    assert.equal(servifyReasonCode(' rc102 duplicate'), 'RC102');
+    assert.equal(servifyReasonCode('Changed my mind'), 'RC101');
   });
 });

@@ -14,9 +14,29 @@ export function splitPhone(phone: string): { PhoneCode: string; MobileNo: string
   return { PhoneCode: code, MobileNo: digits.slice(code.length) };
 }
 
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * The calendar day in India (Asia/Kolkata, UTC+05:30), as YYYY-MM-DD. Servify's dates
+ * (DateOfPurchase, CancellationInitiationDate, OrderDate) are days of an Indian sale: an
+ * order at 01:00 IST is that day, not the UTC day before. The doc gives no time zone.
+ */
+export function indianDay(date: Date): string {
+  return INDIAN_DAY.format(date);
 }
+
+// en-CA formats a date as YYYY-MM-DD.
+const INDIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * cancelContract takes a `ReasonCode` ("Unique identifier to know the exact reason of
+ * cancellation") and no free text; the doc lists no codes but its example `RC101`. A merchant
+ * who knows Servify's codes may start the reason with one ("RC104: returned the phone");
+ * anything else is sent as RC101, and the full reason is kept on our order.
+ */
+export function servifyReasonCode(reason: string): string {
+  return /^\s*(RC\d{3})\b/i.exec(reason)?.[1]?.toUpperCase() ?? DEFAULT_REASON_CODE;
+}
+
+export const DEFAULT_REASON_CODE = 'RC101';
 
 /** Servify's product sub-category codes (its "masters") for our categories. */
 export function subCategoryCode(category: string): string {
@@ -38,7 +58,7 @@ export function createContractRequest(
 ): CreateContractRequest {
   const address = customer.address;
   const uniqueId = device.imei ?? device.serial ?? '';
-  const day = isoDay(today);
+  const day = indianDay(today);
   return {
     ExternalReferenceID: orderId,
     ProductUniqueID: uniqueId,

@@ -5,6 +5,23 @@ import type { PlanQuote } from '../types.ts';
 import type { Eligibility } from './servify-schemas.ts';
 
 export const ELIGIBLE = 'ELIGIBLE_FOR_PLAN';
+export const ALREADY_REGISTERED = 'ALREADY_REGISTERED_AGAINST_POLICY';
+
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** What the shopper reads when Servify already covers the device (`until`: YYYY-MM-DD, where Servify said). */
+export function alreadyCoveredMessage(until: string | null, planType?: PlanType): string {
+  const date = until && /^\d{4}-\d{2}-\d{2}$/.test(until) ? DAY_MONTH_YEAR.format(new Date(`${until}T00:00:00Z`)) : null;
+  const what = planType ? `${PLAN_WORDS[planType]} cover from Servify` : 'a Servify plan';
+  return `This device already has ${what}${date ? ` until ${date}` : ''}.`;
+}
+
+const PLAN_WORDS: Record<PlanType, string> = {
+  ADLD: 'accidental damage',
+  EW: 'extended warranty',
+  SCREEN: 'screen protection',
+  COMPREHENSIVE: 'comprehensive',
+};
 
 /** The doc's "Eligibility Status Codes", reworded for the shopper (and without blame). */
 const messages: Record<string, string> = {

@@ -16,21 +16,27 @@ import type {
 import { requestCodeFor } from './servify-callback.ts';
 import { createServifyCatalog } from './servify-catalog.ts';
 import { ServifyClient, type ServifyClientOptions } from './servify-client.ts';
-import { ELIGIBLE, eligibilityMessage, toPlanQuote, unavailableCode } from './map-servify-eligibility.ts';
-import { createContractRequest, isoDay, subCategoryCode, toPolicy } from './map-servify-contract.ts';
+import {
+  ALREADY_REGISTERED,
+  alreadyCoveredMessage,
+  ELIGIBLE,
+  eligibilityMessage,
+  planTypeOf,
+  toPlanQuote,
+  unavailableCode,
+} from './map-servify-eligibility.ts';
+import { createContractRequest, indianDay, servifyReasonCode, subCategoryCode, toPolicy } from './map-servify-contract.ts';
 import {
   activationDetailsSchema,
   cancellationSchema,
   contractInfoSchema,
+  coveredUntilSchema,
   createdContractSchema,
   eligibilitySchema,
   queuedSchema,
   type ContractInfo,
   type EligibilityRequest,
 } from './servify-schemas.ts';
-
-/** Servify gives no list of reason codes; the doc's only example stands for "customer asked". */
-const CANCELLATION_REASON_CODE = 'RC101';
 
 /**
  * Reads (eligibility, contract info, activation details, masters, tokens) are retried on
@@ -75,6 +81,20 @@ export function createServifyAdapter(
     return toPolicy(soldPlanCode, orderDate, contract.status === 'fulfilled' ? contract.value : null, activationCode, extra);
   }
 
+  /** Until when Servify covers this IMEI (getContractDetailsbyIMEI); null where it does not say or cannot be asked. */
+  async function coveredUntil(imei: string | undefined, signal: AbortSignal): Promise<string | null> {
+    if (!imei) return null;
+    try {
+      const answer = coveredUntilSchema.parse(
+        await client.call('/Contract/getContractDetailsbyIMEI', { IMEIs: [imei] }, signal, { retry: true }),
+      );
+      return answer.find((entry) => entry.imei === imei)?.until ?? null;
+    } catch {
+      // Only the date is missing from the sentence: the eligibility answer already said "covered".
+      return null;
+    }
+  }
+
   async function contractInfo(orderId: string, soldPlanCode: string | undefined, signal: AbortSignal): Promise<ContractInfo> {
     const body = soldPlanCode ? { ExternalReferenceID: orderId, SoldPlanCode: soldPlanCode } : { ExternalReferenceID: orderId };
     return contractInfoSchema.parse(await client.call('/Contract/getContractInfo', body, signal, { retry: true }));
@@ -100,7 +120,7 @@ export function createServifyAdapter(
           message: "Enter the device's IMEI (dial *#06#) or serial number to see Servify's plans.",
         };
       }
-      const purchaseDate = device.purchaseDate ?? isoDay(today());
+      const purchaseDate = device.purchaseDate ?? indianDay(today());
       const request = {
         BrandCode: await catalog.brandCode(device.brand),
         ProductUniqueID: uniqueId,
@@ -117,6 +137,17 @@ export function createServifyAdapter(
       const plans = answers
         .map(({ planCode, answer }) => toPlanQuote(planCode, answer, identifier, purchaseDate))
         .filter((plan): plan is PlanQuote => plan !== null);
+      // A device Servify already covers is said so to the shopper, never silently dropped.
+      const covered = answers.filter(({ answer }) => answer.EligibilityStatusCode === ALREADY_REGISTERED);
+      if (covered.length > 0) {
+        const until = await coveredUntil(device.imei, signal);
+        if (plans.length === 0) return { kind: 'unavailable', code: 'already_covered', message: alreadyCoveredMessage(until) };
+        const unavailable = covered.map(({ planCode }) => ({
+          code: 'already_covered',
+          message: alreadyCoveredMessage(until, planTypeOf(planCode)),
+        }));
+        return { kind: 'plans', plans, unavailable };
+      }
       if (plans.length > 0) return { kind: 'plans', plans };
       const refusal =
         answers.find(({ answer }) => answer.EligibilityStatusCode !== ELIGIBLE)?.answer.EligibilityStatusCode ?? 'UNSUPPORTED_PLAN_PRICE';
@@ -159,12 +190,12 @@ export function createServifyAdapter(
         throw error;
       }
       if (!/^activ/i.test(contract.Contract.StatusText)) return null;
-      const orderDate = references.orderDate ?? isoDay(today());
+      const orderDate = references.orderDate ?? indianDay(today());
       const extra: Record<string, string> = references.requestCode ? { requestCode: references.requestCode } : {};
       return { status: 'active', policy: await describePolicy(orderId, contract.Contract.SoldPlanCode, orderDate, signal, extra) };
     },
 
-    async cancel({ orderId, policy, signal }: CancelInput): Promise<CancelResult> {
+    async cancel({ orderId, policy, reason, signal }: CancelInput): Promise<CancelResult> {
       const soldPlanCode = policy?.providerReferences?.soldPlanCode ?? policy?.reference;
       const answer = cancellationSchema.parse(
         await client.call(
@@ -172,8 +203,8 @@ export function createServifyAdapter(
           {
             SoldPlanCode: soldPlanCode,
             ExternalReferenceID: orderId,
-            ReasonCode: CANCELLATION_REASON_CODE,
-            CancellationInitiationDate: isoDay(today()),
+            ReasonCode: servifyReasonCode(reason),
+            CancellationInitiationDate: indianDay(today()),
           },
           signal,
         ),

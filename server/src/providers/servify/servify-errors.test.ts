@@ -6,21 +6,21 @@ import { servifyError } from './servify-errors.ts';
 const ticketNumber = 'ba1da2e1-7ae4-4a76-8ba9-11951de5e13c';
 
 describe('Servify error codes → our failures and HTTP statuses', () => {
-  const table: [errorCode: string, status: number, failure: string, ourStatus: number][] = [
-    ['CLIENT.INVALID.401', 401, 'rejected_credentials', 502],
-    ['HMAC.INVALID.401', 401, 'rejected_credentials', 502],
-    ['DATA.BAD_REQUEST.400', 400, 'provider_error', 502],
-    ['PUBLIC_KEY.INVALID.401', 401, 'rejected_credentials', 502],
-    ['DECRYPTION.ERROR.401', 401, 'rejected_credentials', 502],
-    ['IP.INVALID.401', 401, 'rejected_credentials', 502],
-    ['API.INVALID.401', 401, 'rejected_credentials', 502],
-    ['TOK.EXP.001', 401, 'rejected_credentials', 502],
-    ['API.LIMIT.429', 429, 'rate_limited', 429],
-    ['SM.WTR.500', 500, 'provider_error', 502],
-    ['SM.WTR.001', 500, 'provider_error', 502],
+  const table: [errorCode: string, status: number, failure: string, ourStatus: number, kind: string][] = [
+    ['CLIENT.INVALID.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['HMAC.INVALID.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['DATA.BAD_REQUEST.400', 400, 'provider_error', 502, 'refused'],
+    ['PUBLIC_KEY.INVALID.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['DECRYPTION.ERROR.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['IP.INVALID.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['API.INVALID.401', 401, 'rejected_credentials', 502, 'outage'],
+    ['TOK.EXP.001', 401, 'rejected_credentials', 502, 'outage'],
+    ['API.LIMIT.429', 429, 'rate_limited', 429, 'outage'],
+    ['SM.WTR.500', 500, 'provider_error', 502, 'outage'],
+    ['SM.WTR.001', 500, 'provider_error', 502, 'refused'],
   ];
-  for (const [errorCode, status, failure, ourStatus] of table) {
-    it(`${errorCode} → ${failure} → ${ourStatus}`, () => {
+  for (const [errorCode, status, failure, ourStatus, kind] of table) {
+    it(`${errorCode} → ${failure} (${kind}) → ${ourStatus}`, () => {
       const error = servifyError(status, {
         status,
         success: false,
@@ -30,6 +30,7 @@ describe('Servify error codes → our failures and HTTP statuses', () => {
         ticketNumber,
       });
       assert.equal(error.failure, failure);
+      assert.equal(error.kind, kind, 'refused / outage / unknown, from the doc');
       assert.equal(error.providerCode, `${errorCode} (ticket ${ticketNumber})`);
       assert.ok(!error.message.includes('Asha'), 'Servify messages may echo our data: they stay out');
       assert.equal(apiErrorFromProvider(error).status, ourStatus);
@@ -54,5 +55,7 @@ describe('Servify error codes → our failures and HTTP statuses', () => {
   it('falls back on the HTTP status for a code the doc does not list', () => {
     assert.equal(servifyError(429, null).failure, 'rate_limited');
     assert.equal(servifyError(503, null).failure, 'provider_error');
+    assert.equal(servifyError(503, null).kind, 'outage');
+    assert.equal(servifyError(200, { status: 200, success: false, message: 'x', data: {}, errorCode: 'NEW.CODE' }).kind, 'unknown');
   });
 });

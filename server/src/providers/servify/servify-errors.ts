@@ -2,7 +2,7 @@
  * Servify's error codes → ProviderError. The providerCode carries the error code and
  * Servify's ticket number (for their support), never a message that could echo our data.
  */
-import { ProviderError, type ProviderFailure } from '../../errors.ts';
+import { ProviderError, type ProviderErrorKind, type ProviderFailure } from '../../errors.ts';
 import { UNAVAILABLE_MESSAGE } from '../kit/http.ts';
 import { eligibilityMessage } from './map-servify-eligibility.ts';
 import type { ServifyEnvelope } from './servify-schemas.ts';
@@ -25,6 +25,19 @@ const failures: Record<string, ProviderFailure> = {
   'SM.WTR.001': 'provider_error',
 };
 
+/**
+ * Refused / outage / unknown where the failure alone does not say it. The doc: "4xx … an error
+ * that failed given the information provided", "5xx … an error with Servify's servers".
+ * SM.WTR.001 ("Something went wrong") comes with HTTP 200 and messages such as "No client user
+ * mapping found": an answer about the request, not Servify down. Credentials and 429 are
+ * outages by default (we cannot use Servify now).
+ */
+const kinds: Record<string, ProviderErrorKind> = {
+  'DATA.BAD_REQUEST.400': 'refused',
+  'SM.WTR.001': 'refused',
+  'SM.WTR.500': 'outage',
+};
+
 const BUSY_MESSAGE = 'This insurer is very busy right now. Please try again in a minute.';
 
 export function servifyError(httpStatus: number, envelope: ServifyEnvelope | null, retryAfterSeconds?: number): ProviderError {
@@ -43,9 +56,12 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
     });
   }
   const failure = failures[errorCode] ?? (status === 429 ? 'rate_limited' : status === 401 ? 'rejected_credentials' : 'provider_error');
+  // A code the doc does not list, on a 2xx: it proves neither a refusal nor an outage.
+  const kind = kinds[errorCode] ?? (failure === 'provider_error' && status < 400 ? 'unknown' : undefined);
   return new ProviderError({
     provider: 'servify',
     failure,
+    kind,
     providerCode,
     shopperMessage: failure === 'rate_limited' ? BUSY_MESSAGE : UNAVAILABLE_MESSAGE,
     status,

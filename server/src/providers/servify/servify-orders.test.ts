@@ -72,7 +72,8 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
       const { offers, unavailable } = await quote(imei);
       assert.deepEqual(offers, []);
       assert.equal(unavailable.length, 1);
-      assert.equal(unavailable[0].code, code.toLowerCase());
+      // A device already covered is said so in our own words (`already_covered`), the rest by Servify's code.
+      assert.equal(unavailable[0].code, code === 'ALREADY_REGISTERED_AGAINST_POLICY' ? 'already_covered' : code.toLowerCase());
       assert.doesNotMatch(unavailable[0].message, /[A-Z_]{6,}/, 'no raw code in the sentence');
       assert.match(unavailable[0].message, /\.$/);
     });
@@ -97,11 +98,18 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
     const read = await browser('GET', `/v1/orders/${order.id}`, undefined, { 'X-Client-Secret': clientSecret });
     assert.equal(read.json.order.policy.reference, order.policy.reference);
 
-    // The device is now registered under this plan: Servify says so on the next quote.
+    // The device is now registered under this plan: Servify says so on the next quote, and so do we.
     const again = await quote(SERVIFY_IMEI);
     assert.deepEqual(
       again.offers.map((offer: { type: string }) => offer.type),
       ['EW'],
+    );
+    assert.equal(again.unavailable.length, 1);
+    assert.equal(again.unavailable[0].code, 'already_covered');
+    // getContractDetailsbyIMEI gives the end of cover: a year from today.
+    assert.match(
+      again.unavailable[0].message,
+      new RegExp(`accidental damage cover from Servify until \\d{1,2} \\w{3} ${new Date().getUTCFullYear() + 1}`),
     );
 
     const refusedKey = await browser(
@@ -119,6 +127,10 @@ describe('Servify through /v1, against its sandbox over HTTP', () => {
     );
     assert.equal(cancelled.status, 200, cancelled.text);
     assert.equal(cancelled.json.order.status, 'cancelled');
+    // Why and when, kept on the order and shown to the merchant.
+    assert.equal(cancelled.json.order.cancellationReason, 'Changed my mind');
+    assert.ok(Math.abs(Date.parse(cancelled.json.order.cancelledAt) - Date.now()) < 60_000);
+    assert.equal((await merchant('GET', `/v1/orders/${order.id}`)).json.order.cancellationReason, 'Changed my mind');
     const replayed = await merchant(
       'POST',
       `/v1/orders/${order.id}/cancel`,

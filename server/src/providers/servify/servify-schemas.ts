@@ -91,3 +91,10 @@ export interface CreateContractRequest {
   SalesChannel: string;
   CustomerAddress: { AddressLine1: string; AddressLine2?: string; Zipcode: string; City: string; State: string };
 }
+
+/** getContractDetailsbyIMEI: the doc's example says `warrantyTill`, its table `WarrantyTill`. */
+export const coveredUntilSchema = z.array(
+  z
+    .object({ imei: z.string(), warrantyTill: z.string().optional(), WarrantyTill: z.string().optional() })
+    .transform((entry) => ({ imei: entry.imei, until: entry.warrantyTill ?? entry.WarrantyTill ?? null })),
+);

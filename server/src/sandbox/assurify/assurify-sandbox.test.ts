@@ -41,6 +41,22 @@ describe('Assurify sandbox', () => {
     assert.ok((await plansFor('Apple iPhone 16 Pro')) > (await plansFor('Xiaomi Redmi Note 13')));
   });
 
+  it('binds a session to the customer it was opened for: attach with another is customer_mismatch', async () => {
+    const app = sandbox();
+    const session = await (await init(app, { imei: '490154203237518', customer: 'cust_quote1', model: 'Samsung Galaxy S23' })).json();
+    const attach = (customer: string) =>
+      app.request('/v1/subscription/attach', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ session_id: session.data.session_id, plan_id: 'adld_12m', customer }),
+      });
+    const other = await attach('cust_someone_else');
+    assert.deepEqual([other.status, (await other.json()).error.code], [409, 'customer_mismatch']);
+    const same = await attach('cust_quote1');
+    assert.equal(same.status, 200);
+    assert.match((await same.json()).subscription_id, /^sub_/);
+  });
+
   it('enforces the per-key rate limit with Retry-After', async () => {
     const app = sandbox(3);
     for (let request = 0; request < 3; request++) assert.notEqual((await init(app, {})).status, 429);

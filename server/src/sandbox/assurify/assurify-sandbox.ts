@@ -5,7 +5,9 @@
  *
  * The doc never shows an error body, a plan object or an event body. The sandbox answers
  * errors as `{"status":"error","error":{"code","message"}}`, plans as in assurify-pricing.ts,
- * and events as `{id, type, created, data: {subscription_id, plan_id, customer, activated_at}}`.
+ * and events as `{id, type, created, data: {subscription_id, policy: {…the attach answer}}}` — "the
+ * full policy object and subscription_id", sent 150 ms after the attach ("within 200ms").
+ * A session is bound to the customer it was opened for: attach with another is `customer_mismatch`.
  *
  * Triggers: a model containing "Drift" is priced 5% higher in every new session for the
  * same IMEI; a model containing "Refurbished" is refused as `device_not_eligible`.
@@ -16,6 +18,7 @@ import { passesLuhn } from '../../../../contract/schemas.ts';
 import { assurifyAuth, assurifyError } from './assurify-auth.ts';
 import { plansFor, type SandboxPlan } from './assurify-pricing.ts';
 import { scheduleEvent, type WebhookTarget } from './assurify-webhook-sender.ts';
+import { SandboxState } from '../sandbox-state.ts';
 
 export interface AssurifySandboxOptions {
   secretKey: string;
@@ -23,6 +26,8 @@ export interface AssurifySandboxOptions {
   webhookDelayMs?: number;
   sessionTtlMs?: number;
   requestsPerMinute?: number;
+  /** Where sessions (and the per-IMEI session count the Drift trigger prices by) outlive a restart. */
+  state?: SandboxState;
 }
 
 interface Session {
@@ -52,12 +57,23 @@ async function readJsonObject(request: Request): Promise<Record<string, unknown>
 export function createAssurifySandbox({
   secretKey,
   webhook,
-  webhookDelayMs = 1000,
+  webhookDelayMs = 150,
   sessionTtlMs = 15 * 60_000,
   requestsPerMinute = 500,
+  state = new SandboxState(),
 }: AssurifySandboxOptions): Hono {
-  const sessions = new Map<string, Session>();
-  const sessionsPerImei = new Map<string, number>();
+  const saved = state.load<{ sessions: [string, Session][]; sessionsPerImei: [string, number][] }>();
+  const sessions = new Map<string, Session>(saved?.sessions ?? []);
+  const sessionsPerImei = new Map<string, number>(saved?.sessionsPerImei ?? []);
+  state.onReset(() => {
+    sessions.clear();
+    sessionsPerImei.clear();
+  });
+  // Sessions that have ended are not worth keeping.
+  const save = () => {
+    for (const [id, session] of sessions) if (session.expiresAt <= Date.now()) sessions.delete(id);
+    state.save({ sessions: [...sessions], sessionsPerImei: [...sessionsPerImei] });
+  };
 
   return new Hono()
     .use(assurifyAuth({ secretKey, requestsPerMinute }))
@@ -78,6 +94,7 @@ export function createAssurifySandbox({
       const plans = plansFor(model, /drift/i.test(model) ? previous * 0.05 : 0);
       const session: Session = { id: randomId('sess_', 8), customer, expiresAt: Date.now() + sessionTtlMs, plans, used: false };
       sessions.set(session.id, session);
+      save();
       return context.json({
         status: 'success',
         data: {
@@ -104,9 +121,13 @@ export function createAssurifySandbox({
       if (session.used) return assurifyError(context, 409, 'session_consumed', 'Session tokens are single-use across plan purchase');
       if (typeof body.customer !== 'string' || !CUSTOMER.test(body.customer))
         return assurifyError(context, 400, 'invalid_customer', 'customer must be an id prefixed cust_');
+      // "bind the selected SmartShield policy ID to the customer record": the session's customer.
+      if (body.customer !== session.customer)
+        return assurifyError(context, 409, 'customer_mismatch', 'customer is not the one this session was opened for');
       const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
       if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
       session.used = true;
+      save();
       const subscription = {
         subscription_id: randomId('sub_', 8, true),
         plan_id: plan.plan_id,
@@ -116,7 +137,12 @@ export function createAssurifySandbox({
       };
       scheduleEvent(
         webhook,
-        { type: 'policy.activated', data: { ...subscription, customer: body.customer, session_id: session.id } },
+        // The doc's "full policy object": the attach answer, and the customer the policy is bound to
+        // (the doc shows no event body; a policy naming its customer is our reading of it).
+        {
+          type: 'policy.activated',
+          data: { subscription_id: subscription.subscription_id, policy: { ...subscription, customer: session.customer } },
+        },
         webhookDelayMs,
       );
       // Flat, as the doc's "Response 200 OK" shows it.

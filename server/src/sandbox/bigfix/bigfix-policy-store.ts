@@ -1,3 +1,4 @@
+import { SandboxState } from '../sandbox-state.ts';
 import type { BigfixPlanType } from './bigfix-rate-table.ts';
 
 export interface BigfixPolicy {
@@ -30,10 +31,29 @@ function yearMonthDay(date: Date): string {
   return date.toISOString().slice(2, 10).replaceAll('-', '');
 }
 
-export function createBigfixPolicyStore() {
-  const policies = new Map<string, BigfixPolicy>();
-  const sequenceByDay = new Map<string, number>();
-  let nextOrderNumber = firstOrderNumber;
+const DATE_FIELDS = ['devicePurchaseDate', 'brandWarrantyStart', 'brandWarrantyEnd', 'planPurchaseDate'] as const;
+
+interface Saved {
+  policies: BigfixPolicy[];
+  sequenceByDay: [string, number][];
+  nextOrderNumber: number;
+}
+
+export function createBigfixPolicyStore(state: SandboxState = new SandboxState()) {
+  const saved = state.load<Saved>();
+  // JSON keeps dates as strings: they come back as Dates.
+  const revive = (policy: BigfixPolicy): BigfixPolicy => ({
+    ...policy,
+    ...Object.fromEntries(DATE_FIELDS.map((field) => [field, new Date(policy[field])])),
+  });
+  const policies = new Map<string, BigfixPolicy>((saved?.policies ?? []).map((policy) => [policy.policyId, revive(policy)]));
+  const sequenceByDay = new Map<string, number>(saved?.sequenceByDay ?? []);
+  let nextOrderNumber = saved?.nextOrderNumber ?? firstOrderNumber;
+  state.onReset(() => {
+    policies.clear();
+    sequenceByDay.clear();
+    nextOrderNumber = firstOrderNumber;
+  });
 
   return {
     policies: policies as ReadonlyMap<string, BigfixPolicy>,
@@ -49,6 +69,9 @@ export function createBigfixPolicyStore() {
         orderId: `BASC${nextOrderNumber++}`,
       };
       policies.set(policy.policyId, policy);
+      // The request as received holds the shopper's details: it stays in memory, not on disk.
+      const stored = [...policies.values()].map((kept) => ({ ...kept, request: {} }));
+      state.save({ policies: stored, sequenceByDay: [...sequenceByDay], nextOrderNumber } satisfies Saved);
       return policy;
     },
   };

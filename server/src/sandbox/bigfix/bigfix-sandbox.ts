@@ -13,6 +13,7 @@ import { createBigfixPolicyRoutes } from './bigfix-policy-routes.ts';
 import { createBigfixPolicyStore } from './bigfix-policy-store.ts';
 import { createBigfixQuoteRoutes } from './bigfix-quote-routes.ts';
 import { bigfixRateTable } from './bigfix-rate-table.ts';
+import type { SandboxState } from '../sandbox-state.ts';
 
 export { bigfixRateTable } from './bigfix-rate-table.ts';
 export type { BigfixErrorBody } from './bigfix-error-body.ts';
@@ -23,11 +24,13 @@ export interface BigfixSandboxOptions {
   accounts?: string[];
   /** Injected so tests can pin policy ids (`B{YYMMDD}…`) and dates. */
   now?: () => Date;
+  /** Where policies and id counters are kept across restarts (a policy id is never issued twice). */
+  state?: SandboxState;
 }
 
 /** Routes are relative; the app mounts this under `/sandbox/bigfix`. State lives per instance. */
-export function createBigfixSandbox({ apiKey, accounts = ['Coverkit'], now = () => new Date() }: BigfixSandboxOptions): Hono {
-  const store = createBigfixPolicyStore();
+export function createBigfixSandbox({ apiKey, accounts = ['Coverkit'], now = () => new Date(), state }: BigfixSandboxOptions): Hono {
+  const store = createBigfixPolicyStore(state);
   return new Hono()
     .use(bigfixApiKeyAuth({ apiKey }))
     .route('/', createBigfixQuoteRoutes(bigfixRateTable))

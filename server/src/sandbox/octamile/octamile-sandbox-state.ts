@@ -1,5 +1,6 @@
 /** What the Octamile sandbox remembers: product profiles, consumers, covers and their review. */
 import { randomBytes } from 'node:crypto';
+import { SandboxState } from '../sandbox-state.ts';
 import { certificatePdf, certificatePng } from './octamile-certificate-files.ts';
 
 /** Product profiles: the cover periods each allows and their premium in Naira. */
@@ -39,15 +40,31 @@ function octamileTimestamp(time: number): string {
   return new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-export function createOctamileState({ reviewDelayMs }: { reviewDelayMs: number }) {
-  const consumers = new Map<string, Consumer>();
-  const covers = new Map<string, Cover>();
+interface Saved {
+  consumers: [string, Consumer][];
+  covers: [string, Cover][];
+}
+
+/** Consumers and covers outlive a restart (`state`), as Octamile's own do; busy triggers do not. */
+export function createOctamileState({ reviewDelayMs, state = new SandboxState() }: { reviewDelayMs: number; state?: SandboxState }) {
+  const saved = state.load<Saved>();
+  const consumers = new Map<string, Consumer>(saved?.consumers ?? []);
+  const covers = new Map<string, Cover>(saved?.covers ?? []);
   /** Trigger bookkeeping: which "busy once" requests were already answered 35. */
   const answeredBusy = new Set<string>();
+  state.onReset(() => {
+    consumers.clear();
+    covers.clear();
+    answeredBusy.clear();
+  });
 
   return {
     consumers,
     covers,
+    /** Writes consumers and covers to the data folder; call after every change. */
+    save(): void {
+      state.save({ consumers: [...consumers], covers: [...covers] } satisfies Saved);
+    },
     /** True the first time `key` is seen, so a trigger answers 35 once and 75 after. */
     busyOnce(key: string): boolean {
       if (answeredBusy.has(key)) return false;
@@ -57,6 +74,7 @@ export function createOctamileState({ reviewDelayMs }: { reviewDelayMs: number }
     addConsumer(consumer: Consumer): string {
       const id = lowerAlphanumeric(32);
       consumers.set(id, consumer);
+      this.save();
       return id;
     },
     /** Review is decided `reviewDelayMs` after a valid video: approved, or declined for the `Declined` trigger. */

@@ -10,6 +10,7 @@
  * Product `phnn-flx2-3535` answers each premium request 35 once, then 75.
  */
 import { Hono, type Context } from 'hono';
+import type { SandboxState } from '../sandbox-state.ts';
 import { createOctamileState, lowerAlphanumeric, PRODUCT_PROFILES } from './octamile-sandbox-state.ts';
 
 export interface OctamileSandboxOptions {
@@ -18,6 +19,8 @@ export interface OctamileSandboxOptions {
   authorizationKey: string;
   /** How long after a valid video the review decides. */
   reviewDelayMs?: number;
+  /** Where consumers and covers are kept across restarts. */
+  state?: SandboxState;
 }
 
 const PRODUCT = '([a-z0-9]{4}-[a-z0-9]{4}-\\d{4})';
@@ -41,8 +44,9 @@ export function createOctamileSandbox({
   authorizationId,
   authorizationKey,
   reviewDelayMs = 3000,
+  state: stateFile,
 }: OctamileSandboxOptions): Hono {
-  const state = createOctamileState({ reviewDelayMs });
+  const state = createOctamileState({ reviewDelayMs, state: stateFile });
   const answer = (context: Context, outcome: '35' | '55' | '75', fields: Record<string, unknown> = {}) =>
     context.json({ exctnFdbck: { id: outcome }, ...fields }, 200);
   const refuse = (context: Context, sandboxNote: string) => answer(context, '55', { sandboxNote });
@@ -116,6 +120,7 @@ export function createOctamileSandbox({
         videoAt: null,
       };
       state.covers.set(cover.id, cover);
+      state.save();
       return answer(context, '75', seed.dontSendActivationCode === true ? { activationCode: cover.activationCode } : {});
     }
 
@@ -133,6 +138,7 @@ export function createOctamileSandbox({
       if (typeof seed.verificationVideo !== 'string' || !BASE64.test(seed.verificationVideo))
         return refuse(context, 'verificationVideo must be base64');
       cover.videoAt ??= Date.now();
+      state.save();
       return answer(context, '75');
     }
 

@@ -95,6 +95,7 @@ export function createServifyContractRoutes({ book, now, respond, enqueue }: Con
       if (!contract) return respond(context, failure('DATA.BAD_REQUEST.400', 'No contract found'));
       const cancellable = contract.cancellable && contract.status === 'Active';
       if (cancellable) contract.status = 'Cancelled';
+      book.save();
       const today = now().toISOString().slice(0, 10);
       return respond(
         context,
@@ -106,6 +107,13 @@ export function createServifyContractRoutes({ book, now, respond, enqueue }: Con
           isCancellable: cancellable,
         }),
       );
+    })
+    .post('/Contract/getContractDetailsbyIMEI', (context) => {
+      const imeis = context.get('servifyBody').IMEIs;
+      if (!Array.isArray(imeis) || !imeis.every((imei) => typeof imei === 'string'))
+        return respond(context, failure('DATA.BAD_REQUEST.400', 'IMEIs must be an array of strings'));
+      // The doc's example lists only IMEIs it knows, with `warrantyTill` (its table says `WarrantyTill`).
+      return respond(context, success('Fetched Warranty Details', book.coveredUntil(imeis)));
     })
     .post('/Contract/getOrderActivationDetails', (context) => {
       const body = context.get('servifyBody');

@@ -1,4 +1,5 @@
-/** Contracts the sandbox has sold, kept per instance so info, activation and cancel work. */
+/** Contracts the sandbox has sold, kept (across restarts, in `state`) so info, activation and cancel work. */
+import { SandboxState } from '../sandbox-state.ts';
 import { decideEligibility, eligibilityDescriptions, servifyOtherTriggers } from './servify-rules.ts';
 import { failure, success, type ServifySandboxEnvelope } from './servify-envelope.ts';
 import { createContractFields, createContractOptionalFields, invalidFields } from './servify-validation.ts';
@@ -29,8 +30,9 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function createContractBook(now: () => Date) {
-  const contracts = new Map<string, SandboxContract>();
+export function createContractBook(now: () => Date, state: SandboxState = new SandboxState()) {
+  const contracts = new Map<string, SandboxContract>(state.load<[string, SandboxContract][]>() ?? []);
+  state.onReset(() => contracts.clear());
 
   const isRegistered = (productUniqueId: string, planCode: string) =>
     [...contracts.values()].some(
@@ -39,6 +41,22 @@ export function createContractBook(now: () => Date) {
 
   return {
     isRegistered,
+
+    /** Writes the contracts to the data folder; call after every change. */
+    save(): void {
+      state.save([...contracts]);
+    },
+
+    /** The latest end of cover of each IMEI's live contracts (getContractDetailsbyIMEI). */
+    coveredUntil(imeis: readonly string[]): { imei: string; warrantyTill: string }[] {
+      return imeis.flatMap((imei) => {
+        const ends = [...contracts.values()]
+          .filter((contract) => contract.productUniqueId === imei && contract.status === 'Active')
+          .map((contract) => contract.validityTillDate)
+          .sort();
+        return ends.length ? [{ imei, warrantyTill: ends.at(-1)! }] : [];
+      });
+    },
 
     find(externalReferenceId: unknown, soldPlanCode: unknown): SandboxContract | undefined {
       return [...contracts.values()].find(
@@ -100,6 +118,7 @@ export function createContractBook(now: () => Date) {
         cancellable: body.ProductUniqueID !== servifyOtherTriggers.notCancellable,
       };
       contracts.set(contract.soldPlanCode, contract);
+      this.save();
       return success('Success', { SoldPlanCode: contract.soldPlanCode });
     },
   };

@@ -12,6 +12,7 @@ import { createServifyContractRoutes } from './servify-contract-routes.ts';
 import { createContractBook } from './servify-contracts.ts';
 import { reply, success, type ServifySandboxEnvelope } from './servify-envelope.ts';
 import { servifySecurity, type ServifySandboxEnv } from './servify-security.ts';
+import type { SandboxState } from '../sandbox-state.ts';
 import { createServifySessions } from './servify-sessions.ts';
 
 export { servifyEligibilityTriggers, servifyOtherTriggers, servifySandboxPlans } from './servify-rules.ts';
@@ -30,6 +31,8 @@ export interface ServifySandboxOptions {
   callbackDelayMs?: number;
   callsPerMinute?: number;
   now?: () => Date;
+  /** Where sold contracts are kept across restarts. */
+  state?: SandboxState;
 }
 
 export function createServifySandbox({
@@ -46,13 +49,14 @@ export function createServifySandbox({
   callbackDelayMs = 50,
   callsPerMinute = 6000,
   now = () => new Date(),
+  state,
 }: ServifySandboxOptions) {
   const keys = Promise.all([importPrivateKey(privateKey), importPublicKey(clientPublicKey)]).then(([privateKey, clientPublicKey]) => ({
     privateKey,
     clientPublicKey,
   }));
   const sessions = createServifySessions(now);
-  const book = createContractBook(now);
+  const book = createContractBook(now, state);
   const respond = async (context: Context, envelope: ServifySandboxEnvelope) => reply(context, envelope, (await keys).clientPublicKey);
 
   async function deliver(requestCode: string, body: Record<string, unknown>): Promise<void> {

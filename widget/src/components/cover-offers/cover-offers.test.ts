@@ -134,6 +134,14 @@ describe('<cover-offers> loading offers', () => {
     expect(eventsNamed<CustomEvent>('cover-offers-load')[0]!.detail.offers).to.deep.equal([]);
   });
 
+  it('says when a provider already covers the device, next to the other offers', async () => {
+    const covered = { provider: 'servify', code: 'already_covered', message: 'This device already has a Servify plan until 22 Nov 2027.' };
+    api = stubApi({ 'POST /v1/quotes': () => json({ ...quoteResponse, unavailable: [covered] }) });
+    const element = await loaded(await mount());
+    const note = shadow(element).querySelector('[part="covered-note"]');
+    expect(note?.textContent).to.equal(covered.message);
+  });
+
   it('shows an error with a retry button that loads again', async () => {
     api = stubApi({
       'POST /v1/quotes': [

@@ -43,6 +43,7 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart heading - The title.
  * @csspart skeleton - Placeholders while offers load.
  * @csspart empty - The "no plans" message.
+ * @csspart covered-note - "This device already has … cover": a provider that already covers the device.
  * @csspart error - The error message with its retry button.
  * @csspart retry-button - Loads the offers again.
  * @csspart decline-button - "No thanks".

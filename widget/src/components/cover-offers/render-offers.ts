@@ -8,7 +8,7 @@ import type { Offer, QuoteResponse } from '../../../../contract/types.ts';
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import type { Strings, Translate } from '../../internal/localize.ts';
 import { renderImeiPrompt } from './render-imei-prompt.ts';
-import { renderDeclined, renderEmpty } from './render-states.ts';
+import { renderCoveredNotes, renderDeclined, renderEmpty } from './render-states.ts';
 
 const listParts =
   'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
@@ -40,7 +40,8 @@ export interface OffersView {
 
 export function renderOffers(view: OffersView) {
   const { response, offers, needsImei, pending, selected, t } = view;
-  if (offers.length === 0 && response.unavailable.every((entry) => entry.code !== 'needs_imei')) return renderEmpty(t);
+  if (offers.length === 0 && response.unavailable.every((entry) => entry.code !== 'needs_imei'))
+    return html`${renderEmpty(t)}${renderCoveredNotes(response.unavailable)}`;
   if (view.declined) return renderDeclined(view.onShowAgain, t);
   return html`
     ${offers.length === 0 ? renderEmpty(t) : nothing}
@@ -56,6 +57,7 @@ export function renderOffers(view: OffersView) {
       @focusin=${view.onPreload}
       @pointerover=${view.onPreload}
     ></cover-offer-list>
+    ${renderCoveredNotes(response.unavailable)}
     ${renderImeiPrompt({ count: needsImei, error: view.imeiError, pending, t, onSubmit: view.onImei })}
     <button class="text-button decline" part="decline-button" @click=${view.onDecline}>
       ${t('offers.decline', "No thanks, I don't want a plan")}

@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import { str } from '../../internal/localize.ts';
 import type { Translate } from '../../internal/localize.ts';
+import type { Unavailable } from '../../../../contract/types.ts';
 
 /** As many placeholders as offers are likely, so the page does not jump when they arrive. */
 export function renderSkeleton() {
@@ -21,6 +22,13 @@ export function renderLoadError(message: string, onRetry: () => void, t: Transla
 
 export function renderEmpty(t: Translate) {
   return html`<p class="message" part="empty">${t('offers.empty', 'No protection plans are available for this device')}</p>`;
+}
+
+/** Providers that already cover this device say so (`already_covered`): the shopper learns why a plan is missing. */
+export function renderCoveredNotes(unavailable: readonly Unavailable[]) {
+  return unavailable
+    .filter((entry) => entry.code === 'already_covered')
+    .map((entry) => html`<p class="message" part="covered-note">${entry.message}</p>`);
 }
 
 export function renderDeclined(onShowAgain: () => void, t: Translate) {
