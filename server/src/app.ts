@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import './middleware/context.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
+import { resolveClientAddress } from './middleware/rate-limit.ts';
 import { ApiError } from './errors.ts';
 import { activationRoutes } from './routes/activation.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -97,6 +98,7 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .onError(createErrorHandler(services.logger))
     .notFound(notFound)
     .use(requestId())
+    .use(resolveClientAddress({ trustedProxies: config.trustedProxies }))
     .use(logRequests(services.logger))
     .route('/v1', v1);
 }

@@ -40,6 +40,8 @@ export interface Config {
   /** Key for personal data at rest; null: the embedded store keeps a key file of its own. */
   dataKey: Buffer | null;
   rateLimitPerMinute: number;
+  /** Proxies in front of the server whose X-Forwarded-For entry names the client (0: none). */
+  trustedProxies: number;
   reconcileIntervalMs: number;
   /** Each provider module's own config, by provider id (the module reads its own variables). */
   providers: ProviderConfigs;
@@ -120,6 +122,7 @@ const sharedEnvironment = {
       .optional(),
   ),
   COVERKIT_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
+  COVERKIT_TRUSTED_PROXIES: z.coerce.number({ error: 'must be a number of proxies (0 to 10)' }).int().min(0).max(10).default(0),
   COVERKIT_RECONCILE_INTERVAL_MS: millis.default(30_000),
   COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce
     .number({ error: 'must be a number of bytes' })
@@ -213,6 +216,7 @@ export function loadConfig(
     offerTtlMs: env.COVERKIT_OFFER_TTL_MS,
     dataKey: env.COVERKIT_DATA_KEY ? parseDataKey(env.COVERKIT_DATA_KEY) : null,
     rateLimitPerMinute: env.COVERKIT_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: env.COVERKIT_TRUSTED_PROXIES,
     reconcileIntervalMs: env.COVERKIT_RECONCILE_INTERVAL_MS,
     providers: configs as ProviderConfigs,
     activationVideoMaxBytes: env.COVERKIT_ACTIVATION_VIDEO_MAX_BYTES,

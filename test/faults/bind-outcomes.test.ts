@@ -161,6 +161,36 @@ describe('bind outcomes', () => {
       assert.equal(replayed.json.order.status, 'failed');
     });
 
+    it('keeps a retry waiting (409) while a new payment attempt on a failed order holds its key, not told "failed"', async () => {
+      const { id } = await createOrder('race-create');
+      server.faults.add({ provider: 'bigfix', pathPrefix: '/adld-policy', fault: { kind: 'status', status: 503 }, times: 1 });
+      assert.equal((await confirm(id, 'race-pay-1')).status, 502);
+      assert.equal((await read(id)).status, 'failed');
+      // A second attempt holds its key and has not yet moved the order to `binding`.
+      await claimAsDeadRequest(id, 'race-pay-2', new Date());
+      const retry = await confirm(id, 'race-pay-2');
+      assert.equal(retry.status, 409, retry.text);
+      assert.equal(retry.json.error.code, 'idempotency_key_in_flight');
+    });
+
+    it('runs a cancel again once its dead request could no longer be running', async () => {
+      const { id } = await createOrder('stale-cancel-create');
+      assert.equal((await confirm(id, 'stale-cancel-pay')).status, 200);
+      const body = JSON.stringify({ reason: 'Returned within 14 days' });
+      const scope = { merchantId: 'default', route: `orders.cancel:${id}`, key: 'stale-cancel' };
+      const hash = createHash('sha256').update(body).digest('hex');
+      await server.services.store.beginIdempotent(scope, hash, new Date(Date.now() - 60_000));
+      const cancel = await merchant(
+        'POST',
+        `/v1/orders/${id}/cancel`,
+        { reason: 'Returned within 14 days' },
+        { 'Idempotency-Key': 'stale-cancel' },
+      );
+      assert.notEqual(cancel.json.error?.code, 'idempotency_key_in_flight', cancel.text);
+      // BigFix has no cancellation: the answer is the route's own, from the order's state.
+      assert.equal(cancel.json.error?.code, 'cancellation_not_supported');
+    });
+
     it('binds an order whose claim outlived a bind deadline without reaching `binding`; a fresh claim stays 409', async () => {
       const { id } = await createOrder('early-create');
       await claimAsDeadRequest(id, 'early-fresh', new Date());

@@ -155,6 +155,9 @@ describe('live mode against an https provider on loopback', () => {
       ['GET', '/sandbox/_faults'],
       ['POST', '/sandbox/_faults'],
       ['DELETE', '/sandbox/_faults'],
+      // Assurify is used by no merchant here: its sandbox signing secret is public, so no events.
+      ['POST', '/v1/webhooks/assurify'],
+      ['POST', '/v1/providers/assurify/events'],
     ] as const) {
       const response = await fetch(`${baseUrl}${route}`, {
         method,

@@ -61,3 +61,18 @@ describe('rate limit on the activation and certificate routes', () => {
     }
   });
 });
+
+describe('behind a trusted proxy (COVERKIT_TRUSTED_PROXIES=1)', () => {
+  let server: TestServer;
+  before(async () => (server = await startTestServer({ COVERKIT_TRUSTED_PROXIES: '1' })));
+  after(() => server.close());
+  const from = (address: string, key: string) =>
+    apiClient(server, key)('GET', '/v1/catalog', undefined, { 'X-Forwarded-For': `203.0.113.250, ${address}` });
+
+  it('limits wrong keys per client the proxy names, so one client cannot lock out the others behind it', async () => {
+    for (let guess = 0; guess < FAILED_AUTH_BURST; guess++) assert.equal((await from('198.51.100.7', `pk_test_guess${guess}`)).status, 401);
+    assert.equal((await from('198.51.100.7', 'pk_test_guess_more')).status, 429);
+    // Another shopper behind the same proxy, and the left-hand entry a client may forge, do not matter.
+    assert.equal((await from('198.51.100.8', 'pk_test_demo')).status, 200);
+  });
+});

@@ -57,7 +57,12 @@ export function idempotency({
         code: 'idempotency_key_reused',
         message: 'This Idempotency-Key was used with a different request body',
       });
-    if (begun.state === 'in_flight' && !(await abandoned(context, begun.claimedAt)))
+    // A dead request's claim is taken over by exactly one retry; any other sees it in flight.
+    const resumable =
+      begun.state === 'in_flight' &&
+      (await abandoned(context, begun.claimedAt)) &&
+      (await store.retakeIdempotent(scope, begun.claimedAt, new Date()));
+    if (begun.state === 'in_flight' && !resumable)
       throw new ApiError({
         status: 409,
         code: 'idempotency_key_in_flight',

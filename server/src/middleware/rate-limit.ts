@@ -20,13 +20,42 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-/** The client's address as the socket saw it; 'unknown' where there is no socket (app.request in tests). */
-export function clientAddress(context: Context): string {
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The client's address, past the proxies we trust (`resolveClientAddress`). */
+    clientAddress: string;
+  }
+}
+
+/** The address as the socket saw it; 'unknown' where there is no socket (app.request in tests). */
+function socketAddress(context: Context): string {
   try {
     return getConnInfo(context).remote.address ?? 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/** The client's address for rate limits: past the trusted proxies where `resolveClientAddress` ran. */
+export function clientAddress(context: Context): string {
+  return context.get('clientAddress') ?? socketAddress(context);
+}
+
+/**
+ * Behind `trustedProxies` proxies (a TLS terminator, a load balancer), every request comes from
+ * their address: the client is the entry of `X-Forwarded-For` the outermost trusted proxy
+ * appended. Entries further left are the client's own say, never trusted. With none, the socket.
+ */
+export function resolveClientAddress({ trustedProxies = 0 }: { trustedProxies?: number } = {}): MiddlewareHandler {
+  return async function resolveAddress(context, next) {
+    const forwarded = (context.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const fromProxy = trustedProxies > 0 ? forwarded[forwarded.length - trustedProxies] : undefined;
+    context.set('clientAddress', fromProxy ?? socketAddress(context));
+    await next();
+  };
 }
 
 /** Token buckets by key; `take` spends one token, or says how many seconds until one is back. */

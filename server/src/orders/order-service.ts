@@ -287,8 +287,12 @@ export function createOrderService(deps: OrderServiceDeps) {
      */
     async confirmClaimAbandoned(merchantId: string, orderId: string, claimedAt: Date, now = Date.now()): Promise<boolean> {
       const order = await store.getOrder(merchantId, orderId);
-      if (!order || order.status === 'awaiting_payment') return now - claimedAt.getTime() > bindGraceMs(config);
-      return order.status !== 'binding';
+      if (!order || order.status === 'binding') return !order && now - claimedAt.getTime() > bindGraceMs(config);
+      // Settled after the claim was taken: its request bound or failed it, or died and the
+      // reconciler settled it. An order settled before the claim (a `failed` one being paid
+      // again) says nothing about the claim's request: only time does.
+      if (Date.parse(order.updatedAt) > claimedAt.getTime()) return true;
+      return now - claimedAt.getTime() > bindGraceMs(config);
     },
 
     /** One pass over every order being bound or waiting on its provider. */

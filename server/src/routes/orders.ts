@@ -5,6 +5,7 @@ import { authenticate } from '../middleware/authenticate.ts';
 import { idempotency } from '../middleware/idempotency.ts';
 import { validateJson } from '../middleware/validate-json.ts';
 import { visibleOrder } from '../middleware/visible-order.ts';
+import { bindGraceMs } from '../orders/order-binding.ts';
 import { orderServiceFor } from '../orders/order-service.ts';
 import { presentOrder } from '../orders/present-order.ts';
 import type { AppServices } from '../services.ts';
@@ -15,6 +16,9 @@ export function ordersRoutes(services: AppServices) {
   const anyKey = authenticate({ merchants: config.merchants, accept: ['publishable', 'secret'] });
   const secretKey = authenticate({ merchants: config.merchants, accept: ['secret'] });
   const order = visibleOrder({ orders });
+  // A create or cancel whose request died (a crash) is run again once no request could still be
+  // running it: creating again makes another unpaid order at most; cancelling twice is refused by state.
+  const staleClaim = async (_context: unknown, claimedAt: Date) => Date.now() - claimedAt.getTime() > bindGraceMs(config);
 
   return new Hono()
     .post(
@@ -22,7 +26,7 @@ export function ordersRoutes(services: AppServices) {
       anyKey,
       rateLimit,
       validateJson({ schema: createOrderRequestSchema }),
-      idempotency({ store, route: 'orders.create' }),
+      idempotency({ store, route: 'orders.create', abandoned: staleClaim }),
       async (context) => {
         const created = await orders.create(context.get('merchant'), context.req.valid('json'));
         logger.info('order created', {
@@ -58,7 +62,7 @@ export function ordersRoutes(services: AppServices) {
       secretKey,
       rateLimit,
       validateJson({ schema: cancelOrderRequestSchema }),
-      idempotency({ store, route: 'orders.cancel' }),
+      idempotency({ store, route: 'orders.cancel', abandoned: staleClaim }),
       order,
       async (context) => {
         const { reason } = context.req.valid('json');

@@ -17,7 +17,10 @@ export function providerEventRoutes(services: AppServices) {
   async function receive(context: Context, provider: AnyProviderModule | undefined) {
     const events = provider?.events;
     const adapter = provider && adapters.get(provider.id);
-    if (!provider || !events || !adapter) {
+    // A live server takes no event for a provider it runs in sandbox mode (no merchant uses it):
+    // the sandbox's signing secret is public.
+    const sandboxedInLive = provider && config.mode === 'live' && config.providers[provider.id]?.mode === 'sandbox';
+    if (!provider || !events || !adapter || sandboxedInLive) {
       throw new ApiError({ status: 404, code: 'not_found', message: 'No provider takes events here' });
     }
     const requestId = context.get('requestId');

@@ -116,6 +116,13 @@ export async function openPostgresStore(
         [...scopeValues(scope), status, cipher.encrypt(body)],
       );
     },
+    async retakeIdempotent(scope, claimedAt, now) {
+      const result = await pool.query(
+        'UPDATE idempotency_keys SET created_at = $4 WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL AND created_at = $5',
+        [...scopeValues(scope), now.toISOString(), claimedAt.toISOString()],
+      );
+      return result.rowCount === 1;
+    },
     async abandonIdempotent(scope) {
       await pool.query(
         'DELETE FROM idempotency_keys WHERE merchant_id = $1 AND route = $2 AND key = $3 AND response_status IS NULL',

@@ -137,6 +137,14 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
         .prepare('UPDATE idempotency_keys SET response_status = ?, response_body = ? WHERE merchant_id = ? AND route = ? AND key = ?')
         .run(status, cipher.encrypt(body), scope.merchantId, scope.route, scope.key);
     },
+    async retakeIdempotent(scope, claimedAt, now) {
+      const result = database
+        .prepare(
+          'UPDATE idempotency_keys SET created_at = ? WHERE merchant_id = ? AND route = ? AND key = ? AND response_status IS NULL AND created_at = ?',
+        )
+        .run(now.toISOString(), scope.merchantId, scope.route, scope.key, claimedAt.toISOString());
+      return result.changes === 1;
+    },
     async abandonIdempotent(scope) {
       database
         .prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND route = ? AND key = ? AND response_status IS NULL')

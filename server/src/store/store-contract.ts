@@ -102,6 +102,18 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.deepEqual((await store.getOrder('default', 'ord_fk'))?.chargedPrice, charged);
     });
 
+    it("lets exactly one retry take over a dead request's claim", async () => {
+      const scope = { merchantId: 'default', route: 'orders.confirm:retake', key: 'k-retake' };
+      const claimedAt = new Date(Date.now() - 60_000);
+      await store.beginIdempotent(scope, 'hash', claimedAt);
+      const taken = await Promise.all([
+        store.retakeIdempotent(scope, claimedAt, new Date()),
+        store.retakeIdempotent(scope, claimedAt, new Date()),
+      ]);
+      assert.deepEqual(taken.sort(), [false, true]);
+      assert.equal((await store.beginIdempotent(scope, 'hash', new Date())).state, 'in_flight');
+    });
+
     it('says since when an unfinished claim is held', async () => {
       const scope = { merchantId: 'default', route: 'orders.confirm:since', key: 'k-since' };
       const claimedAt = new Date(Date.now() - 60_000);

@@ -67,6 +67,11 @@ export interface Store {
   completeIdempotent(scope: IdempotencyScope, status: number, body: string): Promise<void>;
   /** Forgets an unfinished claim, so the same key can be tried again. */
   abandonIdempotent(scope: IdempotencyScope): Promise<void>;
+  /**
+   * Takes over an unfinished claim whose request died: true for exactly one caller, the one
+   * that moved the claim from `claimedAt` to `now` (another taker sees a newer claim).
+   */
+  retakeIdempotent(scope: IdempotencyScope, claimedAt: Date, now: Date): Promise<boolean>;
 
   /** Remembers a provider event; false when the same event was stored before (a replay). */
   recordProviderEvent(event: ProviderEvent): Promise<boolean>;

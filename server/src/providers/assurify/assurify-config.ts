@@ -55,6 +55,14 @@ export function readAssurifyConfig(env: AssurifyEnvironment, shared: SharedConfi
     }
     liveCredential(shared, 'ASSURIFY_WEBHOOK_SECRET', env.ASSURIFY_WEBHOOK_SECRET);
   }
+  // Test mode serves the demo and the public test keys: a live Assurify key there would sell
+  // real cover with no payment behind it.
+  if (shared.mode === 'test' && env.ASSURIFY_SECRET_KEY?.startsWith('sk_live_')) {
+    fail(
+      'ASSURIFY_SECRET_KEY',
+      'is a live key: test mode (COVERKIT_MODE=test) takes sk_sandbox_… keys only; use it with COVERKIT_MODE=live',
+    );
+  }
   const sandbox = {
     webhookUrl: `${ownBase}/v1/webhooks/assurify`,
     webhookDelayMs: env.ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS,

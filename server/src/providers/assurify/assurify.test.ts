@@ -239,25 +239,28 @@ describe('Assurify configuration', () => {
     assert.ok(loadConfig({}).providers.assurify.sandbox!.webhookDelayMs <= 200);
   });
 
-  it('refuses to start with a live key on a plain-HTTP base URL, naming the variables', () => {
-    assert.throws(
-      () =>
-        loadConfig({
-          ASSURIFY_BASE_URL: 'http://api.assurify.in',
-          ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456',
-          ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
-        }),
-      (error: Error) =>
-        error instanceof ConfigError &&
-        /ASSURIFY_BASE_URL/.test(error.message) &&
-        /ASSURIFY_SECRET_KEY/.test(error.message) &&
-        !error.message.includes('abcdef123456'),
-    );
-    const live = loadConfig({
-      ASSURIFY_BASE_URL: 'https://api.assurify.in',
+  it('takes a live key only in live mode and only over https, naming the variable and never the key', () => {
+    const liveKeys = {
       ASSURIFY_SECRET_KEY: 'sk_live_abcdef123456',
       ASSURIFY_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
-    });
+    };
+    const liveServer = {
+      COVERKIT_MODE: 'live',
+      COVERKIT_PUBLISHABLE_KEY: 'pk_live_shop_0001',
+      COVERKIT_SECRET_KEY: 'sk_live_shop_0001',
+      COVERKIT_ALLOWED_ORIGINS: 'https://shop.example',
+      COVERKIT_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+      COVERKIT_PROVIDERS: 'assurify',
+    };
+    const refusedWith = (environment: Record<string, string>, variable: RegExp) =>
+      assert.throws(
+        () => loadConfig(environment),
+        (error: Error) => error instanceof ConfigError && variable.test(error.message) && !error.message.includes('abcdef123456'),
+      );
+    // Test mode serves the demo with public keys: a live insurer key there would sell cover unpaid.
+    refusedWith({ ASSURIFY_BASE_URL: 'https://api.assurify.in', ...liveKeys }, /ASSURIFY_SECRET_KEY: is a live key/);
+    refusedWith({ ...liveServer, ASSURIFY_BASE_URL: 'http://api.assurify.in', ...liveKeys }, /ASSURIFY_BASE_URL/);
+    const live = loadConfig({ ...liveServer, ASSURIFY_BASE_URL: 'https://api.assurify.in', ...liveKeys });
     assert.equal(live.providers.assurify.mode, 'live');
     assert.throws(() => loadConfig({ ASSURIFY_BASE_URL: 'https://api.assurify.in' }), /ASSURIFY_SECRET_KEY/);
   });
