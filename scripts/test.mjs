@@ -9,7 +9,11 @@ const steps = [
   ['type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['build (script tag, demo, npm package)', 'sh', ['-c', 'npm run build --silent && npm run build:package --silent']],
-  ['server, contract and fault tests', 'node', ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults', 'test/budgets', 'test/openapi']],
+  [
+    'server, contract and fault tests',
+    'node',
+    ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults', 'test/budgets', 'test/openapi'],
+  ],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],
   ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e', 'test/widget-embed']],
 ];
