@@ -12,7 +12,16 @@ const steps = [
   [
     'server, contract and fault tests',
     'node',
-    ['scripts/run-node-tests.mjs', 'server', 'test/contracts', 'test/faults', 'test/budgets', 'test/modes'],
+    [
+      'scripts/run-node-tests.mjs',
+      'server',
+      'test/contracts',
+      'test/faults',
+      'test/budgets',
+      'test/modes',
+      'test/openapi',
+      'test/package-fixtures',
+    ],
   ],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],
   ['end-to-end tests (headless Chromium)', 'node', ['scripts/run-node-tests.mjs', 'test/e2e', 'test/widget-embed']],

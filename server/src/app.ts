@@ -15,6 +15,7 @@ import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { resolveClientAddress } from './middleware/rate-limit.ts';
 import { ApiError } from './errors.ts';
 import { activationRoutes } from './routes/activation.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificate.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -87,6 +88,7 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     )
     .route('/health', healthRoutes(services))
     .route('/openapi.json', openApiRoutes())
+    .route('/docs', apiDocsRoutes())
     .route('/catalog', catalogRoutes(services))
     .route('/quotes', quotesRoutes(services))
     .route('/orders', ordersRoutes(services))

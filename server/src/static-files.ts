@@ -32,14 +32,18 @@ export async function sendFile(context: Context, directory: string, relativePath
   }
 }
 
+/** Versioned (`coverkit-0.1.0…`) or content-hashed (`…-B746wUOB.js`) files never change. */
+export const IMMUTABLE_WIDGET_FILE = /^coverkit-\d+\.\d+\.\d+[^/]*\.js(\.map)?$|-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
+
 /** The built widget at `/widget/<file>`, embeddable from any origin. */
 export function mountWidgetFiles(app: Hono) {
-  app.get('/widget/:file{.+}', (context) =>
-    sendFile(context, path.join(repositoryRoot, 'dist/widget'), context.req.param('file'), {
+  app.get('/widget/:file{.+}', (context) => {
+    const file = context.req.param('file');
+    return sendFile(context, path.join(repositoryRoot, 'dist/widget'), file, {
       // The widget is embedded from other origins: CORS and CORP must allow it.
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Cache-Control': 'public, max-age=300',
-    }),
-  );
+      'Cache-Control': IMMUTABLE_WIDGET_FILE.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    });
+  });
 }

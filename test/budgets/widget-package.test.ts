@@ -52,7 +52,14 @@ describe('@coverkit/widget package', () => {
   it('is an ES module package named @coverkit/widget', () => {
     assert.equal(manifest.name, '@coverkit/widget');
     assert.equal(manifest.type, 'module');
-    assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './custom-elements.json', './package.json', './react']);
+    assert.deepEqual(Object.keys(manifest.exports).sort(), [
+      '.',
+      './custom-elements.json',
+      './jsx-preact',
+      './jsx-react',
+      './package.json',
+      './react',
+    ]);
   });
 
   it('has a file behind every export, types condition and customElements', () => {

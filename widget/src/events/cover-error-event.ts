@@ -5,11 +5,14 @@ export interface CoverErrorDetail {
   message: string;
   /** HTTP status, when the request got a response. */
   status?: number;
+  /** A setup mistake: the attribute to fix (`publishable-key`, `price`, `api-base`, a misspelled name), or `origin`. */
+  attribute?: string;
 }
 
 /**
- * `cover-error`: Fired when loading offers or creating the order failed; the widget
- * shows the error too.
+ * `cover-error`: Fired when loading offers or creating the order failed, or the page set the
+ * widget up wrongly (code `invalid_configuration` or `origin_not_allowed`, with `attribute`);
+ * the widget shows the error too. The last one also stays on the element's `error` property.
  *
  * Bubbles and is composed, so the host page can listen on the widget or any ancestor.
  */

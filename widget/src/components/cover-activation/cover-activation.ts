@@ -34,6 +34,7 @@ function uploadErrorMessage(error: unknown, t: Translate): string {
  * a short video with the camera (or takes a video file), uploads it with progress, and
  * follows the order until the provider accepts or declines it.
  *
+ * @fires cover-order-update - The order changed (video accepted, policy active or declined); stays inside the widget (not composed).
  * @csspart activation - The whole step.
  * @csspart activation-code - The code to show in the video.
  * @csspart record-button - Starts the camera recording.

@@ -41,6 +41,7 @@ const byName = (first: string, second: string) => first.localeCompare(second, un
  * @csspart label - A field's label.
  * @csspart select - The brand or model list.
  * @csspart input - The brand or model text field, where the catalog lists none.
+ * @csspart picker-hint - Help under the model field.
  * @csspart picker-error - The catalog failed to load. Also retry-button.
  */
 @localized()

@@ -1,5 +1,5 @@
-import { LitElement } from 'lit';
-import type { PropertyValues } from 'lit';
+import { LitElement, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { localized } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import { createApiClient } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { LocalizeController } from '../../controllers/localize-controller.ts';
 import { QuoteController } from '../../controllers/quote-controller.ts';
 import { StepController } from '../../controllers/step-controller.ts';
 import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
+import type { CoverErrorDetail } from '../../events/cover-error-event.ts';
 import { CoverOfferDeclineEvent } from '../../events/cover-offer-decline-event.ts';
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { CoverOffersLoadEvent } from '../../events/cover-offers-load-event.ts';
@@ -47,10 +48,12 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart error - The error message with its retry button.
  * @csspart retry-button - Loads the offers again.
  * @csspart decline-button - "No thanks".
+ * @csspart show-again-button - After "No thanks": shows the plans again.
+ * @csspart setup-error - Test mode only: what is wrong with the element's setup (see `error`).
  * @csspart imei-prompt - "Enter your IMEI to see N more plans". Also imei-button.
  * @csspart launcher - The button that opens the modal layout.
  * @csspart dialog - The modal layout's dialog. Also close-button.
- * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-error.
+ * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-hint, picker-error.
  * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price.
  * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
  * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
@@ -92,8 +95,14 @@ export class CoverOffers extends LitElement {
       this.announcement = plansAvailable(offers.length, this.localize.t);
       this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable }));
     },
-    onError: (error) => reportError(this, error),
+    onError: (error) => {
+      reportError(this, error);
+      this.checkSetup(error);
+    },
   });
+
+  /** The last failure `cover-error` reported (a setup mistake too), for listeners attached after it fired. */
+  error?: CoverErrorDetail;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('#heading') private heading?: HTMLElement;
@@ -104,6 +113,8 @@ export class CoverOffers extends LitElement {
   @state() private hostConfirmed = false;
   @state() private imeiError = '';
   @state() private announcement = '';
+  /** @internal Setup mistakes, shown in test mode (internal/check-configuration.ts). */
+  @state() setupNotice: TemplateResult | typeof nothing = nothing;
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   /** Where the /v1 API lives. The page's origin by default (the script's own origin cannot be known reliably). */
@@ -146,6 +157,17 @@ export class CoverOffers extends LitElement {
     if (this.device.pickerMode) void this.steps.load('picker');
     // The IMEI the shopper typed belongs to the device: it lapses when the page names another IMEI.
     if (this.hasUpdated && quoteProperties.some((name) => changed.has(name))) this.forgetChoices({ keepImei: !changed.has('imei') });
+  }
+
+  protected override updated() {
+    const { publishableKey: key, price } = this;
+    // Test mode, or a value that cannot work: the check (a chunk of its own) explains it.
+    if (!key || key.startsWith('pk_test_') || typeof price == 'string' || Number.isNaN(price) || /\/v1\/?$/.test(this.apiBase))
+      this.checkSetup();
+  }
+
+  private checkSetup(failure?: unknown) {
+    void import('../../internal/check-configuration.ts').then((check) => check.checkConfiguration(this, failure));
   }
 
   /** Forgets the shopper's earlier choices: the plan, the order and (unless kept) the IMEI they typed. */
@@ -227,19 +249,22 @@ export class CoverOffers extends LitElement {
   override render() {
     const { localize, quote, steps, device, stage, layout, order, imeiError, announcement } = this;
     const { category, country, providers, imei, pollInterval } = this;
-    return renderWidget({
-      ...{ localize, quote, steps, device, stage, layout, order, imeiError, announcement },
-      confirmed: this.hostConfirmed,
-      attributes: { category, country, providers, imei, pollInterval },
-      onSelect: this.handleSelect,
-      onCreate: this.handleOrderCreate,
-      onDeviceChange: this.handleDeviceChange,
-      onImei: this.handleImei,
-      onDecline: this.handleDecline,
-      onShowAgain: () => (this.stage = 'choosing'),
-      onOpen: () => void this.open(),
-      onClose: () => this.dialog?.close(),
-    });
+    return [
+      this.setupNotice,
+      renderWidget({
+        ...{ localize, quote, steps, device, stage, layout, order, imeiError, announcement },
+        confirmed: this.hostConfirmed,
+        attributes: { category, country, providers, imei, pollInterval },
+        onSelect: this.handleSelect,
+        onCreate: this.handleOrderCreate,
+        onDeviceChange: this.handleDeviceChange,
+        onImei: this.handleImei,
+        onDecline: this.handleDecline,
+        onShowAgain: () => (this.stage = 'choosing'),
+        onOpen: () => void this.open(),
+        onClose: () => this.dialog?.close(),
+      }),
+    ];
   }
 }
 

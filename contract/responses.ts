@@ -1,0 +1,120 @@
+/**
+ * The /v1 response schemas: what `GET /v1/openapi.json` documents for every 2xx and error
+ * answer, and what the spec test holds real responses to. The server never parses its own
+ * answers with them; `types.ts` may later derive its interfaces from here.
+ */
+import * as z from 'zod/mini';
+
+import { apiErrorCodes } from './error-codes.ts';
+import { amountSchema, currencySchema, requirableFields } from './schemas.ts';
+
+const timestamp = z.string().register(z.globalRegistry, { format: 'date-time' });
+const nullableTimestamp = z.nullable(timestamp);
+
+export const moneySchema = z.object({ amount: amountSchema, currency: currencySchema }).register(z.globalRegistry, {
+  description: 'Money in major units with at most 2 decimals, and an ISO 4217 currency',
+});
+
+export const planTypeSchema = z.enum(['EW', 'ADLD', 'SCREEN', 'COMPREHENSIVE']);
+
+export const offerSchema = z.object({
+  offerId: z.string().register(z.globalRegistry, { description: 'Signed and expiring: the price bound is the price quoted' }),
+  provider: z.string(),
+  providerName: z.optional(z.string()),
+  type: planTypeSchema,
+  name: z.string(),
+  termMonths: z.int(),
+  price: moneySchema,
+  requires: z.array(z.enum(requirableFields)),
+  expiresAt: timestamp,
+  covers: z.optional(z.array(z.string())),
+  termsUrl: z.optional(z.string()),
+});
+
+export const unavailableSchema = z.object({ provider: z.string(), code: z.string(), message: z.string() });
+
+export const quoteResponseSchema = z.object({ offers: z.array(offerSchema), unavailable: z.array(unavailableSchema) });
+
+export const orderStatusSchema = z.enum([
+  'awaiting_payment',
+  'binding',
+  'active',
+  'pending_activation',
+  'pending',
+  'declined',
+  'failed',
+  'cancelled',
+]);
+
+export const policySchema = z.object({
+  provider: z.string(),
+  reference: z.string(),
+  startsAt: nullableTimestamp,
+  endsAt: nullableTimestamp,
+  activationCode: z.nullable(z.string()),
+  certificate: z.boolean(),
+});
+
+export const orderSchema = z.object({
+  id: z.string(),
+  livemode: z.boolean().register(z.globalRegistry, { description: 'True for an order made in live mode (live keys, live providers)' }),
+  status: orderStatusSchema,
+  clientSecret: z.optional(
+    z.string().register(z.globalRegistry, { description: 'Only when the order is created: the shopper reads the order with it' }),
+  ),
+  offer: z.object({
+    provider: z.string(),
+    providerName: z.optional(z.string()),
+    type: planTypeSchema,
+    name: z.string(),
+    termMonths: z.int(),
+    price: moneySchema,
+    covers: z.optional(z.array(z.string())),
+  }),
+  policy: z.nullable(policySchema),
+  failureReason: z.optional(z.nullable(z.string())),
+  chargedPrice: z.optional(
+    z.nullable(z.object({ amount: amountSchema, currency: currencySchema })).register(z.globalRegistry, {
+      description: 'What the insurer reported charging at the bind, where it differs from offer.price; null otherwise',
+    }),
+  ),
+  priceDifference: z.optional(
+    z.nullable(z.object({ amount: z.number(), currency: currencySchema })).register(z.globalRegistry, {
+      description: 'chargedPrice − offer.price (positive: the insurer charged more); null where they match',
+    }),
+  ),
+  cancellationReason: z.optional(z.nullable(z.string())),
+  cancelledAt: z.optional(nullableTimestamp),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const orderResponseSchema = z.object({ order: orderSchema });
+
+export const catalogSchema = z.object({
+  categories: z.array(z.string()),
+  brands: z.array(z.object({ name: z.string(), category: z.string(), models: z.array(z.string()), providers: z.array(z.string()) })),
+  currencies: z.array(z.string()),
+  countries: z.array(z.string()),
+  providers: z.array(z.object({ id: z.string(), name: z.string(), mode: z.enum(['sandbox', 'live']) })),
+});
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  providers: z.record(z.string(), z.object({ mode: z.enum(['sandbox', 'live']), ok: z.boolean() })),
+});
+
+/** What a provider's events route answers: the acknowledgement that provider expects. */
+export const providerEventReplySchema = z.looseObject({}).register(z.globalRegistry, {
+  description:
+    'The acknowledgement the provider expects, e.g. {"received": true} (Assurify) or {"success": true, "message": "…"} (Servify)',
+});
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.enum(apiErrorCodes),
+    message: z.string(),
+    fields: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    requestId: z.string(),
+  }),
+});

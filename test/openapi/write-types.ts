@@ -1,0 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { generateTypes, typesFile } from './openapi-types.ts';
+
+writeFileSync(typesFile, await generateTypes());
+console.log(`wrote ${typesFile}`);
