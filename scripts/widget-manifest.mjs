@@ -14,7 +14,8 @@
  *   node scripts/widget-manifest.mjs <outdir>   analyzes into <outdir> (any path), shaped
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -126,18 +127,23 @@ export function normalizeManifest(text) {
   return `${JSON.stringify(shapeManifest(JSON.parse(text)), null, 2)}\n`;
 }
 
-/** Runs the analyzer as `npm run widget:manifest` does, into `outdir`; returns the sorted manifest text. */
+/**
+ * Runs the analyzer as `npm run widget:manifest` does, into `outdir`; returns the sorted manifest text.
+ * It runs in a scratch folder that links to the sources: the analyzer points the package.json of its
+ * working directory at its output, and rewriting ours would break every process reading it meanwhile.
+ */
 export function analyzeWidget(outdir) {
-  // The analyzer joins --outdir onto the working directory, so an absolute path goes in relative.
-  const relative = path.relative(process.cwd(), path.resolve(outdir));
-  const cem = path.resolve('node_modules/@custom-elements-manifest/analyzer/cem.js');
-  // The analyzer also points package.json's "customElements" at its output; a check must not.
-  const packageJson = readFileSync('package.json', 'utf8');
+  const root = process.cwd();
+  const scratch = mkdtempSync(path.join(tmpdir(), 'coverkit-cem-'));
   try {
+    for (const entry of ['widget', 'contract', 'node_modules']) symlinkSync(path.join(root, entry), path.join(scratch, entry), 'dir');
+    writeFileSync(path.join(scratch, 'package.json'), '{ "name": "coverkit-manifest-run", "private": true, "type": "module" }\n');
+    // The analyzer joins --outdir onto its working directory, so an absolute path goes in relative.
+    const relative = path.relative(scratch, path.resolve(outdir));
     execFileSync(
       process.execPath,
       [
-        cem,
+        path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
         'analyze',
         '--litelement',
         '--globs',
@@ -149,10 +155,10 @@ export function analyzeWidget(outdir) {
         '--outdir',
         relative,
       ],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', cwd: scratch },
     );
   } finally {
-    if (readFileSync('package.json', 'utf8') !== packageJson) writeFileSync('package.json', packageJson);
+    rmSync(scratch, { recursive: true, force: true });
   }
   return normalizeManifest(readFileSync(path.join(outdir, 'custom-elements.json'), 'utf8'));
 }
