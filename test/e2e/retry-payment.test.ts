@@ -32,7 +32,7 @@ describe('paying again after the insurer was down', () => {
     await page.locator('#pay').click();
     const status = page.locator('#checkout-status.error');
     await status.waitFor();
-    assert.match((await status.textContent()) ?? '', /cannot be bought right now.*press Pay again/);
+    assert.match((await status.textContent()) ?? '', /cannot be bought right now.*Nothing was charged: press Pay to try again/);
     await screenshot(page, 'retry-payment-failed-1280');
     const failed = await fetch(`${shop.server.baseUrl}/v1/orders/${orderId}`, { headers: { Authorization: 'Bearer sk_test_demo' } });
     assert.equal(((await failed.json()) as { order: { status: string } }).order.status, 'failed');

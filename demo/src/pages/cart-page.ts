@@ -71,7 +71,8 @@ async function pay(cart: Cart, card: string): Promise<PayResult> {
 function failureMessage(status: number, error: { code?: string; message?: string } | undefined): string {
   const message = error?.message ?? 'Payment failed.';
   // The insurer did not act (down, busy): the same plan can be paid again.
-  if (status === 502 || status === 429) return `${message} You can press Pay again.`;
+  if (status === 502 || status === 429)
+    return `${message} Nothing was charged: press Pay to try again, or remove the plan to buy the device alone.`;
   // The insurer refused, or the offer expired: the plan has to be chosen again.
   if (error?.code === 'order_not_confirmable') return `${message} Remove the plan, or choose it again on the product page.`;
   return message;

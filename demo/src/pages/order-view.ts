@@ -15,6 +15,14 @@ const statusText: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The page's heading says where the plan is: thanks, but never "confirmed" before the insurer has. */
+const headings: Record<string, string> = {
+  active: 'Thank you — your device is protected',
+  pending: 'Thank you — the insurer is reviewing your plan',
+  pending_activation: 'One step left: send your activation video',
+  binding: 'Thank you — your plan is being issued',
+};
+
 export function renderOrder(order: Order, settings: PresenterSettings): void {
   const country = order.offer.price.currency === 'NGN' ? 'NG' : 'IN';
   const dates = new Intl.DateTimeFormat(localeFor(settings, country), { dateStyle: 'medium' });
@@ -27,16 +35,15 @@ export function renderOrder(order: Order, settings: PresenterSettings): void {
   const status = byId('policy-status');
   status.textContent = statusText[order.status] ?? order.status;
   status.dataset.status = order.status;
-  byId('policy-dates').textContent =
+  const period =
     policy?.startsAt && policy.endsAt ? `${dates.format(new Date(policy.startsAt))} – ${dates.format(new Date(policy.endsAt))}` : '—';
+  // Until the insurer has approved, the dates are what the cover will be, not a promise of cover.
+  byId('policy-dates').textContent = policy?.startsAt && order.status !== 'active' ? `${period}, once the insurer approves` : period;
   byId('activation-code-row').hidden = !policy?.activationCode;
   byId('activation-code').textContent = policy?.activationCode ?? '';
   byId('failure-reason').hidden = !order.failureReason;
   byId('failure-reason').textContent = order.failureReason ?? '';
-  const good = ['active', 'pending', 'pending_activation'].includes(order.status);
-  byId('order-heading').textContent = good
-    ? 'Thank you — your plan is confirmed'
-    : `Your plan: ${statusText[order.status] ?? order.status}`;
+  byId('order-heading').textContent = headings[order.status] ?? `Your plan: ${statusText[order.status] ?? order.status}`;
 }
 
 /** The certificate, through the shop's server (which holds the secret key). */

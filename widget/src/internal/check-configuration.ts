@@ -11,7 +11,7 @@ import { CoverErrorEvent, type CoverErrorDetail } from '../events/cover-error-ev
 
 export interface ConfigurationProblem {
   attribute: string;
-  code: 'invalid_configuration' | 'origin_not_allowed';
+  code: 'invalid_configuration' | 'origin_not_allowed' | 'secret_key_in_browser';
   message: string;
 }
 
@@ -70,7 +70,13 @@ export function findProblems(element: CheckedElement): ConfigurationProblem[] {
         : `<${tag}> has no attribute "${name}"; it takes ${known.join(', ')}.`,
     );
   }
-  if (!element.publishableKey) {
+  if (element.publishableKey.startsWith('sk_')) {
+    add(
+      'publishable-key',
+      'publishable-key holds a secret key (sk_…), which must stay on your server: nothing was sent. Use your publishable key (pk_…), and roll this secret key, since it has been in a web page.',
+      'secret_key_in_browser',
+    );
+  } else if (!element.publishableKey) {
     add('publishable-key', `publishable-key is missing: set your publishable key, e.g. publishable-key="pk_test_…" (never the sk_ key).`);
   }
   const price: unknown = element.price;

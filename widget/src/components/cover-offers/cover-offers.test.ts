@@ -177,6 +177,11 @@ describe('<cover-offers> with a secret key', () => {
     expect(detail.message).to.equal('Protection plans cannot be shown for this product right now.');
     await waitUntil(() => shadow(element).querySelector('[part="error"]'), 'error state did not render');
     expect(shadow(element).querySelector('[part="error"]')!.textContent).not.to.include('sk_test_demo');
+    // The developer is told what to do, in the page (test mode) and in an event naming the attribute.
+    await waitUntil(() => shadow(element).querySelector('[part="setup-error"]'), 'no setup notice');
+    expect(shadow(element).querySelector('[part="setup-error"]')!.textContent).to.include('publishable-key holds a secret key');
+    const setup = eventsNamed<CustomEvent>('cover-error').map((event) => event.detail as { attribute?: string; code: string });
+    expect(setup.some((entry) => entry.attribute === 'publishable-key' && entry.code === 'secret_key_in_browser')).to.equal(true);
     expect(api.requests).to.have.length(0);
   });
 });

@@ -161,9 +161,8 @@ export class CoverOffers extends LitElement {
 
   protected override updated() {
     const { publishableKey: key, price } = this;
-    // Test mode, or a value that cannot work: the check (a chunk of its own) explains it.
-    if (!key || key.startsWith('pk_test_') || typeof price == 'string' || Number.isNaN(price) || /\/v1\/?$/.test(this.apiBase))
-      this.checkSetup();
+    // Not a live publishable key (test mode, none, a secret key), or a value that cannot work: the check (a chunk of its own) explains it.
+    if (!key.startsWith('pk_live_') || typeof price == 'string' || Number.isNaN(price) || /\/v1\/?$/.test(this.apiBase)) this.checkSetup();
   }
 
   private checkSetup(failure?: unknown) {
