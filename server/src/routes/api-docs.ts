@@ -101,7 +101,7 @@ export function renderApiDocs(document: Json = buildOpenApiDocument()): string {
 <style>
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d2329; }
 code { font: 13px ui-monospace, monospace; background: #f2f4f6; padding: 0 .2em; border-radius: 3px; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } td, th { border: 1px solid #d9dee3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } @media (max-width: 40rem) { table { display: block; overflow-x: auto; } td code { word-break: break-word; } } td, th { border: 1px solid #d9dee3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 section { border-top: 1px solid #d9dee3; margin-top: 1rem; } .method { font-weight: 700; } .post { color: #0a6b32; } .get { color: #0b57a4; }
 nav a { margin-right: .8rem; }
 </style></head><body>
