@@ -7,21 +7,27 @@ import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract
 
 export type QuoteDevice = QuoteRequest['device'];
 
-/** What was quoted, as carried by the signed offer id. */
-export interface QuotedOffer {
-  provider: ProviderId;
-  /** The provider module's display name when quoted (absent on orders made before it was kept). */
-  providerName?: string;
+/** One plan as a provider quoted it: what the offer sells and what its bind needs. */
+export interface QuotedPlan {
   type: PlanType;
+  /** The provider's own plan identifier, enough to bind this exact plan later. */
   planCode: string;
   name: string;
   termMonths: number;
   price: Money;
   requires: RequirableField[];
   covers: string[];
+  /** Provider-specific values the bind needs (session ids and the like); no personal data. */
+  context?: Record<string, string | number>;
+}
+
+/** What was quoted, as carried by the signed offer id. */
+export interface QuotedOffer extends QuotedPlan {
+  provider: ProviderId;
+  /** The provider module's display name when quoted (absent on orders made before it was kept). */
+  providerName?: string;
   device: QuoteDevice;
   country: string;
-  context?: Record<string, string | number>;
   /** Quoted in live mode (COVERKIT_MODE=live); the order keeps it with its offer. */
   livemode?: boolean;
   /** When the signed offer expires (kept on the order, so a retried confirm knows whether it is still valid). */

@@ -6,9 +6,9 @@
 import type { Hono } from 'hono';
 import type { z } from 'zod';
 import type { ApiErrorCode } from '../../../contract/error-codes.ts';
-import type { Customer, OrderDevice, RequirableField } from '../../../contract/schemas.ts';
-import type { Money, OrderStatus, PlanType, ProviderId } from '../../../contract/types.ts';
-import type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
+import type { Customer, OrderDevice } from '../../../contract/schemas.ts';
+import type { Money, OrderStatus, ProviderId } from '../../../contract/types.ts';
+import type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer, QuotedPlan } from '../orders/order-types.ts';
 import type { Logger } from '../logger.ts';
 import type { StoredOrder, Store } from '../store/types.ts';
 import type { ProviderResilience } from './kit/resilience.ts';
@@ -23,17 +23,7 @@ export interface QuoteInput {
 }
 
 /** One plan a provider offers for the device, before we sign it into an offer. */
-export interface PlanQuote {
-  type: PlanType;
-  /** The provider's own plan identifier, enough to bind this exact plan later. */
-  planCode: string;
-  name: string;
-  termMonths: number;
-  price: Money;
-  requires: RequirableField[];
-  covers: string[];
-  /** Provider-specific values the bind needs (session ids and the like); no personal data. */
-  context?: Record<string, string | number>;
+export interface PlanQuote extends QuotedPlan {
   /** When what the plan was quoted on ends at the provider (a session, say): the offer ends no later. */
   expiresAt?: string;
 }
