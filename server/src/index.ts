@@ -119,8 +119,15 @@ function start() {
   const shutdown = (signal: string) => {
     services.logger.info('shutting down', { signal });
     reconciler.stop();
-    server.close(() => void services.store.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+    // Log lines are written in batches: the last ones go out before the process ends.
+    server.close(
+      () =>
+        void services.store
+          .close()
+          .then(() => services.logger.flush())
+          .finally(() => process.exit(0)),
+    );
+    setTimeout(() => void services.logger.flush().finally(() => process.exit(0)), 5000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -38,23 +38,27 @@ export function quotesRoutes(services: AppServices) {
     resilience,
   } = services;
 
-  async function quoteOne(provider: ProviderId, merchantId: string, request: QuoteRequest): Promise<QuoteOutcome> {
+  /** Asks the provider under a deadline, if this merchant's budget there allows it. */
+  function askProvider(provider: ProviderId, merchantId: string, { device, country }: QuoteRequest): Promise<QuoteOutcome> {
+    const cost = modules.get(provider)?.rateLimit?.quoteCost({ device, country }, config.providers[provider]) ?? 0;
+    if (!(quoteBudgets.get(provider)?.trySpend(merchantId, cost) ?? true)) return Promise.reject(new ProviderBusy());
     const adapter = adapters.get(provider)!;
+    // A slow provider never holds the others back.
+    return withDeadline(
+      provider,
+      { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' },
+      (signal) => adapter.quote({ device, country, signal }),
+    );
+  }
+
+  async function quoteOne(provider: ProviderId, merchantId: string, request: QuoteRequest): Promise<QuoteOutcome> {
     // A provider known to be down is not offered, even from cached premiums: the shopper would fail at Pay.
     if (resilience.get(provider)?.breaker.state === 'open') return PROVIDER_DOWN;
     const { device, country } = request;
     try {
-      // An identical quote a moment ago is answered again: it spends no budget.
-      return await quoteCache.get({ merchantId, provider, device, country }, () => {
-        const cost = modules.get(provider)?.rateLimit?.quoteCost({ device, country }, config.providers[provider]) ?? 0;
-        if (!(quoteBudgets.get(provider)?.trySpend(merchantId, cost) ?? true)) return Promise.reject(new ProviderBusy());
-        // A slow provider never holds the others back.
-        return withDeadline(
-          provider,
-          { ms: config.quoteTimeoutMs, what: 'quote', shopperMessage: 'This provider did not answer in time.' },
-          (signal) => adapter.quote({ device, country, signal }),
-        );
-      });
+      // An identical quote a moment ago is answered again from memory: no budget, no deadline
+      // (no AbortSignal or timer) and no call into the provider's client.
+      return await quoteCache.get({ merchantId, provider, device, country }, () => askProvider(provider, merchantId, request));
     } catch (error) {
       if (!(error instanceof ProviderBusy)) throw error;
       return {

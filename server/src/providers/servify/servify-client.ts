@@ -3,6 +3,7 @@
  * body RSA-encrypted both ways, and a 15-minute session token that this client renews
  * before it lapses — and once more on a `TOK.EXP.001` answer — without the caller noticing.
  */
+import type { KeyObject } from 'node:crypto';
 import type { ServifyConfig } from './servify-config.ts';
 import { fetchFromProvider } from '../kit/http.ts';
 import { ProviderResilience, retryAfterSeconds, withRetries } from '../kit/resilience.ts';
@@ -44,7 +45,7 @@ export class ServifyClient {
   readonly #config: ServifyClientConfig;
   readonly #now: () => Date;
   readonly #resilience: ProviderResilience;
-  readonly #keys: Promise<{ servify: CryptoKey; client: CryptoKey }>;
+  readonly #keys: Promise<{ servify: KeyObject; client: KeyObject }>;
   #session: Promise<Session> | null = null;
 
   constructor(
@@ -155,7 +156,7 @@ export class ServifyClient {
     return this.#readEnvelope(response, keys.client);
   }
 
-  async #readEnvelope(response: Response, privateKey: CryptoKey): Promise<Answer> {
+  async #readEnvelope(response: Response, privateKey: KeyObject): Promise<Answer> {
     const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
     let json: unknown;
     try {

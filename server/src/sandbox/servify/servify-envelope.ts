@@ -1,4 +1,5 @@
 /** Servify's answer envelope, encrypted to the client's public key as the doc requires. */
+import type { KeyObject } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { encryptBody } from '../../providers/servify/servify-crypto.ts';
@@ -56,7 +57,7 @@ export function failure(
 }
 
 /** Encrypted to the client's key; in clear only when the client is unknown (there is no key to use). */
-export async function reply(context: Context, envelope: ServifySandboxEnvelope, clientPublicKey: CryptoKey | null): Promise<Response> {
+export async function reply(context: Context, envelope: ServifySandboxEnvelope, clientPublicKey: KeyObject | null): Promise<Response> {
   const status = envelope.status as ContentfulStatusCode;
   if (!clientPublicKey) return context.json(envelope, status);
   return context.json({ $data: await encryptBody(clientPublicKey, JSON.stringify(envelope)) }, status);

@@ -3,6 +3,7 @@
  * x-host made with the client signature, an x-date within five minutes, a live session token
  * (except for generateToken), a call budget, and a body it can decrypt.
  */
+import type { KeyObject } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { decryptBody, hmacSignature, sameSignature } from '../../providers/servify/servify-crypto.ts';
 import { failure, reply } from './servify-envelope.ts';
@@ -17,7 +18,7 @@ const X_DATE_FORMAT =
 export interface ServifySecurityOptions {
   clientId: string;
   clientSignature: string;
-  keys: Promise<{ privateKey: CryptoKey; clientPublicKey: CryptoKey }>;
+  keys: Promise<{ privateKey: KeyObject; clientPublicKey: KeyObject }>;
   sessions: ServifySessions;
   now: () => Date;
   callsPerMinute: number;

@@ -1,0 +1,2 @@
+export declare const PRECOMPRESSED_SUFFIXES: string[];
+export declare function precompressFolder(folder: string): string[];
