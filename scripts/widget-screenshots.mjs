@@ -226,6 +226,14 @@ for (const scheme of ['light', 'dark']) {
     );
     await page.locator('cover-offers [part~="activation-code"]').waitFor();
     await shoot('6-activation');
+    await page
+      .locator('cover-offers [part~="file-input"]')
+      .setInputFiles({ name: 'activation-video.mp4', mimeType: 'video/mp4', buffer: Buffer.from('video') });
+    await page.locator('cover-offers [part~="upload-button"]:enabled').waitFor();
+    await shoot('6-activation-chosen');
+    await page.locator('cover-offers [part~="upload-button"]').click();
+    await page.locator('cover-offers [part~="received"]').waitFor();
+    await shoot('6-activation-received');
     await open('?locale=hi-IN');
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await page.waitForFunction(() => document.getElementById('widget').shadowRoot.textContent.includes('सुरक्षित'));
