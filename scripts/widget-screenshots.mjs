@@ -232,7 +232,7 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('cover-offers [part~="upload-button"]:enabled').waitFor();
     await shoot('6-activation-chosen');
     await page.locator('cover-offers [part~="upload-button"]').click();
-    await page.locator('cover-offers [part~="received"]').waitFor();
+    await page.locator('cover-offers cover-activation .received').waitFor();
     await shoot('6-activation-received');
     await open('?locale=hi-IN');
     await page.locator('cover-offers [part~="offer"]').first().waitFor();

@@ -65,13 +65,13 @@ describe('<cover-activation>', () => {
     await chooseFile(element, video());
     expect(root.querySelector('[role="alert"]')!.textContent).to.equal('');
     expect(root.querySelector('.status')!.textContent).to.equal('clip.mp4 chosen. Send it to activate your plan.');
-    expect(root.querySelector('[part="file-name"]')!.textContent).to.equal('clip.mp4');
+    expect(root.querySelector('.file-name')!.textContent).to.equal('clip.mp4');
     expect(upload().disabled).to.equal(false);
   });
 
   it('makes the file picker a big button-like label in the accent colour', async () => {
     const { root } = await mount();
-    const label = root.querySelector<HTMLLabelElement>('[part="file-button"]')!;
+    const label = root.querySelector<HTMLLabelElement>('.file-button')!;
     expect(label.control).to.equal(root.querySelector('[part="file-input"]'));
     const style = getComputedStyle(label);
     expect(label.getBoundingClientRect().height).to.be.at.least(44);
@@ -87,12 +87,12 @@ describe('<cover-activation>', () => {
     const { element, root } = await mount();
     await chooseFile(element, video());
     root.querySelector<HTMLButtonElement>('[part="upload-button"]')!.click();
-    await waitUntil(() => root.querySelector('[part="received"]'), 'no received state');
-    const received = root.querySelector('[part="received"]')!;
+    await waitUntil(() => root.querySelector('.received'), 'no received state');
+    const received = root.querySelector('.received')!;
     expect(received.getAttribute('role')).to.equal('status');
     expect(received.textContent).to.include('Video received — the insurer is reviewing it');
     expect(root.querySelector('[part="upload-button"]'), 'nothing left to send').to.equal(null);
-    expect(root.querySelector('[part="file-button"]')).to.equal(null);
+    expect(root.querySelector('.file-button')).to.equal(null);
     element.remove();
   });
 

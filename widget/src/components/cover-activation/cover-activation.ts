@@ -39,11 +39,8 @@ function uploadErrorMessage(error: unknown, t: Translate): string {
  * @csspart activation-code - The code to show in the video.
  * @csspart record-button - Starts the camera recording.
  * @csspart stop-button - Stops it.
- * @csspart file-input - Picks a video file instead (visually hidden; its label is the button).
- * @csspart file-button - The label that looks like a button and opens the file picker (camera on phones).
- * @csspart file-name - The chosen file's name.
+ * @csspart file-input - Picks a video file instead (visually hidden; its label, styled as a button, opens the picker or the camera on phones).
  * @csspart upload-button - Sends the video; disabled until one is recorded or chosen.
- * @csspart received - "Video received": shown while the insurer reviews it.
  * @csspart progress - The upload progress bar.
  */
 @localized()
@@ -225,10 +222,10 @@ export class CoverActivation extends LitElement {
                 capture="environment"
                 @change=${this.handleFile}
               />
-              <label for="video-file" class=${this.canRecord ? 'file-button secondary' : 'file-button'} part="file-button"
+              <label for="video-file" class=${this.canRecord ? 'file-button secondary' : 'file-button'}
                 >${this.canRecord ? t('activation.file-instead', 'Or choose a video file') : t('activation.file', 'Choose a video file')}</label
               >
-              ${this.video ? html`<span class="file-name" part="file-name">${this.video.name}</span>` : nothing}
+              ${this.video ? html`<span class="file-name">${this.video.name}</span>` : nothing}
             </div>`
           : nothing
       }
@@ -256,7 +253,7 @@ export class CoverActivation extends LitElement {
       ${this.renderCapture()}
       ${
         this.phase === 'checking'
-          ? html`<div class="received" part="received" role="status">
+          ? html`<div class="received" role="status">
               <p class="received-heading">${t('activation.received', 'Video received — the insurer is reviewing it')}</p>
               <p>${t('activation.received-next', 'Your cover starts once they have checked it. This page updates by itself.')}</p>
             </div>`

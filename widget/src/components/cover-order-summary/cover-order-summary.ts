@@ -51,7 +51,7 @@ function titleFor(order: Order, t: Translate): string {
  * @csspart summary-title - Its headline.
  * @csspart policy-reference - The provider's policy reference.
  * @csspart certificate-button - Downloads the policy certificate.
- * @csspart activation - The activation step. Also activation-code, record-button, stop-button, file-input, file-button, file-name, upload-button, received, progress.
+ * @csspart activation - The activation step. Also activation-code, record-button, stop-button, file-input, upload-button, progress.
  *
  * @cssprop --cover-color-success - Tint of the box.
  */
@@ -181,7 +181,7 @@ export class CoverOrderSummary extends LitElement {
     if (order.status !== 'pending_activation') return nothing;
     if (!this.activationReady) return html`<p class="plan">${t('form.loading', 'Loading…')}</p>`;
     return html`<cover-activation
-      exportparts="activation, activation-code, record-button, stop-button, file-input, file-button, file-name, upload-button, received, progress"
+      exportparts="activation, activation-code, record-button, stop-button, file-input, upload-button, progress"
       .order=${order}
       poll-interval=${this.pollInterval}
       @cover-order-update=${this.handleUpdate}
