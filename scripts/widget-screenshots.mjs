@@ -186,6 +186,9 @@ for (const scheme of ['light', 'dark']) {
       // The optional field's label ends in "(optional)".
       await page.getByLabel(label, { exact: !label.startsWith('Apartment') }).fill(value);
     await shoot('2-form-filled');
+    // Leave the last field first: clicking "Continue" straight from the focused warranty
+    // (number) input loses the click here — mousedown lands on the button, mouseup on
+    // div.fields, so the layout moves in between (open bug, noted on issue 18).
     await page.keyboard.press('Tab');
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await page.locator('cover-offers [part~="confirm-button"]').waitFor();
