@@ -40,9 +40,22 @@ export function writeCart(cart: Cart | null): void {
 
 export const cartCount = (cart = readCart()) => (cart ? (cart.plan ? 2 : 1) : 0);
 
-/** After payment the order page needs the clientSecret for the activation upload. */
-export function rememberOrder(orderId: string, clientSecret: string): void {
-  sessionStorage.setItem(ORDERS_KEY, JSON.stringify({ ...read<Record<string, string>>(ORDERS_KEY, {}), [orderId]: clientSecret }));
+/** What the shop remembers of a paid order: its clientSecret and the device it covers. */
+export interface RememberedOrder {
+  clientSecret: string;
+  /** The product the plan was bought with (absent for orders remembered before it was kept). */
+  sku?: string;
 }
 
-export const clientSecretOf = (orderId: string): string | undefined => read<Record<string, string>>(ORDERS_KEY, {})[orderId];
+/** The orders paid in this tab, by id (an older entry is the bare clientSecret). */
+export function readOrders(): Record<string, RememberedOrder> {
+  const stored = read<Record<string, string | RememberedOrder>>(ORDERS_KEY, {});
+  return Object.fromEntries(Object.entries(stored).map(([id, value]) => [id, typeof value === 'string' ? { clientSecret: value } : value]));
+}
+
+/** After payment the order page needs the clientSecret for the activation upload, and the device for its summary. */
+export function rememberOrder(orderId: string, clientSecret: string, sku?: string): void {
+  sessionStorage.setItem(ORDERS_KEY, JSON.stringify({ ...readOrders(), [orderId]: { clientSecret, sku } }));
+}
+
+export const clientSecretOf = (orderId: string): string | undefined => readOrders()[orderId]?.clientSecret;

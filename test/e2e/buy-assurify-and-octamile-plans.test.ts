@@ -62,6 +62,7 @@ describe('a shopper buys Assurify and Octamile plans through the demo shop', () 
     await payAndOpenOrder(page);
     await waitForStatus(page, 'pending_activation');
     assert.match((await page.locator('#activation-code').textContent()) ?? '', /^[A-Z0-9]{8}$/);
+    assert.match((await page.locator('#next-step').textContent()) ?? '', /Record a short video of your phone showing the activation code/);
     await screenshot(page, 'octamile-activation-375');
 
     // A few bytes typed video/mp4 are enough: the server checks the type, Octamile the base64.

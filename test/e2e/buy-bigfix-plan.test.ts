@@ -30,6 +30,10 @@ describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
       const policyId = (await page.locator('#policy-reference').textContent())?.trim() ?? '';
       assert.match(policyId, /^B\d{6}P\d{3}\d{4}$/);
       assert.equal((await page.locator('#order-id').textContent())?.trim(), orderId);
+      // What was paid and for which device, and what to do next (claims go through the shop).
+      assert.match((await page.locator('#policy-price').textContent()) ?? '', /^₹[\d,]+(\.\d{2})? for the plan$/);
+      assert.equal((await page.locator('#order-device').textContent())?.trim(), 'Samsung Galaxy S23 5G (₹74,999)');
+      assert.match((await page.locator('#next-step').textContent()) ?? '', /You are covered\. To claim, contact Volt Electronics/);
       // The cart is emptied after payment; only the order id and clientSecret stay in storage.
       assert.equal(await page.locator('#cart-count').textContent(), '0');
       const stored = await page.evaluate(() => Object.entries(sessionStorage));

@@ -108,7 +108,7 @@ export function startCartPage(presenter: Presenter): void {
       }
       writeCart(null);
       if (result.orderId && cart.plan) {
-        rememberOrder(result.orderId, cart.plan.clientSecret);
+        rememberOrder(result.orderId, cart.plan.clientSecret, cart.sku);
         location.assign(`/order.html?id=${encodeURIComponent(result.orderId)}`);
       } else {
         byId('cart-filled').hidden = true;

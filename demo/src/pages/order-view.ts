@@ -1,7 +1,8 @@
 /** Renders one Coverkit order on the order page: plan, policy, status, dates, certificate. */
 import type { Order } from '../../../contract/types.ts';
-import { clientSecretOf } from '../cart.ts';
-import { byId, element, formatMoney, localeFor } from '../format.ts';
+import { clientSecretOf, readOrders } from '../cart.ts';
+import { productBySku } from '../catalog.ts';
+import { byId, element, formatMoney, localeFor, productPrice } from '../format.ts';
 import type { PresenterSettings } from '../presenter/settings.ts';
 
 const statusText: Record<string, string> = {
@@ -23,6 +24,21 @@ const headings: Record<string, string> = {
   binding: 'Thank you — your plan is being issued',
 };
 
+/** What the shopper does or waits for next, in the words of the order's status. */
+const nextSteps: Record<string, string> = {
+  awaiting_payment: 'Pay for your order to start the plan. Nothing has been charged yet.',
+  binding: 'The insurer is issuing your policy. This usually takes a few seconds; this page updates by itself.',
+  pending:
+    'The insurer reviews your plan, usually within minutes. You will see the decision here, and your policy once it is approved. You are not covered until then.',
+  pending_activation:
+    'Record a short video of your phone showing the activation code and send it below. The insurer checks it and your cover starts once they approve it.',
+  active:
+    'You are covered. To claim, contact Volt Electronics (the shop you bought from) with your order number and policy reference; they pass your claim to the insurer.',
+  declined: 'The insurer did not approve this plan. Your payment for the plan is refunded; your device order is not affected.',
+  failed: 'The plan could not be issued. Your payment for the plan is refunded; contact the shop if you have questions.',
+  cancelled: 'This plan is cancelled. Any payment for it is refunded.',
+};
+
 export function renderOrder(order: Order, settings: PresenterSettings): void {
   const country = order.offer.price.currency === 'NGN' ? 'NG' : 'IN';
   const dates = new Intl.DateTimeFormat(localeFor(settings, country), { dateStyle: 'medium' });
@@ -30,7 +46,12 @@ export function renderOrder(order: Order, settings: PresenterSettings): void {
   byId('order-id').textContent = order.id;
   byId('policy-plan').textContent = order.offer.name;
   byId('policy-provider').textContent = order.offer.providerName ?? order.offer.provider;
-  byId('policy-price').textContent = formatMoney(order.offer.price.amount, order.offer.price.currency, settings, country);
+  byId('policy-price').textContent = `${formatMoney(order.offer.price.amount, order.offer.price.currency, settings, country)} for the plan`;
+  // The shop knows which device the plan was bought with; the order itself does not carry it.
+  const product = productBySku(readOrders()[order.id]?.sku ?? null);
+  byId('device-row').hidden = !product;
+  byId('order-device').textContent = product ? `${product.name} (${productPrice(product, settings)})` : '';
+  byId('next-step').textContent = nextSteps[order.status] ?? '';
   byId('policy-reference').textContent = policy?.reference ?? 'Being issued…';
   const status = byId('policy-status');
   status.textContent = statusText[order.status] ?? order.status;

@@ -47,28 +47,86 @@ export const styles = [
     .file {
       justify-self: stretch;
       min-width: 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
+
+    /* The native input stays in the page (focusable, labelled) but its label is the button. */
+    .file-input {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .file-button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-height: 3rem;
+      padding: 0.625rem 1.25rem;
+      border: 2px solid var(--_accent);
+      border-radius: var(--_radius);
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+      font-weight: 600;
+      cursor: pointer;
+      text-align: center;
+    }
+
+    .file-button.secondary {
+      background: transparent;
+      color: var(--_accent);
+    }
+
+    .file-input:focus-visible + .file-button {
+      outline: 3px solid var(--cover-focus-ring, color-mix(in srgb, var(--_accent) 45%, transparent));
+      outline-offset: 2px;
+    }
+
+    .file-name {
+      min-width: 0;
+      overflow-wrap: anywhere;
+      color: var(--_muted);
+    }
+
+    [part~='upload-button'],
+    [part~='record-button'],
+    [part~='stop-button'] {
+      min-height: 3rem;
+      padding-inline: 1.5rem;
+    }
+
+    [part~='upload-button']:disabled {
+      opacity: 0.55;
+      cursor: not-allowed;
+    }
+
+    .received {
+      justify-self: stretch;
       display: grid;
       gap: 0.25rem;
-    }
-
-    input[type='file'] {
-      font: inherit;
-      color: var(--_muted);
-      width: 100%;
-      min-width: 0;
-    }
-
-    /* The browser's own "Choose file" button is small and ignores the theme: match ours. */
-    input[type='file']::file-selector-button {
-      font: inherit;
-      color: var(--_text);
-      min-height: 2.75rem;
-      margin-inline-end: 0.75rem;
-      padding: 0.5rem 1.25rem;
-      border: 1px solid var(--_border);
+      padding: 0.875rem 1rem;
       border-radius: var(--_radius);
-      background: var(--_surface);
-      cursor: pointer;
+      border-inline-start: 4px solid var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+    }
+
+    .received-heading {
+      font-weight: 700;
+    }
+
+    @media (max-width: 30rem) {
+      .file-button,
+      [part~='upload-button'],
+      [part~='record-button'],
+      [part~='stop-button'] {
+        width: 100%;
+      }
     }
 
     progress {

@@ -51,16 +51,49 @@ describe('<cover-activation>', () => {
     const { element, root } = await mount();
     expect(root.querySelector('[part="activation-code"]')!.textContent).to.equal('OCT-4821');
     expect(root.querySelectorAll('.steps li')).to.have.length(3);
-    expect(root.querySelector<HTMLInputElement>('[part="file-input"]')!.accept).to.equal('video/*');
+    const fileInput = root.querySelector<HTMLInputElement>('[part="file-input"]')!;
+    expect(fileInput.accept).to.equal('video/*');
+    expect(fileInput.getAttribute('capture'), 'opens the camera on phones').to.equal('environment');
+    const upload = () => root.querySelector<HTMLButtonElement>('[part="upload-button"]')!;
+    expect(upload().textContent!.trim()).to.equal('Send video');
+    expect(upload().disabled, 'nothing to send yet').to.equal(true);
 
     await chooseFile(element, new File(['text'], 'notes.txt', { type: 'text/plain' }));
     expect(root.querySelector('[role="alert"]')!.textContent).to.equal('That file is not a video. Choose a video file and try again.');
-    expect(root.querySelector('[part="upload-button"]')).to.equal(null);
+    expect(upload().disabled).to.equal(true);
 
     await chooseFile(element, video());
     expect(root.querySelector('[role="alert"]')!.textContent).to.equal('');
-    expect(root.querySelector('[role="status"]')!.textContent).to.equal('clip.mp4 chosen. Upload it to activate your plan.');
-    expect(root.querySelector('[part="upload-button"]')).to.exist;
+    expect(root.querySelector('.status')!.textContent).to.equal('clip.mp4 chosen. Send it to activate your plan.');
+    expect(root.querySelector('.file-name')!.textContent).to.equal('clip.mp4');
+    expect(upload().disabled).to.equal(false);
+  });
+
+  it('makes the file picker a big button-like label in the accent colour', async () => {
+    const { root } = await mount();
+    const label = root.querySelector<HTMLLabelElement>('.file-button')!;
+    expect(label.control).to.equal(root.querySelector('[part="file-input"]'));
+    const style = getComputedStyle(label);
+    expect(label.getBoundingClientRect().height).to.be.at.least(44);
+    expect(style.borderTopColor).to.equal('rgb(31, 94, 255)');
+    expect(style.cursor).to.equal('pointer');
+    const input = root.querySelector<HTMLInputElement>('[part="file-input"]')!;
+    expect(input.getBoundingClientRect().width, 'the native control is hidden').to.be.at.most(1);
+  });
+
+  it('after sending says the video was received and the insurer is reviewing it', async () => {
+    api = stubApi({ [`GET /v1/orders/${createdOrder.id}`]: () => json({ order: pendingActivation }) });
+    xhr = stubXhr([{ status: 202, body: { order: pendingActivation } }]);
+    const { element, root } = await mount();
+    await chooseFile(element, video());
+    root.querySelector<HTMLButtonElement>('[part="upload-button"]')!.click();
+    await waitUntil(() => root.querySelector('.received'), 'no received state');
+    const received = root.querySelector('.received')!;
+    expect(received.getAttribute('role')).to.equal('status');
+    expect(received.textContent).to.include('Video received — the insurer is reviewing it');
+    expect(root.querySelector('[part="upload-button"]'), 'nothing left to send').to.equal(null);
+    expect(root.querySelector('.file-button')).to.equal(null);
+    element.remove();
   });
 
   it('uploads with progress, then tells the summary once the provider has answered', async () => {

@@ -39,8 +39,8 @@ function uploadErrorMessage(error: unknown, t: Translate): string {
  * @csspart activation-code - The code to show in the video.
  * @csspart record-button - Starts the camera recording.
  * @csspart stop-button - Stops it.
- * @csspart file-input - Picks a video file instead.
- * @csspart upload-button - Sends the video.
+ * @csspart file-input - Picks a video file instead (visually hidden; its label, styled as a button, opens the picker or the camera on phones).
+ * @csspart upload-button - Sends the video; disabled until one is recorded or chosen.
  * @csspart progress - The upload progress bar.
  */
 @localized()
@@ -102,7 +102,7 @@ export class CoverActivation extends LitElement {
       this.releaseCamera();
       this.video = { blob: new Blob(chunks, { type }), name: `activation.${type.includes('mp4') ? 'mp4' : 'webm'}` };
       this.phase = 'ready';
-      this.status = t('activation.recorded', 'Video recorded. Upload it to activate your plan.');
+      this.status = t('activation.recorded', 'Video recorded. Send it to activate your plan.');
     };
     this.recorder.start();
     this.phase = 'recording';
@@ -131,7 +131,7 @@ export class CoverActivation extends LitElement {
     }
     this.video = { blob: file, name: file.name };
     this.phase = 'ready';
-    this.status = t('activation.chosen', str`${file.name} chosen. Upload it to activate your plan.`);
+    this.status = t('activation.chosen', str`${file.name} chosen. Send it to activate your plan.`);
   }
 
   private async upload() {
@@ -154,7 +154,8 @@ export class CoverActivation extends LitElement {
         onProgress: (fraction) => (this.progress = fraction),
       });
       this.phase = 'checking';
-      this.status = t('activation.checking', 'Video received. The provider is checking it; this page updates by itself.');
+      // The "received" panel (a status region of its own) says it.
+      this.status = '';
       if (updated && updated.status !== 'pending_activation') this.finish({ ...updated, clientSecret: order.clientSecret });
       else this.followStatus(order);
     } catch (error) {
@@ -212,10 +213,19 @@ export class CoverActivation extends LitElement {
       ${
         !busy && this.phase !== 'recording'
           ? html`<div class="file">
-              <label for="video-file"
+              <input
+                id="video-file"
+                class="file-input"
+                part="file-input"
+                type="file"
+                accept="video/*"
+                capture="environment"
+                @change=${this.handleFile}
+              />
+              <label for="video-file" class=${this.canRecord ? 'file-button secondary' : 'file-button'}
                 >${this.canRecord ? t('activation.file-instead', 'Or choose a video file') : t('activation.file', 'Choose a video file')}</label
               >
-              <input id="video-file" part="file-input" type="file" accept="video/*" capture="environment" @change=${this.handleFile} />
+              ${this.video ? html`<span class="file-name">${this.video.name}</span>` : nothing}
             </div>`
           : nothing
       }
@@ -238,15 +248,18 @@ export class CoverActivation extends LitElement {
       <ol class="steps">
         <li>${t('activation.step-code', 'Write the code on paper, or show it on another screen.')}</li>
         <li>${t('activation.step-record', 'Record up to 30 seconds: the phone all around, its screen switched on, and the code.')}</li>
-        <li>${t('activation.step-upload', 'Upload the video. The provider activates your cover once it has checked it.')}</li>
+        <li>${t('activation.step-upload', 'Send the video. The insurer activates your cover once it has checked it.')}</li>
       </ol>
       ${this.renderCapture()}
       ${
-        this.phase === 'ready' || this.phase === 'uploading'
-          ? html`<button class="primary-button" part="upload-button" ?disabled=${this.phase === 'uploading'} @click=${this.upload}>
-              ${this.phase === 'uploading' ? t('activation.uploading-button', str`Uploading ${percent}%`) : t('activation.upload', 'Upload video')}
+        this.phase === 'checking'
+          ? html`<div class="received" role="status">
+              <p class="received-heading">${t('activation.received', 'Video received — the insurer is reviewing it')}</p>
+              <p>${t('activation.received-next', 'Your cover starts once they have checked it. This page updates by itself.')}</p>
+            </div>`
+          : html`<button class="primary-button" part="upload-button" ?disabled=${this.phase !== 'ready'} @click=${this.upload}>
+              ${this.phase === 'uploading' ? t('activation.uploading-button', str`Uploading ${percent}%`) : t('activation.upload', 'Send video')}
             </button>`
-          : nothing
       }
       ${
         this.phase === 'uploading'

@@ -16,22 +16,45 @@ export const styles = [
     .review {
       display: grid;
       gap: var(--_space);
+      container-type: inline-size;
     }
 
+    /* Narrow: each label sits over its value, so a long value has the full width. */
     .review dl {
       display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.375rem 1rem;
+      grid-template-columns: minmax(0, 1fr);
       margin: 0;
     }
 
     .review dt {
       color: var(--_muted);
+      font-size: 0.875em;
     }
 
     .review dd {
-      margin: 0;
+      margin: 0 0 0.625rem;
+      min-width: 0;
+    }
+
+    .review dt,
+    .review dd {
       overflow-wrap: anywhere;
+    }
+
+    /* Where there is room: labels in a column of their own, at most a third of the width. */
+    @container (min-width: 30rem) {
+      .review dl {
+        grid-template-columns: fit-content(33%) minmax(0, 1fr);
+        gap: 0.375rem 1rem;
+      }
+
+      .review dt {
+        font-size: inherit;
+      }
+
+      .review dd {
+        margin: 0;
+      }
     }
 
     .review .price {

@@ -265,7 +265,7 @@ describe('<cover-offers> after payment', () => {
     transfer.items.add(new File(['video'], 'clip.mp4', { type: 'video/mp4' }));
     fileInput.files = transfer.files;
     fileInput.dispatchEvent(new Event('change'));
-    await waitUntil(() => activation.querySelector('[part="upload-button"]'), 'no upload button');
+    await waitUntil(() => activation.querySelector('[part="upload-button"]:enabled'), 'upload button not enabled');
     activation.querySelector<HTMLButtonElement>('[part="upload-button"]')!.click();
     await waitUntil(() => activation.querySelector('[part="progress"]'), 'no progress bar');
     await waitUntil(() => activation.querySelector('[role="alert"]')!.textContent!.includes('too large'), '413 not explained', slow);
