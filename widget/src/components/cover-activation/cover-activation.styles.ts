@@ -53,16 +53,6 @@ export const styles = [
       gap: 0.5rem 0.75rem;
     }
 
-    /* The native input stays in the page (focusable, labelled) but its label is the button. */
-    .file-input {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-
     .file-button {
       display: inline-flex;
       align-items: center;

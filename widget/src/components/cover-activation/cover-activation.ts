@@ -215,7 +215,7 @@ export class CoverActivation extends LitElement {
           ? html`<div class="file">
               <input
                 id="video-file"
-                class="file-input"
+                class="file-input visually-hidden"
                 part="file-input"
                 type="file"
                 accept="video/*"
