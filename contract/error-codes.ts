@@ -21,6 +21,7 @@ export const apiErrorCodes = [
   'secret_key_in_browser',
   'invalid_signature',
   'invalid_event',
+  'metrics_unauthorized',
   // 404
   'not_found',
   'order_not_found',

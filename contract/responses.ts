@@ -104,6 +104,12 @@ export const healthSchema = z.object({
   providers: z.record(z.string(), z.object({ mode: z.enum(['sandbox', 'live']), ok: z.boolean() })),
 });
 
+/** GET /v1/health/live and /v1/health/ready: is the process up; can it serve (its store reachable and migrated). */
+export const probeSchema = z.object({
+  status: z.enum(['ok', 'not_ready']),
+  checks: z.optional(z.record(z.string(), z.object({ ok: z.boolean(), message: z.optional(z.string()) }))),
+});
+
 /** What a provider's events route answers: the acknowledgement that provider expects. */
 export const providerEventReplySchema = z.looseObject({}).register(z.globalRegistry, {
   description:

@@ -14,6 +14,7 @@ import './middleware/context.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { resolveClientAddress } from './middleware/rate-limit.ts';
 import { ApiError } from './errors.ts';
+import { recordRequestMetrics, routePattern } from './observability/request-metrics.ts';
 import { activationRoutes } from './routes/activation.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -45,6 +46,7 @@ export function logRequests(logger: Logger): MiddlewareHandler {
       requestId: context.get('requestId'),
       method: context.req.method,
       path: context.req.path,
+      route: routePattern(context),
       status: context.res.status,
       ms: Math.round(performance.now() - started),
     });
@@ -102,6 +104,7 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .use(requestId())
     .use(resolveClientAddress({ trustedProxies: config.trustedProxies }))
     .use(logRequests(services.logger))
+    .use(recordRequestMetrics(services.metrics))
     .route('/v1', v1);
 }
 

@@ -51,6 +51,12 @@ export interface Config {
   serveSandboxes: boolean;
   /** Mount the demo shop and its merchant routes: test mode only. */
   serveDemo: boolean;
+  /** `COVERKIT_METRICS_TOKEN`: in live mode, GET /metrics needs it as a Bearer token (unset: this machine only). */
+  metricsToken?: string | undefined;
+  /** `COVERKIT_DATABASE_SCHEMA`: the PostgreSQL schema to use (unset: the connection's default, `public`). */
+  databaseSchema?: string | undefined;
+  /** How long a reconciler's claim on an order lasts before another instance may take it over. */
+  reconcileLeaseMs?: number;
 }
 
 const optionalText = z
@@ -130,6 +136,14 @@ const sharedEnvironment = {
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(50 * 1024 * 1024),
+  COVERKIT_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional()),
+  COVERKIT_DATABASE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lowercase PostgreSQL identifier')
+      .optional(),
+  ),
+  COVERKIT_RECONCILE_LEASE_MS: millis.optional(),
 };
 
 const merchantsFileSchema = (providerIds: [string, ...string[]]) =>
@@ -223,6 +237,10 @@ export function loadConfig(
     // Live mode never mounts a simulator, its fault controls or the demo shop (which holds a secret key).
     serveSandboxes: mode === 'test' && Object.values(configs).some((provider) => provider.mode === 'sandbox'),
     serveDemo: mode === 'test',
+    metricsToken: env.COVERKIT_METRICS_TOKEN,
+    databaseSchema: env.COVERKIT_DATABASE_SCHEMA,
+    // Longer than one order's reconcile (a status call and a bind), so a live claim never lapses mid-work.
+    reconcileLeaseMs: env.COVERKIT_RECONCILE_LEASE_MS ?? env.COVERKIT_BIND_TIMEOUT_MS + env.COVERKIT_QUOTE_TIMEOUT_MS + 10_000,
   };
 }
 

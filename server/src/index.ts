@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { ApiError } from './errors.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { mountSandboxes } from './mount-sandboxes.ts';
+import { metricsRoutes } from './observability/metrics-route.ts';
 import { createReconciler } from './orders/reconciler.ts';
 import { createServices, type ServiceDependencies } from './services.ts';
 import { mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
@@ -54,6 +55,7 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     return outsideLimit(context, next);
   });
   app.route('/', api);
+  app.route('/metrics', metricsRoutes(services));
   const faults = mountSandboxes(app, config, services.providers.values(), {
     // A reset demo starts with every provider's circuit closed and no quote remembered.
     onReset: () => {

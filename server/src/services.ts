@@ -4,6 +4,8 @@ import type { ProviderId } from '../../contract/types.ts';
 import type { Config, Merchant } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import { createMetrics, type CoverkitMetrics } from './observability/coverkit-metrics.ts';
+import { instrumentAdapter } from './observability/instrument-adapter.ts';
 import { OfferSigner } from './offers/offer-token.ts';
 import { ProviderBudget } from './providers/kit/provider-budget.ts';
 import { QuoteCache } from './providers/kit/quote-cache.ts';
@@ -37,6 +39,8 @@ export interface AppServices {
   quoteBudgets: Map<ProviderId, ProviderBudget>;
   /** Identical quotes answered from memory for a short while. */
   quoteCache: QuoteCache;
+  /** This instance's metrics (GET /metrics); the events worker feeds the outbox depth with `setOutboxDepthSource`. */
+  metrics: CoverkitMetrics;
 }
 
 export interface ServiceDependencies {
@@ -52,6 +56,8 @@ export function createServices(config: Config, dependencies: ServiceDependencies
   const store = dependencies.store ?? openStore(config, logger);
   const { adapters, resilience } = createAdapters(providers, config.providers, { store });
   const quoteCache = new QuoteCache();
+  const metrics = createMetrics({ resilience });
+  for (const adapter of adapters.values()) instrumentAdapter(adapter, metrics);
   for (const adapter of adapters.values()) forgetQuotesAfterBind(adapter, quoteCache);
   return {
     config,
@@ -65,6 +71,7 @@ export function createServices(config: Config, dependencies: ServiceDependencies
     bindsInFlight: new Set(),
     quoteBudgets: createQuoteBudgets(providers, config.merchants),
     quoteCache,
+    metrics,
     rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute, burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)) }),
   };
 }

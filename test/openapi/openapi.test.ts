@@ -150,6 +150,8 @@ describe('real /v1 answers hold to the document', () => {
 
   it('health, the document itself and the catalog', async () => {
     assert.equal((await anonymous.GET('/v1/health')).data?.status, 'ok');
+    assert.equal((await anonymous.GET('/v1/health/live')).data?.status, 'ok');
+    assert.equal((await anonymous.GET('/v1/health/ready')).data?.checks?.store?.ok, true);
     assert.equal((await anonymous.GET('/v1/openapi.json')).response.status, 200);
     const page = await anonymous.GET('/v1/docs', { parseAs: 'text' });
     assert.match(page.data ?? '', /<h3><span class="method post">POST<\/span> <code>\/v1\/orders\/\{id\}\/confirm<\/code><\/h3>/);

@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up and answering (restart it when this fails) */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the store is reachable and migrated (send traffic only while this answers 200) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -408,6 +442,16 @@ export interface components {
                 };
             };
         };
+        Probe: {
+            /** @enum {string} */
+            status: "ok" | "not_ready";
+            checks?: {
+                [key: string]: {
+                    ok: boolean;
+                    message?: string;
+                };
+            };
+        };
         /** @description The acknowledgement the provider expects, e.g. {"received": true} (Assurify) or {"success": true, "message": "…"} (Servify) */
         ProviderEventReply: {
             [key: string]: unknown;
@@ -415,7 +459,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error";
+                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "metrics_unauthorized" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error";
                 message: string;
                 fields?: {
                     path: string;
@@ -602,6 +646,62 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probe"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probe"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /** @description Not ready: `checks` says what is missing */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Probe"];
+                };
+            };
         };
     };
     getOpenApiDocument: {

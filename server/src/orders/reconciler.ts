@@ -15,7 +15,22 @@ export function createReconciler(services: AppServices) {
   return {
     /** One pass; concurrent callers share the pass in progress. */
     reconcileOnce(now?: number) {
-      running ??= orders.reconcile(now).finally(() => (running = undefined));
+      running ??= orders
+        .reconcile(now)
+        .then(
+          (report) => {
+            const { reconciledOrders, reconcilePasses } = services.metrics;
+            for (const outcome of ['bound', 'failed', 'unchanged'] as const)
+              if (report[outcome] > 0) reconciledOrders.inc({ outcome }, report[outcome]);
+            reconcilePasses.inc({ result: 'ok' });
+            return report;
+          },
+          (error: unknown) => {
+            services.metrics.reconcilePasses.inc({ result: 'error' });
+            throw error;
+          },
+        )
+        .finally(() => (running = undefined));
       return running;
     },
     start() {

@@ -9,6 +9,7 @@ import {
   catalogSchema,
   errorEnvelopeSchema,
   healthSchema,
+  probeSchema,
   moneySchema,
   offerSchema,
   orderResponseSchema,
@@ -262,6 +263,7 @@ export function buildOpenApiDocument() {
             OrderResponse: orderResponseSchema,
             Catalog: catalogSchema,
             Health: healthSchema,
+            Probe: probeSchema,
             ProviderEventReply: providerEventReplySchema,
             Error: errorEnvelopeSchema,
           },
@@ -277,6 +279,28 @@ export function buildOpenApiDocument() {
           summary: 'Service and provider health',
           security: security.none,
           responses: { '200': success('Each provider: sandbox or live, and whether it answers', ref('Health')), ...errors('429', '500') },
+        },
+      },
+      '/v1/health/live': {
+        get: {
+          operationId: 'getLiveness',
+          tags: ['System'],
+          summary: 'Liveness: the process is up and answering (restart it when this fails)',
+          security: security.none,
+          responses: { '200': success('The process answers', ref('Probe')), ...errors('429', '500') },
+        },
+      },
+      '/v1/health/ready': {
+        get: {
+          operationId: 'getReadiness',
+          tags: ['System'],
+          summary: 'Readiness: the store is reachable and migrated (send traffic only while this answers 200)',
+          security: security.none,
+          responses: {
+            '200': success('Ready to serve', ref('Probe')),
+            '503': success('Not ready: `checks` says what is missing', ref('Probe')),
+            ...errors('429', '500'),
+          },
         },
       },
       '/v1/openapi.json': {

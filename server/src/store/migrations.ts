@@ -67,4 +67,20 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE orders ADD COLUMN cancelled_at TEXT;
     `,
   },
+  {
+    // Issue 15, many instances: counters shared by every instance (rate limits, provider budgets),
+    // and the reconciler's lease on an order (who works on it, until when), so two instances never
+    // reconcile one order at once and a dead instance's claim lapses.
+    version: 60,
+    sql: `
+      CREATE TABLE shared_counters (
+        key TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      ALTER TABLE orders ADD COLUMN lease_owner TEXT;
+      ALTER TABLE orders ADD COLUMN lease_until TEXT;
+    `,
+  },
 ];

@@ -10,6 +10,6 @@ import type { Store } from './types.ts';
 export function openStore(config: Config, logger?: Pick<Logger, 'error'>): Store {
   const key = config.dataKey ?? loadOrCreateLocalDataKey(config.dataDir);
   const cipher = createFieldCipher(key);
-  if (config.databaseUrl) return lazyStore(openPostgresStore(config.databaseUrl, cipher, { logger }));
+  if (config.databaseUrl) return lazyStore(openPostgresStore(config.databaseUrl, cipher, { logger, schema: config.databaseSchema }));
   return openSqliteStore(config.dataDir, cipher, { logger });
 }

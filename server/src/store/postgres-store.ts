@@ -15,6 +15,7 @@ import {
   rowToOrder,
   type OrderRow,
 } from './order-rows.ts';
+import { postgresCoordination } from './postgres-coordination.ts';
 import { UnreadableRecord } from './store-errors.ts';
 import type { IdempotencyScope, Store } from './types.ts';
 
@@ -164,6 +165,7 @@ export async function openPostgresStore(
     async close() {
       await pool.end();
     },
+    ...postgresCoordination(pool, cipher, logger),
   };
 }
 

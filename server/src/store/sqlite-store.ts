@@ -18,6 +18,7 @@ import {
   rowToOrder,
   type OrderRow,
 } from './order-rows.ts';
+import { readinessOf } from './readiness.ts';
 import { StoreBusy, UnreadableRecord } from './store-errors.ts';
 import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store } from './types.ts';
 
@@ -178,6 +179,11 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
     },
     async close() {
       database.close();
+    },
+    async checkReady() {
+      if (!database.open) return { ready: false, reason: 'database closed' };
+      const row = database.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null };
+      return readinessOf(row.version);
     },
   });
 

@@ -86,6 +86,31 @@ export interface Store {
   forgetProviderValue(provider: string, key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+
+  // Optional: what a store shared by several instances adds (PostgreSQL). Absent, each
+  // instance keeps these in memory (SQLite serves one process; test fakes need none).
+  /** Reachable, and migrated to the latest version this code knows (readiness probe). */
+  checkReady?(): Promise<StoreReadiness>;
+  /**
+   * Adds `cost` to the counter `key` in the window starting at `windowStart` (ms), unless the
+   * total would pass `limit`: returns the new total, or null (nothing added). Atomic across instances.
+   */
+  addToCounter?(key: string, windowStart: number, cost: number, limit: number): Promise<number | null>;
+  /** The counter's total in that window (0 when none). */
+  readCounter?(key: string, windowStart: number): Promise<number>;
+  /**
+   * Claims the oldest order in `statuses` that no live lease holds, for `owner` until `until`
+   * (`FOR UPDATE SKIP LOCKED`: concurrent claimers never get the same order); null when none is left.
+   */
+  claimOrderLease?(statuses: readonly OrderStatus[], owner: string, until: Date, now: Date): Promise<StoredOrder | null>;
+  /** Ends every lease `owner` holds. */
+  releaseOrderLeases?(owner: string): Promise<void>;
+}
+
+export interface StoreReadiness {
+  ready: boolean;
+  /** Why not, in words an operator can act on (never a connection string). */
+  reason?: string;
 }
 
 export interface ProviderEvent {
