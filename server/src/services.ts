@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ProviderId } from '../../contract/types.ts';
 import type { Config, Merchant } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { shareFailedAuthLimit } from './middleware/authenticate.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { createMetrics, type CoverkitMetrics } from './observability/coverkit-metrics.ts';
 import { instrumentAdapter } from './observability/instrument-adapter.ts';
@@ -13,6 +14,7 @@ import type { ProviderResilience } from './providers/kit/resilience.ts';
 import { createAdapters, providerRegistry, type ProviderRegistry } from './providers/registry.ts';
 import type { AnyProviderModule, ProviderAdapter } from './providers/types.ts';
 import { openStore } from './store/open-store.ts';
+import { sharedCountersOf, type SharedCounters } from './store/shared-window.ts';
 import type { Store } from './store/types.ts';
 
 export interface ProviderHealth {
@@ -55,6 +57,9 @@ export function createServices(config: Config, dependencies: ServiceDependencies
   const logger = dependencies.logger ?? createLogger();
   const store = dependencies.store ?? openStore(config, logger);
   const { adapters, resilience } = createAdapters(providers, config.providers, { store });
+  // With a shared store (PostgreSQL), limits and budgets count every instance's requests.
+  const shared = sharedCountersOf(store);
+  if (shared) shareFailedAuthLimit(config.merchants, shared);
   const quoteCache = new QuoteCache();
   const metrics = createMetrics({ resilience });
   for (const adapter of adapters.values()) instrumentAdapter(adapter, metrics);
@@ -69,10 +74,14 @@ export function createServices(config: Config, dependencies: ServiceDependencies
     signerFor: createSignerCache(),
     providerHealth: createProviderHealth(),
     bindsInFlight: new Set(),
-    quoteBudgets: createQuoteBudgets(providers, config.merchants),
+    quoteBudgets: createQuoteBudgets(providers, config.merchants, shared),
     quoteCache,
     metrics,
-    rateLimit: rateLimit({ perMinute: config.rateLimitPerMinute, burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)) }),
+    rateLimit: rateLimit({
+      perMinute: config.rateLimitPerMinute,
+      burst: Math.max(10, Math.ceil(config.rateLimitPerMinute / 10)),
+      ...(shared ? { shared } : {}),
+    }),
   };
 }
 
@@ -83,12 +92,16 @@ function forgetQuotesAfterBind(adapter: ProviderAdapter, quoteCache: QuoteCache)
 }
 
 /** A budget per provider that declares a rate limit, split between the merchants that use it. */
-function createQuoteBudgets(providers: ProviderRegistry, merchants: readonly Merchant[]): Map<ProviderId, ProviderBudget> {
+function createQuoteBudgets(
+  providers: ProviderRegistry,
+  merchants: readonly Merchant[],
+  shared?: SharedCounters,
+): Map<ProviderId, ProviderBudget> {
   const budgets = new Map<ProviderId, ProviderBudget>();
   for (const provider of providers) {
     if (!provider.rateLimit) continue;
     const merchantIds = merchants.filter((merchant) => merchant.providers.includes(provider.id)).map((merchant) => merchant.id);
-    budgets.set(provider.id, new ProviderBudget({ perMinute: provider.rateLimit.perMinute, merchantIds }));
+    budgets.set(provider.id, new ProviderBudget({ provider: provider.id, perMinute: provider.rateLimit.perMinute, merchantIds, shared }));
   }
   return budgets;
 }

@@ -9,13 +9,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Merchant } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import type { KeyKind } from './context.ts';
-import { clientAddress, createBuckets, rateLimited } from './rate-limit.ts';
+import type { SharedCounters } from '../store/shared-window.ts';
+import { clientAddress, createBuckets, createSharedBuckets, rateLimited, type LimitBuckets } from './rate-limit.ts';
 
 /** Wrong keys allowed per client address: a burst (a misconfigured deploy), then a trickle. */
 export const FAILED_AUTH_BURST = 20;
 export const FAILED_AUTH_PER_MINUTE = 10;
 
-type FailureBuckets = ReturnType<typeof createBuckets>;
+type FailureBuckets = LimitBuckets;
 /**
  * One count of failures per app, shared by every route's `authenticate`: keyed by the
  * app's merchant list (config.merchants), which every route is given.
@@ -26,6 +27,14 @@ function failuresFor(merchants: readonly Merchant[]): FailureBuckets {
   let failures = failuresByApp.get(merchants);
   if (!failures) failuresByApp.set(merchants, (failures = createBuckets({ perMinute: FAILED_AUTH_PER_MINUTE, burst: FAILED_AUTH_BURST })));
   return failures;
+}
+
+/**
+ * Counts wrong keys in the shared store, so an address guessing keys at several instances is
+ * stopped as at one. Call before the routes (and their `authenticate`) are built.
+ */
+export function shareFailedAuthLimit(merchants: readonly Merchant[], shared: SharedCounters): void {
+  failuresByApp.set(merchants, createSharedBuckets({ shared, perMinute: FAILED_AUTH_PER_MINUTE, burst: FAILED_AUTH_BURST, scope: 'auth' }));
 }
 
 function sameSecret(left: string, right: string): boolean {
@@ -63,11 +72,11 @@ export function authenticate({ merchants, accept }: { merchants: readonly Mercha
     if (!match) throw new ApiError({ status: 401, code: 'missing_key', message: 'Send your API key as "Authorization: Bearer <key>"' });
     const address = clientAddress(context);
     // Checked before the key: while an address is blocked, a right guess looks like a wrong one.
-    const blocked = failures.blocked(address);
+    const blocked = await failures.blocked(address);
     if (blocked !== null) throw rateLimited(blocked, 'Too many requests with a wrong API key. Wait, then check the key.');
     const found = findMerchant(merchants, match[1]!);
     if (!found) {
-      failures.take(address);
+      await failures.take(address);
       throw new ApiError({ status: 401, code: 'invalid_key', message: 'This API key is not valid' });
     }
     if (found.kind === 'secret' && context.req.header('Origin') !== undefined) {

@@ -1,11 +1,13 @@
 /**
  * A token bucket per publishable key and client address: a burst is fine, a flood is
- * answered 429 with `Retry-After`. In memory, per instance: a shared limit across
- * instances belongs at the load balancer.
+ * answered 429 with `Retry-After`. In memory, per instance; with a shared store (PostgreSQL,
+ * several instances behind a load balancer) a sliding minute counted in the database instead,
+ * so requests to every instance add up.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from '../errors.ts';
+import { slidingWindow, type SharedCounters } from '../store/shared-window.ts';
 
 interface Bucket {
   tokens: number;
@@ -18,6 +20,8 @@ export interface RateLimitOptions {
   /** Requests allowed at once, on top of the sustained rate. */
   burst?: number;
   now?: () => number;
+  /** Counters every instance shares; unset, the limit is this instance's own. */
+  shared?: SharedCounters;
 }
 
 declare module 'hono' {
@@ -55,6 +59,33 @@ export function resolveClientAddress({ trustedProxies = 0 }: { trustedProxies?: 
     const fromProxy = trustedProxies > 0 ? forwarded[forwarded.length - trustedProxies] : undefined;
     context.set('clientAddress', fromProxy ?? socketAddress(context));
     await next();
+  };
+}
+
+/** What both kinds of limit answer: null when allowed, or the seconds to wait. */
+export interface LimitBuckets {
+  take(key: string): number | null | Promise<number | null>;
+  blocked(key: string): number | null | Promise<number | null>;
+}
+
+/**
+ * The same limit counted in the shared store: `perMinute` (or `burst`, where larger) in any
+ * minute, across every instance. Should the database fail, this instance's own buckets decide,
+ * so a database hiccup never refuses every request.
+ */
+export function createSharedBuckets({
+  shared,
+  perMinute = 300,
+  burst = 60,
+  now = Date.now,
+  scope,
+}: RateLimitOptions & { shared: SharedCounters; scope: string }): LimitBuckets {
+  const window = slidingWindow({ counters: shared, limit: Math.max(perMinute, burst) });
+  const local = createBuckets({ perMinute, burst, now });
+  const seconds = (ms: number | null) => (ms === null ? null : Math.max(1, Math.ceil(ms / 1000)));
+  return {
+    take: (key) => window.spend(`${scope}:${key}`, 1, now()).then(seconds, () => local.take(key)),
+    blocked: (key) => window.blocked(`${scope}:${key}`, now()).then(seconds, () => local.blocked(key)),
   };
 }
 
@@ -100,10 +131,12 @@ export function rateLimited(retryAfterSeconds: number, message = 'Too many reque
 }
 
 export function rateLimit(options: RateLimitOptions = {}): MiddlewareHandler {
-  const buckets = createBuckets(options);
+  const buckets: LimitBuckets = options.shared
+    ? createSharedBuckets({ ...options, shared: options.shared, scope: 'rate' })
+    : createBuckets(options);
   return async function limitRate(context, next) {
     const key = `${context.get('merchant').id}:${context.get('keyKind')}:${clientAddress(context)}`;
-    const wait = buckets.take(key);
+    const wait = await buckets.take(key);
     if (wait !== null) throw rateLimited(wait);
     await next();
   };

@@ -161,22 +161,27 @@ export function createBinding(
     return 'failed';
   }
 
+  /** Brings one order forward (the reconciler's leased pass calls this per claimed order). */
+  async function reconcileOne(order: StoredOrder, now = Date.now()): Promise<'bound' | 'failed' | 'unchanged'> {
+    try {
+      if (order.status === 'binding') return await reconcileBinding(order, now);
+      return (await refresh(order)) === order ? 'unchanged' : 'bound';
+    } catch (error) {
+      logger.warn('reconcile failed', { orderId: order.id, error: (error as Error).name });
+      return 'unchanged';
+    }
+  }
+
   /** One pass over every order being bound or waiting on its provider. */
   async function reconcile(now = Date.now()): Promise<ReconcileReport> {
     const report: ReconcileReport = { examined: 0, bound: 0, failed: 0, unchanged: 0 };
     for (const order of await store.listOrdersByStatus(RECONCILABLE_STATUSES)) {
       report.examined += 1;
-      try {
-        if (order.status === 'binding') report[await reconcileBinding(order, now)] += 1;
-        else report[(await refresh(order)) === order ? 'unchanged' : 'bound'] += 1;
-      } catch (error) {
-        report.unchanged += 1;
-        logger.warn('reconcile failed', { orderId: order.id, error: (error as Error).name });
-      }
+      report[await reconcileOne(order, now)] += 1;
     }
     if (report.examined > 0) logger.info('reconciled', { ...report });
     return report;
   }
 
-  return { bind, reconcile };
+  return { bind, reconcile, reconcileOne };
 }

@@ -297,6 +297,7 @@ export function createOrderService(deps: OrderServiceDeps) {
 
     /** One pass over every order being bound or waiting on its provider. */
     reconcile: binder.reconcile,
+    reconcileOne: binder.reconcileOne,
   };
 }
 

@@ -39,9 +39,9 @@ export function quotesRoutes(services: AppServices) {
   } = services;
 
   /** Asks the provider under a deadline, if this merchant's budget there allows it. */
-  function askProvider(provider: ProviderId, merchantId: string, { device, country }: QuoteRequest): Promise<QuoteOutcome> {
+  async function askProvider(provider: ProviderId, merchantId: string, { device, country }: QuoteRequest): Promise<QuoteOutcome> {
     const cost = modules.get(provider)?.rateLimit?.quoteCost({ device, country }, config.providers[provider]) ?? 0;
-    if (!(quoteBudgets.get(provider)?.trySpend(merchantId, cost) ?? true)) return Promise.reject(new ProviderBusy());
+    if (!((await quoteBudgets.get(provider)?.spend(merchantId, cost)) ?? true)) throw new ProviderBusy();
     const adapter = adapters.get(provider)!;
     // A slow provider never holds the others back.
     return withDeadline(
