@@ -68,10 +68,14 @@ export interface LimitBuckets {
   blocked(key: string): number | null | Promise<number | null>;
 }
 
+/** The short window of the shared limit, where the burst is enforced. */
+const BURST_WINDOW_MS = 10_000;
+
 /**
- * The same limit counted in the shared store: `perMinute` (or `burst`, where larger) in any
- * minute, across every instance. Should the database fail, this instance's own buckets decide,
- * so a database hiccup never refuses every request.
+ * The same limit counted in the shared store, across every instance: what a token bucket of
+ * `burst` refilled at `perMinute` allows, as two sliding windows (the burst plus ten seconds'
+ * refill in any ten seconds; `perMinute` plus the burst in any minute). Should the database
+ * fail, this instance's own buckets decide, so a database hiccup never refuses every request.
  */
 export function createSharedBuckets({
   shared,
@@ -80,12 +84,25 @@ export function createSharedBuckets({
   now = Date.now,
   scope,
 }: RateLimitOptions & { shared: SharedCounters; scope: string }): LimitBuckets {
-  const window = slidingWindow({ counters: shared, limit: Math.max(perMinute, burst) });
+  const short = slidingWindow({
+    counters: shared,
+    windowMs: BURST_WINDOW_MS,
+    limit: burst + Math.ceil((perMinute * BURST_WINDOW_MS) / 60_000),
+  });
+  const long = slidingWindow({ counters: shared, windowMs: 60_000, limit: perMinute + burst });
   const local = createBuckets({ perMinute, burst, now });
   const seconds = (ms: number | null) => (ms === null ? null : Math.max(1, Math.ceil(ms / 1000)));
+  async function take(key: string): Promise<number | null> {
+    const time = now();
+    return (await short.spend(`${scope}:10s:${key}`, 1, time)) ?? (await long.spend(`${scope}:1m:${key}`, 1, time));
+  }
+  async function blocked(key: string): Promise<number | null> {
+    const time = now();
+    return (await short.blocked(`${scope}:10s:${key}`, time)) ?? (await long.blocked(`${scope}:1m:${key}`, time));
+  }
   return {
-    take: (key) => window.spend(`${scope}:${key}`, 1, now()).then(seconds, () => local.take(key)),
-    blocked: (key) => window.blocked(`${scope}:${key}`, now()).then(seconds, () => local.blocked(key)),
+    take: (key) => take(key).then(seconds, () => local.take(key)),
+    blocked: (key) => blocked(key).then(seconds, () => local.blocked(key)),
   };
 }
 

@@ -39,9 +39,9 @@ export function postgresCoordination(
       // One statement: the insert (a new window) or the increment happens only within the limit,
       // and concurrent instances serialise on the row.
       const result = await pool.query<{ count: number }>(
-        `INSERT INTO shared_counters (key, window_start, count) SELECT $1, $2, $3 WHERE $3 <= $4
+        `INSERT INTO shared_counters (key, window_start, count) SELECT $1::text, $2::bigint, $3::integer WHERE $3::integer <= $4::integer
          ON CONFLICT (key, window_start) DO UPDATE SET count = shared_counters.count + EXCLUDED.count
-         WHERE shared_counters.count + EXCLUDED.count <= $4
+         WHERE shared_counters.count + EXCLUDED.count <= $4::integer
          RETURNING count`,
         [key, windowStart, cost, limit],
       );

@@ -25,7 +25,7 @@ export function slidingWindow({ counters, limit, windowMs = 60_000 }: SlidingWin
     const windowStart = Math.floor(now / windowMs) * windowMs;
     const previous = await counters.readCounter(key, windowStart - windowMs);
     const stillInside = 1 - (now - windowStart) / windowMs;
-    return { windowStart, previous, carried: Math.floor(previous * stillInside) };
+    return { windowStart, previous, carried: Math.ceil(previous * stillInside) };
   }
 
   /** Milliseconds until `cost` more could fit: when enough of the previous window has slid out, or the next window begins. */
