@@ -11,6 +11,7 @@ import { ProviderError } from '../errors.ts';
 import { CertificateNotReadyError } from '../providers/kit/certificate.ts';
 import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
+import { createInFlightGuard } from '../store/in-flight-guard.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';
 import { bindGraceMs, createBinding } from './order-binding.ts';
 import { draftOrder } from './order-draft.ts';
@@ -29,6 +30,8 @@ import type { ProviderEventUpdate } from './order-types.ts';
 
 /** Sending a large video on to the provider takes longer than an ordinary bind. */
 const ACTIVATION_TIMEOUT_MS = 120_000;
+/** Receiving a large video on a slow connection, then sending it on. */
+const ACTIVATION_UPLOAD_LOCK_MS = 10 * 60_000;
 
 export type OrderServiceDeps = Pick<
   AppServices,
@@ -49,8 +52,12 @@ export { OUTCOME_UNKNOWN_REASON, type ReconcileReport } from './order-binding.ts
 
 export function createOrderService(deps: OrderServiceDeps) {
   const { config, store, logger, adapters, providerHealth, signerFor } = deps;
-  /** One video per order at a time (per process): a double-tapped button must not send two. */
-  const activationsInFlight = new Set<string>();
+  /**
+   * One video per order at a time, across instances sharing a database: a double-tapped button
+   * must not send two. The lock lapses after the upload's and the provider's time, should its
+   * instance die.
+   */
+  const activationsInFlight = createInFlightGuard(store, { scope: 'activation', lockMs: ACTIVATION_UPLOAD_LOCK_MS });
 
   /**
    * The one way an order changes status: only along the table, and only while the order is
@@ -214,14 +221,13 @@ export function createOrderService(deps: OrderServiceDeps) {
      */
     async activate(order: StoredOrder, receive: () => Promise<ActivationVideo>): Promise<StoredOrder> {
       const activate = checkActivatable(order);
-      if (activationsInFlight.has(order.id))
+      if (!(await activationsInFlight.tryEnter(order.id)))
         throw new OrderStateConflict({
           action: 'activate',
           status: order.status,
           busy: true,
           message: 'A video for this order is already being sent',
         });
-      activationsInFlight.add(order.id);
       try {
         const video = await receive();
         const result = await activate({
@@ -238,7 +244,7 @@ export function createOrderService(deps: OrderServiceDeps) {
         });
         return (await transition(order.id, ['pending_activation'], result.status, { policy: result.policy })) ?? (await current(order));
       } finally {
-        activationsInFlight.delete(order.id);
+        await activationsInFlight.leave(order.id);
       }
     },
 

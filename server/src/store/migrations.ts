@@ -70,7 +70,8 @@ export const migrations: { version: number; sql: string }[] = [
   {
     // Issue 15, many instances: counters shared by every instance (rate limits, provider budgets),
     // and the reconciler's lease on an order (who works on it, until when), so two instances never
-    // reconcile one order at once and a dead instance's claim lapses.
+    // reconcile one order at once and a dead instance's claim lapses; short locks (one activation
+    // upload per order at a time), which lapse too.
     version: 60,
     sql: `
       CREATE TABLE shared_counters (
@@ -81,6 +82,11 @@ export const migrations: { version: number; sql: string }[] = [
       );
       ALTER TABLE orders ADD COLUMN lease_owner TEXT;
       ALTER TABLE orders ADD COLUMN lease_until TEXT;
+      CREATE TABLE shared_locks (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        until TEXT NOT NULL
+      );
     `,
   },
 ];

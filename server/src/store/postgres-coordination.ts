@@ -17,7 +17,9 @@ export function postgresCoordination(
   pool: pg.Pool,
   cipher: FieldCipher,
   logger: Pick<Logger, 'error'>,
-): Required<Pick<Store, 'checkReady' | 'addToCounter' | 'readCounter' | 'claimOrderLease' | 'releaseOrderLeases'>> {
+): Required<
+  Pick<Store, 'checkReady' | 'addToCounter' | 'readCounter' | 'claimOrderLease' | 'releaseOrderLeases' | 'acquireLock' | 'releaseLock'>
+> {
   let lastSweep = 0;
   async function sweepOldCounters(now: number): Promise<void> {
     if (now - lastSweep < 60_000) return;
@@ -77,6 +79,18 @@ export function postgresCoordination(
     },
     async releaseOrderLeases(owner) {
       await pool.query('UPDATE orders SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1', [owner]);
+    },
+    async acquireLock(key, owner, until, now) {
+      // Taken when free, or when its holder's time ran out (an instance that died holding it).
+      const result = await pool.query(
+        `INSERT INTO shared_locks (key, owner, until) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, until = EXCLUDED.until WHERE shared_locks.until < $4`,
+        [key, owner, until.toISOString(), now.toISOString()],
+      );
+      return result.rowCount === 1;
+    },
+    async releaseLock(key, owner) {
+      await pool.query('DELETE FROM shared_locks WHERE key = $1 AND owner = $2', [key, owner]);
     },
   };
 }

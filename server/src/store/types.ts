@@ -105,6 +105,10 @@ export interface Store {
   claimOrderLease?(statuses: readonly OrderStatus[], owner: string, until: Date, now: Date): Promise<StoredOrder | null>;
   /** Ends every lease `owner` holds. */
   releaseOrderLeases?(owner: string): Promise<void>;
+  /** Takes the lock `key` for `owner` until `until`, unless another owner holds it unexpired: true when taken. */
+  acquireLock?(key: string, owner: string, until: Date, now: Date): Promise<boolean>;
+  /** Lets go of `key`, if `owner` still holds it. */
+  releaseLock?(key: string, owner: string): Promise<void>;
 }
 
 export interface StoreReadiness {
