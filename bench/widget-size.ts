@@ -41,8 +41,19 @@ export function allChunks(directory = WIDGET_DIR): string[] {
 // which is loaded later, on demand.
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
 /** The entry plus every chunk reachable from it through static imports: what runs before first render. */
 export function staticImportClosure(entry = WIDGET_ENTRY, directory = WIDGET_DIR): string[] {
+  return importClosure(entry, directory, [STATIC_IMPORT]);
+}
+
+/** The entry plus every chunk it can ever load (static and dynamic imports): the whole purchase flow, every language. */
+export function wholeFlowClosure(entry = WIDGET_ENTRY, directory = WIDGET_DIR): string[] {
+  return importClosure(entry, directory, [STATIC_IMPORT, DYNAMIC_IMPORT]);
+}
+
+function importClosure(entry: string, directory: string, patterns: RegExp[]): string[] {
   const seen = new Set<string>();
   const pending = [entry];
   while (pending.length > 0) {
@@ -50,9 +61,10 @@ export function staticImportClosure(entry = WIDGET_ENTRY, directory = WIDGET_DIR
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(path.join(directory, file), 'utf8');
-    for (const match of source.matchAll(STATIC_IMPORT)) {
-      pending.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)));
-    }
+    for (const pattern of patterns)
+      for (const match of source.matchAll(pattern)) {
+        pending.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)));
+      }
   }
   return [...seen].sort();
 }

@@ -1,0 +1,38 @@
+/**
+ * Reads `POST /v1/quotes`. Asked with `Accept: application/x-ndjson`, the server writes one
+ * line per provider as soon as that provider answers, each line a `QuoteResponse` of its
+ * own; an older server (or a proxy) answers one JSON object, read the same way.
+ *
+ * The offers so far keep their order as more arrive (each provider's, cheapest first, after
+ * those already shown): nothing the shopper is reading moves.
+ */
+import type { QuoteResponse } from '../../../contract/types.ts';
+
+export const QUOTE_STREAM_TYPE = 'application/x-ndjson';
+
+/** Appends one provider's part to what came before. */
+function merge(soFar: QuoteResponse, part: QuoteResponse): QuoteResponse {
+  return { offers: [...soFar.offers, ...part.offers], unavailable: [...soFar.unavailable, ...part.unavailable] };
+}
+
+export async function readQuoteStream(response: Response, onProgress?: (soFar: QuoteResponse) => void): Promise<QuoteResponse> {
+  if (!response.headers.get('Content-Type')?.startsWith(QUOTE_STREAM_TYPE) || !response.body)
+    return (await response.json()) as QuoteResponse;
+  let soFar: QuoteResponse = { offers: [], unavailable: [] };
+  let pending = '';
+  const take = (line: string) => {
+    if (!line.trim()) return;
+    soFar = merge(soFar, JSON.parse(line) as QuoteResponse);
+    onProgress?.(soFar);
+  };
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const lines = (pending + value).split('\n');
+    pending = lines.pop()!;
+    lines.forEach(take);
+  }
+  take(pending);
+  return soFar;
+}
