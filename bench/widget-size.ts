@@ -9,7 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const WIDGET_DIR = path.resolve('dist/widget');
 export const WIDGET_ENTRY = 'coverkit.js';
-export const GZIP_BUDGET_BYTES = 25 * 1024;
+// Lowered from 25 KB when the client dropped ky (entry 21.3 KB gzip): about 0.7 KB of room for the shopper-facing work beside it.
+export const GZIP_BUDGET_BYTES = 22 * 1024;
 
 export interface Bytes {
   files: string[];
