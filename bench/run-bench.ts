@@ -6,39 +6,19 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { TEST_IMEI } from '../server/src/testing/test-server.ts';
-import { startBareHono, startCoverkit, temporaryFolder, type ChildServer } from './child-servers.ts';
-import { allProvidersQuoteLoad, apiHeaders, bareHonoLoad, load, orderLoad, quoteLoad, QUOTE_BODY, type LoadFigures } from './http-load.ts';
-import { coldLoad, launchChromium, percentile, type PageLoad } from './page-load.ts';
-import { loadServifyCrypto, measureServifyCrypto, SERVIFY_ONLY_MERCHANTS } from './servify-crypto.ts';
-import { kilobytes, milliseconds, renderTable, times, type Row } from './table.ts';
-import { allChunks, GZIP_BUDGET_BYTES, measureFiles, staticImportClosure, wholeFlowClosure, WIDGET_ENTRY } from './widget-size.ts';
-import {
-  allSandboxesRow,
-  cachedQuoteRow,
-  lighthouseRow,
-  offersVisibleRow,
-  residentRow,
-  servifyCryptoRow,
-  widgetGzipRow,
-  wireRow,
-} from './goals.ts';
+import { startCoverkit, type ChildServer } from './child-servers.ts';
+import { lighthouseRow, offersVisibleRow, residentRow, widgetGzipRow, wireRow } from './goals.ts';
+import { quoteLoad } from './http-load.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { coldLoad, launchChromium, percentile, type PageLoad } from './page-load.ts';
+import { GOAL_ORDER, goals, raw, rows, WARM_UP_SECONDS } from './report.ts';
+import { serverRows, servifyRows } from './server-rows.ts';
+import { kilobytes, milliseconds, renderTable, type Row } from './table.ts';
+import { allChunks, GZIP_BUDGET_BYTES, measureFiles, staticImportClosure, wholeFlowClosure, WIDGET_ENTRY } from './widget-size.ts';
 import { fetchOnWire } from './wire.ts';
 
 const COLD_LOADS = 20;
-const LOAD_SECONDS = 10;
-const WARM_UP_SECONDS = 3;
-/** Offered rates for the fixed-rate runs: well under what 2 cores sustain, so errors mean trouble. */
-const QUOTE_RATE_PER_SECOND = 20;
-const ORDER_RATE_PER_SECOND = 20;
 const WATCHDOG_MS = 6 * 60_000;
-
-/** Issue 17's table, in its order; filled as the phases run. */
-const goals = new Map<string, Row>();
-const GOAL_ORDER = ['page', 'cached', 'sandboxes', 'memory', 'wire', 'gzip', 'servify', 'lighthouse'];
-const rows: Row[] = [];
-const raw: Record<string, unknown> = {};
 
 function sizeRows() {
   const entry = measureFiles([WIDGET_ENTRY]);
@@ -106,64 +86,6 @@ async function pageRows(server: ChildServer) {
   }
 }
 
-function loadRow(figure: string, result: LoadFigures, baseline?: LoadFigures): Row {
-  return {
-    section: 'server',
-    figure,
-    value: `${result.requestsPerSecond} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms`,
-    ...(baseline && {
-      baseline: `${baseline.requestsPerSecond} req/s, p50 ${baseline.latencyP50Ms} ms, p99 ${baseline.latencyP99Ms} ms`,
-      ratio: `${times(baseline.requestsPerSecond / Math.max(1, result.requestsPerSecond))} fewer req/s`,
-    }),
-  };
-}
-
-function fixedRateRow(figure: string, result: LoadFigures): Row {
-  const failed = result.errors + result.non2xx;
-  return {
-    section: 'server',
-    figure,
-    value: `${result.requests} sent, ${result.errors} errors, ${result.non2xx} non-2xx, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms`,
-    budget: '0 errors, 0 non-2xx',
-    withinBudget: failed === 0,
-  };
-}
-
-async function serverRows(server: ChildServer) {
-  const quotes = await quoteLoad(server.baseUrl, { duration: LOAD_SECONDS });
-  const rateLimitedBefore = server.rateLimitedLines();
-  const allProviders = await allProvidersQuoteLoad(server.baseUrl, { duration: LOAD_SECONDS });
-  const provider429s = server.rateLimitedLines() - rateLimitedBefore;
-  const bare = await startBareHono();
-  let bareHono: LoadFigures;
-  try {
-    // Warmed up like the Coverkit server, so the ratio compares steady states.
-    await bareHonoLoad(bare.baseUrl, { duration: WARM_UP_SECONDS });
-    bareHono = await bareHonoLoad(bare.baseUrl, { duration: LOAD_SECONDS });
-  } finally {
-    await bare.stop();
-  }
-  const quotesAtRate = await quoteLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: QUOTE_RATE_PER_SECOND });
-  const ordersAtRate = await orderLoad(server.baseUrl, { duration: LOAD_SECONDS, overallRate: ORDER_RATE_PER_SECOND });
-  raw.server = { quotes, allProviders, provider429s, bareHono, quotesAtRate, ordersAtRate };
-  goals.set('cached', cachedQuoteRow(quotes, bareHono));
-  goals.set('sandboxes', allSandboxesRow(allProviders, provider429s));
-  rows.push(
-    loadRow(`POST /v1/quotes, cached BigFix premiums, 10 connections, ${LOAD_SECONDS} s (baseline: bare Hono route)`, quotes, bareHono),
-  );
-  rows.push(loadRow(`POST /v1/quotes, a new IN or NG device with IMEI each, 10 connections, ${LOAD_SECONDS} s`, allProviders));
-  const answers = Object.entries(allProviders.unavailable)
-    .sort(([, left], [, right]) => right - left)
-    .map(([key, count]) => `${key} ${count}`);
-  rows.push({
-    section: 'server',
-    figure: 'of which: offers, and unavailable answers by provider and code',
-    value: `${allProviders.offers} offers; ${answers.join(', ')}`,
-  });
-  rows.push(fixedRateRow(`POST /v1/quotes at ${QUOTE_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, quotesAtRate));
-  rows.push(fixedRateRow(`POST /v1/orders at ${ORDER_RATE_PER_SECOND} req/s for ${LOAD_SECONDS} s`, ordersAtRate));
-}
-
 async function wireRows(server: ChildServer) {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const unpinned = await fetchOnWire(server.baseUrl, '/widget/coverkit.js');
@@ -186,52 +108,6 @@ async function lighthouseRows(server: ChildServer) {
       figure: 'Lighthouse (simulated mobile): largest contentful paint / total blocking time',
       value: `${milliseconds(figures.largestContentfulPaintMs)} / ${milliseconds(figures.totalBlockingTimeMs)}`,
     });
-}
-
-// SERVIFY SECTION — see bench/servify-crypto.ts; skipped until the Servify adapter is merged.
-async function servifyRows() {
-  const servify = await loadServifyCrypto();
-  if (!servify) {
-    rows.push({ section: 'servify', figure: 'crypto and quote path', value: 'skipped: Servify not merged yet' });
-    goals.set('servify', servifyCryptoRow(undefined));
-    return;
-  }
-  const crypto = await measureServifyCrypto(servify);
-  goals.set('servify', servifyCryptoRow(crypto));
-  rows.push({
-    section: 'servify',
-    figure: `sign + encrypt + decrypt, ${kilobytes(crypto.bodyBytes)} body, RSA-2048, node:crypto KeyObjects (baseline: node-rsa)`,
-    value: milliseconds(crypto.coverkitMs),
-    baseline: milliseconds(crypto.nodeRsaMs),
-    ratio: `${times(crypto.nodeRsaMs / crypto.coverkitMs)} faster`,
-  });
-  const merchantsFile = `${temporaryFolder()}/merchants.json`;
-  const server = await startCoverkit((port) => {
-    const merchants = SERVIFY_ONLY_MERCHANTS.map((merchant) => ({ ...merchant, allowedOrigins: [`http://127.0.0.1:${port}`] }));
-    writeFileSync(merchantsFile, JSON.stringify(merchants));
-    return { COVERKIT_MERCHANTS_FILE: merchantsFile };
-  });
-  try {
-    const key = SERVIFY_ONLY_MERCHANTS[0]!.publishableKey;
-    const body = JSON.stringify({ ...JSON.parse(QUOTE_BODY), device: { ...JSON.parse(QUOTE_BODY).device, imei: TEST_IMEI } });
-    const options = { url: `${server.baseUrl}/v1/quotes`, method: 'POST', headers: apiHeaders(server.baseUrl, key), body };
-    // A load of empty answers would measure nothing: make sure Servify really quotes here.
-    const probe = (await (await fetch(options.url, options)).json()) as { offers?: { provider: string }[] };
-    if (!probe.offers?.some((offer) => offer.provider === 'servify')) {
-      rows.push({
-        section: 'servify',
-        figure: 'Servify-only POST /v1/quotes',
-        value: `skipped: no Servify offer (${JSON.stringify(probe).slice(0, 120)})`,
-      });
-      return;
-    }
-    await load({ ...options, duration: WARM_UP_SECONDS });
-    const quotes = await load({ ...options, duration: LOAD_SECONDS });
-    raw.servify = { crypto, quotes };
-    rows.push({ ...loadRow(`Servify-only POST /v1/quotes, ${LOAD_SECONDS} s`, quotes), section: 'servify' });
-  } finally {
-    await server.stop();
-  }
 }
 
 async function main() {
@@ -260,7 +136,9 @@ async function main() {
     await server.stop();
   }
   await servifyRows();
-  const goalRows = GOAL_ORDER.map((key) => goals.get(key) ?? { section: 'goal', figure: key, value: 'not measured', withinBudget: false });
+  const goalRows: Row[] = GOAL_ORDER.map(
+    (key) => goals.get(key) ?? { section: 'goal', figure: key, value: 'not measured', withinBudget: false },
+  );
 
   const seconds = Math.round((performance.now() - started) / 1000);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`;
