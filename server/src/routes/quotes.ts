@@ -95,12 +95,27 @@ export function quotesRoutes(services: AppServices) {
         // `as never`: typed clients (hono/client) read the JSON form; the widget reads this one itself.
         return stream(context, async (output) => {
           // Each provider's line goes out when it answers; a failure is a line too, never an abort.
+          // Lines ready in the same turn (cached answers, "needs the IMEI") go out as one write,
+          // so the page draws them together instead of moving what it just drew.
+          let batch: string[] = [];
+          let written = Promise.resolve();
+          const flush = () => {
+            const lines = batch.join('');
+            batch = [];
+            written = written.then(async () => {
+              await output.write(lines);
+            });
+          };
           await Promise.all(
             providers.map(async (provider) => {
               const part = providerAnswer(provider, await settled(provider), answer);
-              await output.write(`${JSON.stringify(part)}\n`);
+              if (batch.length === 0) setImmediate(flush);
+              batch.push(`${JSON.stringify(part)}\n`);
             }),
           );
+          // The last batch's flush was queued before this: it has run once this resolves.
+          await new Promise((resolve) => setImmediate(resolve));
+          await written;
         }) as never;
       }
 

@@ -20,9 +20,11 @@ export async function readQuoteStream(response: Response, onProgress?: (soFar: Q
     return (await response.json()) as QuoteResponse;
   let soFar: QuoteResponse = { offers: [], unavailable: [] };
   let pending = '';
-  const take = (line: string) => {
-    if (!line.trim()) return;
-    soFar = merge(soFar, JSON.parse(line) as QuoteResponse);
+  /** The lines of one read, told as one step: what arrived together is drawn together. */
+  const take = (lines: string[]) => {
+    const parts = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as QuoteResponse);
+    if (parts.length === 0) return;
+    soFar = parts.reduce(merge, soFar);
     onProgress?.(soFar);
   };
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -31,8 +33,8 @@ export async function readQuoteStream(response: Response, onProgress?: (soFar: Q
     if (done) break;
     const lines = (pending + value).split('\n');
     pending = lines.pop()!;
-    lines.forEach(take);
+    take(lines);
   }
-  take(pending);
+  take([pending]);
   return soFar;
 }
