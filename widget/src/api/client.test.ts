@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { apiBase, errorResponse, json, publishableKey, quoteResponse, stubApi } from '../testing/api-stub.ts';
+import {
+  apiBase,
+  comprehensiveOffer,
+  errorResponse,
+  json,
+  publishableKey,
+  quoteResponse,
+  screenOffer,
+  stubApi,
+} from '../testing/api-stub.ts';
 import { ApiError } from './api-error.ts';
 import { createApiClient } from './client.ts';
 
@@ -73,5 +82,24 @@ describe('createApiClient (fetch)', () => {
     const client = createApiClient({ apiBase, publishableKey: 'sk_test_123' });
     expect(((await failure(client.getCatalog(new AbortController().signal))) as ApiError).code).to.equal('secret_key_in_browser');
     expect(api.requests).to.have.length(0);
+  });
+
+  it('reads a streamed quote whose lines arrive together as one answer, cheapest first', async () => {
+    const lines = [
+      { offers: [comprehensiveOffer], unavailable: [] },
+      { offers: [screenOffer], unavailable: quoteResponse.unavailable },
+    ];
+    api = stubApi({
+      'POST /v1/quotes': () =>
+        new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), { headers: { 'Content-Type': 'application/x-ndjson' } }),
+    });
+    const progress: string[][] = [];
+    const client = createApiClient({ apiBase, publishableKey });
+    const answer = await client.createQuote(request, new AbortController().signal, (soFar) =>
+      progress.push(soFar.offers.map((offer) => offer.provider)),
+    );
+    expect(answer.offers.map((offer) => offer.offerId)).to.deep.equal([screenOffer.offerId, comprehensiveOffer.offerId]);
+    expect(answer.unavailable).to.deep.equal(quoteResponse.unavailable);
+    expect(progress, 'one step for one read').to.deep.equal([['bigfix', 'servify']]);
   });
 });

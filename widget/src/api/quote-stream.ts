@@ -3,16 +3,17 @@
  * line per provider as soon as that provider answers, each line a `QuoteResponse` of its
  * own; an older server (or a proxy) answers one JSON object, read the same way.
  *
- * The offers so far keep their order as more arrive (each provider's, cheapest first, after
- * those already shown): nothing the shopper is reading moves.
+ * The offers so far keep their order as more arrive: what arrives together (all of a cached
+ * quote) is sorted cheapest first, and goes after what is already shown, which never moves.
  */
 import type { QuoteResponse } from '../../../contract/types.ts';
 
 export const QUOTE_STREAM_TYPE = 'application/x-ndjson';
 
-/** Appends one provider's part to what came before. */
-function merge(soFar: QuoteResponse, part: QuoteResponse): QuoteResponse {
-  return { offers: [...soFar.offers, ...part.offers], unavailable: [...soFar.unavailable, ...part.unavailable] };
+/** Appends what arrived together, cheapest first (as the JSON answer is), after what came before. */
+function append(soFar: QuoteResponse, parts: QuoteResponse[]): QuoteResponse {
+  const offers = parts.flatMap((part) => part.offers).sort((left, right) => left.price.amount - right.price.amount);
+  return { offers: [...soFar.offers, ...offers], unavailable: [...soFar.unavailable, ...parts.flatMap((part) => part.unavailable)] };
 }
 
 export async function readQuoteStream(response: Response, onProgress?: (soFar: QuoteResponse) => void): Promise<QuoteResponse> {
@@ -24,7 +25,7 @@ export async function readQuoteStream(response: Response, onProgress?: (soFar: Q
   const take = (lines: string[]) => {
     const parts = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as QuoteResponse);
     if (parts.length === 0) return;
-    soFar = parts.reduce(merge, soFar);
+    soFar = append(soFar, parts);
     onProgress?.(soFar);
   };
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
