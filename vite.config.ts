@@ -12,9 +12,9 @@ import { defineConfig } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Modules the offer view imports statically (Lit, @lit/task, @lit/localize, ky and our own). */
+/** Modules the offer view imports statically (Lit, @lit/task, @lit/localize and our own). */
 const offerView =
-  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|@lit\/localize|ky)\/|widget\/src\/(index\.ts|api\/(client|api-error|luhn|types)\.ts|events\/cover-(offers-load|offer-select|offer-decline|error|device-change)-event\.ts|internal\/(define|format|load-steps|localize|quote-request|shared-styles)\.ts|components\/(cover-offers|cover-offer-list)\/)/;
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|@lit\/localize)\/|widget\/src\/(index\.ts|api\/(client|api-error|quote-stream|luhn|types)\.ts|events\/cover-(offers-load|offer-select|offer-decline|error|device-change)-event\.ts|internal\/(define|format|load-steps|localize|quote-request|shared-styles)\.ts|components\/(cover-offers|cover-offer-list)\/)/;
 
 export default defineConfig(({ mode }) => {
   const pinned = mode === 'pinned';

@@ -30,17 +30,27 @@ export interface ChildServer {
   pid: number;
   /** Resident memory of the child, from `ps` (KB → bytes). */
   residentBytes(): number;
+  /** Log lines so far of provider calls that met a rate limit (429 or the provider's own code). */
+  rateLimitedLines(): number;
   stop(): Promise<void>;
 }
 
 /** Starts `node --import tsx <script>` with PORT set and waits until it answers `readyPath`. */
 async function startChild(script: string, environment: Record<string, string>, readyPath: string, port: number): Promise<ChildServer> {
-  // Logs go nowhere: writing them still costs what it costs in production, but an undrained pipe would stall the child.
+  // Logs are drained (an undrained pipe would stall the child) and only scanned for provider
+  // rate limits: a quote that met a 429 logs `"failure":"rate_limited"`.
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, ...environment, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
+  let rateLimitedLines = 0;
+  let partialLine = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partialLine + chunk.toString()).split('\n');
+    partialLine = lines.pop()!;
+    for (const line of lines) if (line.includes('"rate_limited"')) rateLimitedLines++;
+  });
   let errorOutput = '';
   child.stderr!.on('data', (chunk: Buffer) => void (errorOutput = (errorOutput + chunk.toString()).slice(-4000)));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -59,6 +69,7 @@ async function startChild(script: string, environment: Record<string, string>, r
     baseUrl,
     port,
     pid: child.pid!,
+    rateLimitedLines: () => rateLimitedLines,
     residentBytes: () => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' }).trim()) * 1024,
     async stop() {
       if (child.exitCode === null) {

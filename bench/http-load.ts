@@ -10,14 +10,20 @@ import { asha, galaxyS23, TEST_IMEI } from '../server/src/testing/test-server.ts
 /** No IMEI: BigFix answers from our premium cache; Assurify and Servify say `needs_imei`. */
 export const QUOTE_BODY = JSON.stringify({ device: galaxyS23, country: 'IN' });
 
-/** With an IMEI, an Indian phone asks BigFix, Assurify and Servify; a Nigerian one asks Octamile. */
-const ALL_PROVIDER_BODIES = [
-  JSON.stringify({ device: { ...galaxyS23, imei: TEST_IMEI }, country: 'IN' }),
-  JSON.stringify({
-    device: { category: 'Mobile', brand: 'Tecno', model: 'Camon 30', price: 485000, currency: 'NGN', imei: TEST_IMEI },
+/**
+ * With an IMEI, an Indian phone asks BigFix, Assurify and Servify; a Nigerian one asks Octamile.
+ * Each request names a new price, so no answer comes from the quote cache: every quote is a
+ * real burst on the sandboxes, which the provider budgets must keep under their rate limits.
+ */
+function allProviderBody(sequence: number): string {
+  if (sequence % 2 === 0)
+    return JSON.stringify({ device: { ...galaxyS23, price: galaxyS23.price + sequence, imei: TEST_IMEI }, country: 'IN' });
+  const price = 485000 + sequence;
+  return JSON.stringify({
+    device: { category: 'Mobile', brand: 'Tecno', model: 'Camon 30', price, currency: 'NGN', imei: TEST_IMEI },
     country: 'NG',
-  }),
-];
+  });
+}
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -53,14 +59,38 @@ export function quoteLoad(baseUrl: string, options: Partial<Options> = {}, key =
   return load({ url: `${baseUrl}/v1/quotes`, method: 'POST', headers: apiHeaders(baseUrl, key), body: QUOTE_BODY, ...options });
 }
 
-/** Quotes that reach all four sandboxes: Indian and Nigerian phones in turn. */
-export function allProvidersQuoteLoad(baseUrl: string, options: Partial<Options> = {}): Promise<LoadFigures> {
+/** What the quotes of a load answered, per provider and code (`provider_busy`: our budget held the call back). */
+export type UnavailableTally = Record<string, number>;
+
+/** Quotes that reach all four sandboxes: Indian and Nigerian phones in turn, each a new device. */
+export async function allProvidersQuoteLoad(
+  baseUrl: string,
+  options: Partial<Options> = {},
+): Promise<LoadFigures & { unavailable: UnavailableTally; offers: number }> {
   const headers = apiHeaders(baseUrl);
-  return load({
+  const unavailable: UnavailableTally = {};
+  let sequence = 0;
+  let offers = 0;
+  const figures = await load({
     url: `${baseUrl}/v1/quotes`,
-    requests: ALL_PROVIDER_BODIES.map((body) => ({ method: 'POST' as const, headers, body })),
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        setupRequest: (request) => ({ ...request, body: allProviderBody(sequence++) }),
+        onResponse: (_status, body) => {
+          const answer = JSON.parse(body) as { offers?: unknown[]; unavailable?: { provider: string; code: string }[] };
+          offers += answer.offers?.length ?? 0;
+          for (const entry of answer.unavailable ?? []) {
+            const key = `${entry.provider} ${entry.code}`;
+            unavailable[key] = (unavailable[key] ?? 0) + 1;
+          }
+        },
+      },
+    ],
     ...options,
   });
+  return { ...figures, unavailable, offers };
 }
 
 /** One quote, to get an offerId the order requests can use (it stays valid for the whole run). */

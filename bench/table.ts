@@ -4,8 +4,9 @@ export interface Row {
   figure: string;
   value: string;
   baseline?: string;
-  /** value ÷ baseline, or baseline ÷ value for throughput: always "how many times worse". */
+  /** How the value stands against its baseline or goal, in words ("4.5 %", "1.6× the goal"). */
   ratio?: string;
+  /** The goal or budget (printed in the `goal` column). */
   budget?: string;
   /** undefined where the figure has no budget. */
   withinBudget?: boolean;
@@ -17,14 +18,14 @@ export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)}
 export const times = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)}×`;
 
 export function renderTable(rows: Row[]): string {
-  const header = ['section', 'figure', 'value', 'baseline', 'ratio', 'budget', ''];
+  const header = ['section', 'figure', 'value', 'baseline', 'goal', 'ratio', 'ok/over'];
   const cells = rows.map((row) => [
     row.section,
     row.figure,
     row.value,
     row.baseline ?? '',
-    row.ratio ?? '',
     row.budget ?? '',
+    row.ratio ?? '',
     row.withinBudget === undefined ? '' : row.withinBudget ? 'ok' : 'OVER',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));

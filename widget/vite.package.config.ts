@@ -1,7 +1,7 @@
 /**
  * Builds the npm package (`@coverkit/widget`) into widget/dist/: `index.js` (registers the
  * elements), `react.js` (the @lit/react wrapper) and the lazily loaded steps as their own
- * chunks. Unlike the script-tag bundle, Lit, @lit/*, ky and zod stay imports: the shop's
+ * chunks. Unlike the script-tag bundle, Lit, @lit/* and zod stay imports: the shop's
  * bundler resolves them once for the whole app. Declarations come from
  * `tsc -p widget/tsconfig.package.json` (`npm run build:package` runs both).
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 
 const widget = import.meta.dirname;
-const external = /^(lit|lit-html|lit-element|@lit\/[^/]+|ky|zod|react)(\/.*)?$/;
+const external = /^(lit|lit-html|lit-element|@lit\/[^/]+|zod|react)(\/.*)?$/;
 
 export default defineConfig({
   root: widget,

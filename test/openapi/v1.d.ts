@@ -113,7 +113,7 @@ export interface paths {
         put?: never;
         /**
          * Offers for a device from every enabled provider
-         * @description A provider that cannot quote this device is an `unavailable` entry with a reason, not an error.
+         * @description A provider that cannot quote this device is an `unavailable` entry with a reason, not an error. With `Accept: application/x-ndjson` the answer is streamed: one line per provider, written as soon as that provider answers, each line a `QuoteResponse` of its own (its offers cheapest first); the lines together hold the same offers and `unavailable` entries as the JSON answer. Errors (400, 401, 429…) are JSON either way, before any line.
          */
         post: operations["createQuote"];
         delete?: never;
@@ -845,6 +845,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["QuoteResponse"];
+                    "application/x-ndjson": components["schemas"]["QuoteResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -106,6 +106,11 @@ function success(
   };
 }
 
+/** The streamed form of the quote answer (`Accept: application/x-ndjson`): each line one provider's `QuoteResponse`. */
+function withQuoteStream(response: ReturnType<typeof success>) {
+  return { ...response, content: { ...response.content, 'application/x-ndjson': { schema: ref('QuoteResponse') } } };
+}
+
 /** Each error status, the codes it carries, and whether it says when to retry. */
 const errorStatuses: Record<string, { name: string; description: string; retryAfter?: boolean }> = {
   '400': {
@@ -341,15 +346,18 @@ export function buildOpenApiDocument() {
           operationId: 'createQuote',
           tags: ['Quotes'],
           summary: 'Offers for a device from every enabled provider',
-          description: 'A provider that cannot quote this device is an `unavailable` entry with a reason, not an error.',
+          description:
+            'A provider that cannot quote this device is an `unavailable` entry with a reason, not an error. With `Accept: application/x-ndjson` the answer is streamed: one line per provider, written as soon as that provider answers, each line a `QuoteResponse` of its own (its offers cheapest first); the lines together hold the same offers and `unavailable` entries as the JSON answer. Errors (400, 401, 429…) are JSON either way, before any line.',
           requestBody: body('QuoteRequest', { device: galaxyS23, country: 'IN' }),
           responses: {
-            '200': success('Offers, and the providers that could not quote', ref('QuoteResponse'), {
-              example: {
-                offers: [exampleOffer],
-                unavailable: [{ provider: 'octamile', code: 'unsupported_market', message: 'Octamile covers Nigeria' }],
-              },
-            }),
+            '200': withQuoteStream(
+              success('Offers, and the providers that could not quote', ref('QuoteResponse'), {
+                example: {
+                  offers: [exampleOffer],
+                  unavailable: [{ provider: 'octamile', code: 'unsupported_market', message: 'Octamile covers Nigeria' }],
+                },
+              }),
+            ),
             ...errors(...publicErrors, ...providerErrors),
           },
         },

@@ -1,13 +1,22 @@
-/** `POST /v1/quotes`: every enabled provider asked at once, each under its own deadline. */
+/**
+ * `POST /v1/quotes`: every enabled provider asked at once, each under its own deadline.
+ * Answered all at once (JSON, offers cheapest first), or with `Accept: application/x-ndjson`
+ * one line per provider as soon as it answers, so a page shows the quick providers' offers
+ * without waiting for the slowest.
+ */
 import { Hono } from 'hono';
-import { quoteRequestSchema, type QuoteRequest } from '../../../contract/schemas.ts';
-import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
-import { ProviderError } from '../errors.ts';
+import { stream } from 'hono/streaming';
+import type { QuoteRequest } from '../../../contract/schemas.ts';
+import { quoteRequestSchema } from '../../../contract/schemas.ts';
+import type { ProviderId, QuoteResponse } from '../../../contract/types.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
+import { byPrice, providerAnswer, type AnswerContext } from '../offers/provider-answer.ts';
 import { withDeadline } from '../providers/kit/deadline.ts';
-import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
+import type { QuoteOutcome } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
+
+export const QUOTE_STREAM_TYPE = 'application/x-ndjson';
 
 /** A provider whose quote budget this merchant has used up for the minute. */
 class ProviderBusy extends Error {}
@@ -18,25 +27,13 @@ const PROVIDER_DOWN: QuoteOutcome = {
   message: 'This insurer is not available right now. Please try again in a few minutes.',
 };
 
-/** An offer never outlives what the provider quoted it on (an Assurify session lives 15 minutes). */
-function offerExpiry(ours: Date, provider: string | undefined): Date {
-  const providerEnd = provider ? Date.parse(provider) : Number.NaN;
-  return Number.isNaN(providerEnd) || providerEnd >= ours.getTime() ? ours : new Date(providerEnd);
+/** Whether the client asked for the streamed form (the widget does; plain JSON clients never see it). */
+export function wantsStream(accept: string | undefined): boolean {
+  return !!accept && accept.split(',').some((type) => type.trim().split(';')[0] === QUOTE_STREAM_TYPE);
 }
 
 export function quotesRoutes(services: AppServices) {
-  const {
-    config,
-    adapters,
-    providers: modules,
-    logger,
-    signerFor,
-    providerHealth,
-    rateLimit,
-    quoteBudgets,
-    quoteCache,
-    resilience,
-  } = services;
+  const { config, adapters, providers: modules, rateLimit, quoteBudgets, quoteCache, resilience } = services;
 
   /** Asks the provider under a deadline, if this merchant's budget there allows it. */
   async function askProvider(provider: ProviderId, merchantId: string, { device, country }: QuoteRequest): Promise<QuoteOutcome> {
@@ -78,75 +75,53 @@ export function quotesRoutes(services: AppServices) {
       const merchant = context.get('merchant');
       const request = context.req.valid('json');
       const providers = merchant.providers.filter((provider) => adapters.has(provider));
-      const expiresAt = new Date(Date.now() + config.offerTtlMs);
-      const signer = signerFor(merchant);
+      const answer: AnswerContext = {
+        services,
+        merchant,
+        request,
+        requestId: context.get('requestId'),
+        expiresAt: new Date(Date.now() + config.offerTtlMs),
+      };
+      const settled = (provider: ProviderId) =>
+        quoteOne(provider, merchant.id, request).then(
+          (value): PromiseSettledResult<QuoteOutcome> => ({ status: 'fulfilled', value }),
+          (reason: unknown): PromiseSettledResult<QuoteOutcome> => ({ status: 'rejected', reason }),
+        );
 
-      const offers: Offer[] = [];
-      const unavailable: Unavailable[] = [];
-      const outcomes = await Promise.allSettled(providers.map((provider) => quoteOne(provider, merchant.id, request)));
-      outcomes.forEach((outcome, index) => {
-        const provider = providers[index]!;
-        if (outcome.status === 'rejected') {
-          const error = outcome.reason;
-          providerHealth.record(provider, false);
-          if (error instanceof ProviderError) {
-            logger.warn('quote failed', {
-              requestId: context.get('requestId'),
-              provider,
-              failure: error.failure,
-              code: error.providerCode,
+      if (wantsStream(context.req.header('Accept'))) {
+        context.header('Content-Type', QUOTE_STREAM_TYPE);
+        // No proxy buffering: each line is worth sending the moment it exists.
+        context.header('X-Accel-Buffering', 'no');
+        // `as never`: typed clients (hono/client) read the JSON form; the widget reads this one itself.
+        return stream(context, async (output) => {
+          // Each provider's line goes out when it answers; a failure is a line too, never an abort.
+          // Lines ready in the same turn (cached answers, "needs the IMEI") go out as one write,
+          // so the page draws them together instead of moving what it just drew.
+          let batch: string[] = [];
+          let written = Promise.resolve();
+          const flush = () => {
+            const lines = batch.join('');
+            batch = [];
+            written = written.then(async () => {
+              await output.write(lines);
             });
-            unavailable.push({
-              provider,
-              code: error.failure === 'timeout' ? 'provider_timeout' : 'provider_error',
-              message: error.shopperMessage,
-            });
-          } else {
-            logger.error('quote crashed', { requestId: context.get('requestId'), provider, error: String(error) });
-            unavailable.push({ provider, code: 'provider_error', message: 'Plans from this provider cannot be shown right now.' });
-          }
-          return;
-        }
-        providerHealth.record(provider, true);
-        if (outcome.value.kind === 'unavailable') {
-          unavailable.push({ provider, code: outcome.value.code, message: outcome.value.message });
-          return;
-        }
-        for (const note of outcome.value.unavailable ?? []) unavailable.push({ provider, code: note.code, message: note.message });
-        const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
-        for (const plan of outcome.value.plans) {
-          const quoted: QuotedOffer = {
-            provider,
-            providerName,
-            type: plan.type,
-            planCode: plan.planCode,
-            name: plan.name,
-            termMonths: plan.termMonths,
-            price: plan.price,
-            requires: plan.requires,
-            covers: plan.covers,
-            // The signer seals the offer and swaps the IMEI and serial for keyed digests.
-            device: request.device,
-            country: request.country,
-            ...(plan.context ? { context: plan.context } : {}),
-            livemode: config.mode === 'live',
           };
-          const planExpiresAt = offerExpiry(expiresAt, plan.expiresAt);
-          offers.push({
-            offerId: signer.sign(merchant.id, quoted, planExpiresAt),
-            provider,
-            providerName,
-            type: plan.type,
-            name: plan.name,
-            termMonths: plan.termMonths,
-            price: plan.price,
-            requires: plan.requires,
-            covers: plan.covers,
-            expiresAt: planExpiresAt.toISOString(),
-          });
-        }
-      });
-      offers.sort((left, right) => left.price.amount - right.price.amount);
+          await Promise.all(
+            providers.map(async (provider) => {
+              const part = providerAnswer(provider, await settled(provider), answer);
+              if (batch.length === 0) setImmediate(flush);
+              batch.push(`${JSON.stringify(part)}\n`);
+            }),
+          );
+          // The last batch's flush was queued before this: it has run once this resolves.
+          await new Promise((resolve) => setImmediate(resolve));
+          await written;
+        }) as never;
+      }
+
+      const parts = await Promise.all(providers.map(async (provider) => providerAnswer(provider, await settled(provider), answer)));
+      const offers = parts.flatMap((part) => part.offers).sort(byPrice);
+      const unavailable = parts.flatMap((part) => part.unavailable);
       return context.json({ offers, unavailable } satisfies QuoteResponse);
     },
   );

@@ -53,7 +53,11 @@ export class FaultPlan {
   }
 
   clear(provider?: string): void {
+    const before = this.#rules.length;
     this.#rules = provider ? this.#rules.filter((rule) => rule.provider !== provider) : [];
+    // Clearing nothing changes nothing: the demo clears on every page load, and each
+    // notification empties the quote cache, so every shopper's quote went to the sandboxes.
+    if (this.#rules.length === before) return;
     for (const listener of this.#listeners) listener();
   }
 

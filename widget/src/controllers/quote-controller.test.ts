@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { createApiClient } from '../api/client.ts';
 import type { Offer, QuoteResponse } from '../../../contract/types.ts';
-import { apiBase, json, publishableKey, quoteResponse, screenOffer, stubApi } from '../testing/api-stub.ts';
+import { apiBase, comprehensiveOffer, json, publishableKey, quoteResponse, screenOffer, stubApi } from '../testing/api-stub.ts';
 import { isSameOffer, QuoteController } from './quote-controller.ts';
 
 let api: ReturnType<typeof stubApi> | undefined;
@@ -94,5 +94,55 @@ describe('QuoteController', () => {
     expect(api.requests, 'refreshed while away').to.have.length(1);
     parent.append(host);
     await waitUntil(() => api!.requests.length === 2, 'no refresh after coming back', { timeout: 5_000 });
+  });
+
+  it('shows the offers of the providers that answered first while the others are still asked (streamed quote)', async () => {
+    let finish!: () => void;
+    const lastLine = new Promise<void>((resolve) => (finish = resolve));
+    const encoder = new TextEncoder();
+    api = stubApi({
+      'POST /v1/quotes': () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            async start(controller) {
+              // Servify's (dearer) offer first, split across two chunks; BigFix's only when the test says.
+              const first = `${JSON.stringify({ offers: [comprehensiveOffer], unavailable: [] })}\n`;
+              controller.enqueue(encoder.encode(first.slice(0, 20)));
+              controller.enqueue(encoder.encode(first.slice(20)));
+              await lastLine;
+              controller.enqueue(encoder.encode(`${JSON.stringify({ offers: [screenOffer], unavailable: quoteResponse.unavailable })}\n`));
+              controller.close();
+            },
+          }),
+          { headers: { 'Content-Type': 'application/x-ndjson' } },
+        ),
+    });
+    const host = await fixture<QuoteHost>(html`<quote-host></quote-host>`);
+    await waitUntil(() => host.quote.inProgress, 'the first line was not shown');
+    expect(api.requests[0]!.headers.get('Accept')).to.contain('application/x-ndjson');
+    expect(host.quote.inProgress!.offers.map((offer) => offer.provider)).to.deep.equal(['servify']);
+    expect(host.loads, 'loaded before the stream ended').to.have.length(0);
+    finish();
+    await waitUntil(() => host.loads.length === 1, 'no quote after the last line');
+    expect(host.quote.inProgress).to.equal(undefined);
+    // What was shown first stays first: nothing the shopper reads moves.
+    expect(host.loads[0]!.map((offer) => offer.provider)).to.deep.equal(['servify', 'bigfix']);
+    expect(host.quote.task.value!.unavailable).to.deep.equal(quoteResponse.unavailable);
+  });
+
+  it('shows nothing in progress while the providers so far have no offer the page wants', async () => {
+    api = stubApi({
+      'POST /v1/quotes': () =>
+        new Response(
+          `${JSON.stringify({ offers: [], unavailable: [{ provider: 'octamile', code: 'market_not_served', message: 'no' }] })}\n`,
+          {
+            headers: { 'Content-Type': 'application/x-ndjson' },
+          },
+        ),
+    });
+    const host = await fixture<QuoteHost>(html`<quote-host></quote-host>`);
+    await waitUntil(() => host.loads.length === 1, 'no quote');
+    expect(host.loads[0]).to.deep.equal([]);
+    expect(host.quote.inProgress).to.equal(undefined);
   });
 });

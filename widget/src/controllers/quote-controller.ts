@@ -3,7 +3,9 @@
  * IMEI the shopper gave to see more plans) changes, through one `@lit/task` that aborts a
  * superseded request; asks again a minute before the first offer expires (its price is
  * only held so long); keeps the shopper's pick across refreshes, where the same plan comes
- * back with a new (signed, expiring) offer id; and applies the page's filters.
+ * back with a new (signed, expiring) offer id; and applies the page's filters. While the
+ * quote runs, the offers of the providers that already answered are there to show
+ * (`inProgress`): the server streams each provider's answer as it comes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, initialState } from '@lit/task';
@@ -63,6 +65,7 @@ export class QuoteController implements ReactiveController {
   private typedImei = '';
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private lastOffers: readonly Offer[] = [];
+  private progress?: QuoteResponse;
 
   constructor(host: ReactiveControllerHost & Element, options: QuoteOptions) {
     this.host = host;
@@ -76,10 +79,22 @@ export class QuoteController implements ReactiveController {
       },
       task: async ([client, category, brand, model, price, currency, country, imei], { signal }) => {
         const request = buildQuoteRequest({ category, brand, model, price, currency, country, imei });
-        return client && request ? client.createQuote(request, signal) : initialState;
+        this.progress = undefined;
+        const showSoFar = (soFar: QuoteResponse) => {
+          if (signal.aborted) return;
+          this.progress = soFar;
+          this.host.requestUpdate();
+        };
+        return client && request ? client.createQuote(request, signal, showSoFar) : initialState;
       },
-      onComplete: (response) => this.handleResponse(response),
-      onError: (error) => options.onError(error),
+      onComplete: (response) => {
+        this.progress = undefined;
+        this.handleResponse(response);
+      },
+      onError: (error) => {
+        this.progress = undefined;
+        options.onError(error);
+      },
     });
   }
 
@@ -101,6 +116,15 @@ export class QuoteController implements ReactiveController {
   set shopperImei(imei: string) {
     this.typedImei = imei;
     this.host.requestUpdate();
+  }
+
+  /**
+   * The quote in flight so far, once it holds an offer the page shows: the answers of the
+   * providers that were quick, while the others are still asked. Undefined otherwise (the
+   * skeleton, or the previous offers, stay until then: no "no plans" flash).
+   */
+  get inProgress(): QuoteResponse | undefined {
+    return this.progress && this.visibleOffers(this.progress).length > 0 ? this.progress : undefined;
   }
 
   /** The offers the page wants shown (its `providers` and `plan-types`). */

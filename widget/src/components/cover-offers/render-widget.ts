@@ -88,7 +88,11 @@ function renderBody(view: WidgetView) {
       device.pickerMode
         ? html`<p class="message" part="picker-hint">${t('picker.hint', 'Choose your device to see its protection plans.')}</p>`
         : nothing,
-    pending: () => (quote.task.value ? renderChoosing(view, quote.task.value, true) : renderSkeleton()),
+    // The providers that answered first, while the others are still asked (streamed quote).
+    pending: () => {
+      const shown = quote.inProgress ?? quote.task.value;
+      return shown ? renderChoosing(view, shown, true) : renderSkeleton();
+    },
     complete: (response) => renderChoosing(view, response),
     error: (error) => renderLoadError(shopperMessage(error), () => void quote.run(), t),
   });
