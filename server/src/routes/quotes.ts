@@ -1,7 +1,7 @@
 /** `POST /v1/quotes`: every enabled provider asked at once, each under its own deadline. */
 import { Hono } from 'hono';
 import { quoteRequestSchema, type QuoteRequest } from '../../../contract/schemas.ts';
-import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
+import type { Offer, OfferTerms, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { validateJson } from '../middleware/validate-json.ts';
@@ -114,6 +114,7 @@ export function quotesRoutes(services: AppServices) {
         }
         for (const note of outcome.value.unavailable ?? []) unavailable.push({ provider, code: note.code, message: note.message });
         const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
+        const terms = (config.providers[provider] as { terms?: OfferTerms } | undefined)?.terms;
         for (const plan of outcome.value.plans) {
           const quoted: QuotedOffer = {
             provider,
@@ -143,6 +144,7 @@ export function quotesRoutes(services: AppServices) {
             requires: plan.requires,
             covers: plan.covers,
             expiresAt: planExpiresAt.toISOString(),
+            ...(terms ? { terms } : {}),
           });
         }
       });
