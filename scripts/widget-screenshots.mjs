@@ -16,7 +16,7 @@ const csp =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
 
 // The names the server sends with each offer (its provider registry is the only list).
-const providerNames = { bigfix: 'BigFix', servify: 'Servify' };
+const providerNames = { bigfix: 'BigFix', servify: 'Servify', assurify: 'Assurify SmartShield' };
 const offer = (id, provider, type, name, months, amount, extra = {}) => ({
   offerId: id,
   provider,
@@ -59,18 +59,34 @@ const fieldValues = [
   ['Serial number', 'SN-R5CW30ABCDEFGHJKLMNPQRSTUVWXYZ0123'],
   ["Manufacturer's warranty (years)", '1'],
 ];
+// What the Galaxy S23 is offered in the sandbox: several offers of each kind, so the
+// screenshots show the best offer first, the others folded, and the comparison.
+const terms = (provider, freeLookDays = 15) => ({
+  terms: { url: `https://www.${provider}.example/terms`, underwriter: `${providerNames[provider]} General Insurance Ltd`, freeLookDays },
+});
+const bigfixAdld = ['Accidental drops and cracked screens', 'Liquid spills and submersion', 'Cashless repair at authorised centres'];
+const bigfixEw = ['Manufacturing defects after the brand warranty ends', 'Parts and labour', 'Cashless repair at authorised centres'];
 const offers = [
   offer('o1', 'bigfix', 'ADLD', 'Accidental & Liquid Damage Protection, 1 year', 12, 2499, {
-    covers: ['Drops', 'Liquid spills', 'Cracked screen'],
-    termsUrl: 'https://example.com/terms',
+    covers: bigfixAdld,
     requires: everyField,
+    ...terms('bigfix'),
   }),
-  offer('o2', 'bigfix', 'EW', 'Extended Warranty, 1 year', 12, 1799, {
-    covers: ['Hardware faults after the brand warranty'],
-    requires: everyField,
+  offer('o1b', 'bigfix', 'ADLD', 'Accidental & Liquid Damage Protection, 2 years', 24, 4299, { covers: bigfixAdld, ...terms('bigfix') }),
+  offer('o1c', 'assurify', 'ADLD', 'SmartShield Accidental & Liquid Damage', 12, 5250, {
+    covers: ['Accidental drops and cracked screens', 'Liquid spills'],
+    ...terms('assurify'),
   }),
-  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999),
-  offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, { covers: ['Drops', 'Liquid', 'Theft'] }),
+  offer('o2', 'bigfix', 'EW', 'Extended Warranty, 1 year', 12, 1799, { covers: bigfixEw, requires: everyField, ...terms('bigfix') }),
+  offer('o2b', 'servify', 'EW', 'Servify Extended Warranty, 1 year', 12, 2100, {
+    covers: ['Manufacturing defects', 'Cashless repair at Servify service centres'],
+    ...terms('servify'),
+  }),
+  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999, { covers: ['Cracked or broken screen', 'Cashless screen replacement'], ...terms('servify') }),
+  offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, {
+    covers: ['Accidental and liquid damage', 'Manufacturing defects', 'Doorstep pickup and drop'],
+    ...terms('servify'),
+  }),
 ];
 const baseOrder = {
   id: 'ord_01JDEMO',
@@ -178,6 +194,9 @@ for (const scheme of ['light', 'dark']) {
     await open();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await shoot('1-offers');
+    await page.locator('cover-offers cover-offer-compare summary').nth(1).click();
+    await page.locator('cover-offers summary', { hasText: 'Other plans' }).nth(1).click();
+    await shoot('1-offers-compared');
     await page.locator('cover-offers [part~="offer"]').first().click();
     await page.getByLabel('Full name').waitFor();
     await page.locator('cover-offers [part~="submit-button"]').click();

@@ -227,6 +227,9 @@ export class CoverOfferForm extends LitElement {
   }
 }
 
+/** Loaded with this chunk (internal/load-steps.ts): the offer view ships without it. */
+export { CoverOfferCompare } from '../cover-offer-compare/cover-offer-compare.ts';
+
 declare global {
   interface HTMLElementTagNameMap {
     'cover-offer-form': CoverOfferForm;

@@ -93,6 +93,8 @@ export class CoverOffers extends LitElement {
     paused: () => this.stage === 'ordered',
     onLoad: (offers, { unavailable }) => {
       this.announcement = plansAvailable(offers.length, this.localize.t);
+      // The comparison of covers comes with the details chunk: fetch it while the shopper reads.
+      if (offers.length) void this.steps.load('form');
       this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable }));
     },
     onError: (error) => {
