@@ -82,7 +82,10 @@ const offers = [
     covers: ['Manufacturing defects', 'Cashless repair at Servify service centres'],
     ...terms('servify'),
   }),
-  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999, { covers: ['Cracked or broken screen', 'Cashless screen replacement'], ...terms('servify') }),
+  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999, {
+    covers: ['Cracked or broken screen', 'Cashless screen replacement'],
+    ...terms('servify'),
+  }),
   offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, {
     covers: ['Accidental and liquid damage', 'Manufacturing defects', 'Doorstep pickup and drop'],
     ...terms('servify'),

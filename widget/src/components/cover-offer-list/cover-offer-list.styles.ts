@@ -32,7 +32,6 @@ export const styles = [
       color: var(--_accent);
     }
 
-
     summary {
       justify-self: start;
       padding: 0.25rem 0;

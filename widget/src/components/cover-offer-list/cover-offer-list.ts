@@ -26,6 +26,8 @@ import { styles } from './cover-offer-list.styles.ts';
  * @csspart offer-type - The plan type label, e.g. "Accidental & liquid damage" (for screen readers).
  * @csspart offer-name - Term and insurer, e.g. "12 months · BigFix".
  * @csspart more-button - "Other plans (2)": shows the other offers of a kind.
+ * @csspart why - "Why this plan" under the best offer of a kind.
+ * @csspart compare - What each offer of a kind covers, side by side. Also compare-table, terms-link.
  * @csspart price - The offer's price.
  *
  * @cssprop --cover-color-accent - Selected border, radio and type label.
@@ -66,8 +68,8 @@ export class CoverOfferList extends LitElement {
       <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}">
         <input type="radio" name="offer" .value=${offer.offerId} .checked=${selected} />
         <span class="name" part="offer-name"
-          ><span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)} · </span>${this.localize.term(offer.termMonths)} ·
-          ${providerLabel(offer)}</span
+          ><span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)} · </span
+          >${this.localize.t('list.name', str`${this.localize.term(offer.termMonths)} · ${providerLabel(offer)}`)}</span
         >
         <span class="price" part="price">${this.localize.money(offer.price)}</span>
       </label>
@@ -81,7 +83,7 @@ export class CoverOfferList extends LitElement {
     return html`<div class="group" part="group" role="group" aria-labelledby=${id}>
       <p class="group-heading" part="group-heading" id=${id} aria-hidden="true">${this.localize.planType(type)}</p>
       ${this.renderOffer(best!)}
-      ${this.compact ? nothing : html`<cover-offer-compare .offers=${offers} locale=${this.locale} .strings=${this.strings}></cover-offer-compare>`}
+      ${this.compact ? nothing : html`<cover-offer-compare exportparts="why, compare, compare-table, terms-link" .offers=${offers} locale=${this.locale} .strings=${this.strings}></cover-offer-compare>`}
       ${
         others.length
           ? html`<details ?open=${others.some((offer) => offer.offerId === this.selectedOfferId)}>

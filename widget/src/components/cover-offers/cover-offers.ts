@@ -54,7 +54,7 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart launcher - The button that opens the modal layout.
  * @csspart dialog - The modal layout's dialog. Also close-button.
  * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-hint, picker-error.
- * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price.
+ * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, more-button, why, compare, compare-table, terms-link, price.
  * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
  * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
  *

@@ -11,7 +11,7 @@ import { renderImeiPrompt } from './render-imei-prompt.ts';
 import { renderCoveredNotes, renderDeclined, renderEmpty } from './render-states.ts';
 
 const listParts =
-  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
+  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, more-button, why, compare, compare-table, terms-link, price';
 
 export interface OffersView {
   response: QuoteResponse;
