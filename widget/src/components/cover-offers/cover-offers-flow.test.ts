@@ -151,6 +151,9 @@ describe('<cover-offers> keyboard only, with axe on every step', () => {
     await waitUntil(() => deepActiveElement()?.id === 'review-heading', 'focus did not move to the review', slow);
     expect(form().shadowRoot!.textContent).to.include('Asha Rao').and.include(validImei).and.include('₹1,499');
     await expectNoAxeViolations(element, 'review');
+    await sendKeys({ press: 'Tab' }); // the consent box (its plan has no terms link)
+    expect(deepActiveElement()?.getAttribute('name')).to.equal('consent');
+    await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' }); // Edit
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.getAttribute('part')).to.include('confirm-button');

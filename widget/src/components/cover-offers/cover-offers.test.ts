@@ -40,8 +40,8 @@ const shadow = (element: Element) => element.shadowRoot!;
 const list = (element: CoverOffers) => shadow(element).querySelector('cover-offer-list');
 const form = (element: CoverOffers) => shadow(element).querySelector('cover-offer-form');
 const offerElements = (element: CoverOffers) => [...(list(element)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="offer"]') ?? [])];
-const inputs = (element: CoverOffers) => [...shadow(form(element)!).querySelectorAll('input')];
-const input = (element: CoverOffers, name: string) => shadow(form(element)!).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const inputs = (element: CoverOffers) => [...shadow(form(element)!).querySelectorAll<HTMLInputElement>('input, select')];
+const input = (element: CoverOffers, name: string) => shadow(form(element)!).querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 const errorFor = (element: CoverOffers, name: string) =>
   shadow(form(element)!).querySelector<HTMLElement>(`#${input(element, name).id}-error`)!;
 
@@ -61,6 +61,12 @@ async function type(element: CoverOffers, name: string, value: string, { leave =
   field.value = value;
   field.dispatchEvent(new InputEvent('input', { bubbles: true }));
   if (leave) field.dispatchEvent(new FocusEvent('blur'));
+  await form(element)!.updateComplete;
+}
+
+/** Ticks "I have read and agree to the plan terms" on the review. */
+async function agree(element: CoverOffers) {
+  shadow(form(element)!).querySelector<HTMLInputElement>('input[name="consent"]')!.click();
   await form(element)!.updateComplete;
 }
 
@@ -324,6 +330,7 @@ describe('<cover-offers> creating the order', () => {
     const element = await loaded(await mount());
     await fillScreenOffer(element);
     await submit(element); // to the review
+    await agree(element);
     await submit(element); // confirm
     await waitUntil(() => input(element, 'customer.email') && !errorFor(element, 'customer.email').hidden, 'server errors were not shown');
     expect(errorFor(element, 'customer.email').textContent).to.equal('This address cannot receive policy documents');
@@ -350,6 +357,7 @@ describe('<cover-offers> creating the order', () => {
       const element = await loaded(await mount());
       await fillScreenOffer(element);
       await submit(element); // to the review
+      await agree(element);
       await submit(element); // confirm
       await waitUntil(
         () => shadow(form(element)!).querySelector('[part="form-error"]')!.textContent!.includes('slow'),

@@ -135,6 +135,8 @@ export class CoverOffers extends LitElement {
   @property() country = '';
   /** Optional; improves quotes and prefills the form. */
   @property() imei = '';
+  /** The manufacturer's warranty in whole years (0–5), e.g. from the product page: plans that need it do not ask the shopper. */
+  @property({ attribute: 'brand-warranty-years' }) brandWarrantyYears = '';
   /** BCP 47 tag for words, prices and dates (`en-IN`, `hi-IN`, `en-NG`, `en-US`); the browser's language when empty. */
   @property() locale = '';
   /** Comma-separated provider ids to show, e.g. `bigfix,servify`; all when empty. */
@@ -249,13 +251,13 @@ export class CoverOffers extends LitElement {
 
   override render() {
     const { localize, quote, steps, device, stage, layout, order, imeiError, announcement } = this;
-    const { category, country, providers, imei, pollInterval } = this;
+    const { category, country, providers, imei, pollInterval, brandWarrantyYears } = this;
     return [
       this.setupNotice,
       renderWidget({
         ...{ localize, quote, steps, device, stage, layout, order, imeiError, announcement },
         confirmed: this.hostConfirmed,
-        attributes: { category, country, providers, imei, pollInterval },
+        attributes: { category, country, providers, imei, pollInterval, brandWarrantyYears },
         onSelect: this.handleSelect,
         onCreate: this.handleOrderCreate,
         onDeviceChange: this.handleDeviceChange,

@@ -4,6 +4,7 @@
  * `cover-offers::part(…)`; the api client, locale and strings reach them through context.
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Offer, Order } from '../../../../contract/types.ts';
 import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
@@ -47,11 +48,12 @@ export interface FormView {
   brand: string;
   model: string;
   imei: string;
+  brandWarrantyYears: string;
   t: Translate;
   onCreate: (event: CoverOrderCreateEvent) => void;
 }
 
-export function renderForm({ ready, offer, country, brand, model, imei, t, onCreate }: FormView) {
+export function renderForm({ ready, offer, country, brand, model, imei, brandWarrantyYears, t, onCreate }: FormView) {
   if (!ready) return loading(t, 'form-loading');
   return html`<cover-offer-form
     exportparts=${formParts}
@@ -60,6 +62,7 @@ export function renderForm({ ready, offer, country, brand, model, imei, t, onCre
     brand=${brand}
     model=${model}
     imei=${imei}
+    brand-warranty-years=${ifDefined(brandWarrantyYears || undefined)}
     @cover-order-create=${onCreate}
   ></cover-offer-form>`;
 }
