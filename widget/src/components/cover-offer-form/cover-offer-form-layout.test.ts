@@ -1,8 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { requirableFields } from '../../../../contract/schemas.ts';
 import type { Offer } from '../../../../contract/types.ts';
 import { createApiClient } from '../../api/client.ts';
 import { define } from '../../internal/define.ts';
+import { loadPhoneParser } from '../../internal/order-request.ts';
 import { CoverOfferForm } from './cover-offer-form.ts';
 import { apiBase, comprehensiveOffer, publishableKey, validImei } from '../../testing/api-stub.ts';
 
@@ -59,9 +60,10 @@ describe('<cover-offer-form> layout', () => {
       field.dispatchEvent(new InputEvent('input'));
       field.dispatchEvent(new Event('change'));
     }
+    await loadPhoneParser();
     await element.updateComplete;
     root.querySelector('form')!.requestSubmit();
-    await element.updateComplete;
+    await waitUntil(() => root.querySelector('[part="review"]'), 'the review did not open');
     const review = root.querySelector<HTMLElement>('[part="review"]');
     expect(review, 'the review is shown').to.exist;
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../api/client.ts';
 import { define } from '../../internal/define.ts';
+import { loadPhoneParser } from '../../internal/order-request.ts';
 import { CoverOfferForm } from './cover-offer-form.ts';
 import {
   apiBase,
@@ -186,6 +187,8 @@ describe('<cover-offer-form>', () => {
     api = stubApi({ 'POST /v1/orders': () => json({ order: createdOrder }, 201) });
     const offer = { ...screenOffer, requires: [...screenOffer.requires, 'customer.phone' as const] };
     const { element, root } = await mount(offer);
+    // The parser arrives in a chunk of its own once a plan asks for a phone number.
+    await loadPhoneParser();
     await fill(element);
     await type(element, 'customer.phone', '98123 45678');
     expect(errorFor(root, 'customer.phone').hidden).to.equal(true);
