@@ -80,7 +80,7 @@ describe('<cover-offers> offers that need an IMEI first', () => {
     });
     const element = await loaded(await mount());
     const prompt = () => shadow(element).querySelector<HTMLFormElement>('[part="imei-prompt"]');
-    expect(prompt()!.textContent).to.include('Enter your IMEI to see 2 more plans');
+    expect(prompt()!.textContent).to.include('Enter your IMEI to see plans from 2 more insurers');
     await expectNoAxeViolations(element, 'imei prompt');
 
     const field = prompt()!.querySelector('input')!;

@@ -136,6 +136,21 @@ describe('<cover-offers> loading offers', () => {
     expect(eventsNamed<CustomEvent>('cover-offers-load')[0]!.detail.offers).to.deep.equal([]);
   });
 
+  it('blames no device when every insurer is out, and quotes again on retry', async () => {
+    const out = [
+      { provider: 'bigfix', code: 'provider_timeout', message: 'This provider did not answer in time.' },
+      { provider: 'servify', code: 'provider_unavailable', message: 'This insurer is not available right now.' },
+    ];
+    api = stubApi({ 'POST /v1/quotes': [() => json({ offers: [], unavailable: out }), () => json(quoteResponse)] });
+    const element = await mount();
+    await waitUntil(() => shadow(element).querySelector('[part="error"]'), 'no outage message');
+    expect(shadow(element).querySelector('[part="error"]')!.textContent).to.include("We can't reach the insurers right now");
+    expect(shadow(element).querySelector('[part="empty"]')).to.equal(null);
+    shadow(element).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await loaded(element);
+    expect(api.requests).to.have.length(2);
+  });
+
   it('says when a provider already covers the device, next to the other offers', async () => {
     const covered = { provider: 'servify', code: 'already_covered', message: 'This device already has a Servify plan until 22 Nov 2027.' };
     api = stubApi({ 'POST /v1/quotes': () => json({ ...quoteResponse, unavailable: [covered] }) });

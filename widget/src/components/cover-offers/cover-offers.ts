@@ -50,7 +50,7 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart decline-button - "No thanks".
  * @csspart show-again-button - After "No thanks": shows the plans again.
  * @csspart setup-error - Test mode only: what is wrong with the element's setup (see `error`).
- * @csspart imei-prompt - "Enter your IMEI to see N more plans". Also imei-button.
+ * @csspart imei-prompt - "Enter your IMEI to see plans from N more insurers". Also imei-button.
  * @csspart launcher - The button that opens the modal layout.
  * @csspart dialog - The modal layout's dialog. Also close-button.
  * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-hint, picker-error.

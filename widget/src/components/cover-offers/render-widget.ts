@@ -74,6 +74,7 @@ function renderChoosing(view: WidgetView, response: QuoteResponse, pending = fal
     onImei: view.onImei,
     onDecline: view.onDecline,
     onShowAgain: view.onShowAgain,
+    onRetry: () => void quote.run(),
   });
 }
 
