@@ -58,7 +58,7 @@ function renderTerms({ offer, localize, consented, consentError, onConsent }: Re
         @change=${(event: Event) => onConsent((event.target as HTMLInputElement).checked)}
       />
       <span
-        >${t('review.consent', str`I have read and agree to the`)}
+        >${t('review.consent', 'I have read and agree to the')}
         ${link}${t('review.consent-underwriter', str`, underwritten by ${underwriter}.`)}</span
       >
     </label>
