@@ -63,9 +63,10 @@ export class CoverOfferList extends LitElement {
   private renderOffer(offer: Offer) {
     const selected = offer.offerId === this.selectedOfferId;
     // Names normalised as kind · term · insurer: the kind is the group's heading, so each
-    // offer reads "1 year · BigFix" whatever the provider calls its product.
+    // offer reads "1 year · BigFix" whatever the provider calls its product (kept in
+    // `data-plan` for the page's scripts, and in the comparison for the shopper).
     return html`
-      <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}">
+      <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}" data-plan=${offer.name}>
         <input type="radio" name="offer" .value=${offer.offerId} .checked=${selected} />
         <span class="name" part="offer-name"
           ><span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)} · </span
