@@ -48,13 +48,14 @@ if (missing.length) throw new Error(`The screenshot offer does not require ${mis
 const fieldValues = [
   ['Full name', 'Asha Venkataraman Rao-Subramanian'],
   ['Email', 'asha.venkataraman.rao@example-corporate-mail.co.in'],
-  ['Mobile number', '+919812345678'],
+  // As Indians write it: the form sends +919812345678.
+  ['Mobile number', '98123 45678'],
   ['Address', 'Flat 1204, Prestige Shantiniketan Tower B, Whitefield Main Road'],
   ['Apartment, floor, landmark', 'Opposite ITPL Main Gate, near Hoodi Circle'],
   ['City', 'Bengaluru'],
   ['State', 'Karnataka'],
   ['Postal code', '560048'],
-  ['Country code', 'IN'],
+  ['Country', 'IN'],
   ['IMEI', '490154203237518'],
   ['Serial number', 'SN-R5CW30ABCDEFGHJKLMNPQRSTUVWXYZ0123'],
   ["Manufacturer's warranty (years)", '1'],
@@ -100,6 +101,19 @@ const baseOrder = {
   updatedAt: '2026-11-20T10:00:00Z',
 };
 let orderStatus = 'awaiting_payment';
+// What /v1/quotes answers: the offers, every insurer out (an outage), or nothing for this device.
+let quoteMode = 'offers';
+const quoteAnswers = {
+  offers: () => ({ offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] }),
+  outage: () => ({
+    offers: [],
+    unavailable: [
+      { provider: 'bigfix', code: 'provider_timeout', message: 'This provider did not answer in time.' },
+      { provider: 'servify', code: 'provider_unavailable', message: 'This insurer is not available right now.' },
+    ],
+  }),
+  empty: () => ({ offers: [], unavailable: [{ provider: 'bigfix', code: 'unsupported_device', message: 'No plans for this model.' }] }),
+};
 const orderNow = () =>
   orderStatus === 'awaiting_payment'
     ? { ...baseOrder, status: orderStatus }
@@ -123,8 +137,7 @@ const server = createServer((request, response) => {
     response.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': csp });
     response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
   };
-  if (url.pathname === '/v1/quotes')
-    return send(200, { offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] });
+  if (url.pathname === '/v1/quotes') return send(200, quoteAnswers[quoteMode]());
   if (url.pathname === '/v1/catalog')
     return send(200, {
       categories: ['Mobile'],
@@ -204,9 +217,12 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('Full name').waitFor();
     await page.locator('cover-offers [part~="submit-button"]').click();
     await shoot('2-form-errors');
-    for (const [label, value] of fieldValues)
-      // The optional field's label ends in "(optional)".
-      await page.getByLabel(label, { exact: !label.startsWith('Apartment') }).fill(value);
+    for (const [label, value] of fieldValues) {
+      // The optional field's label ends in "(optional)"; the country is a select.
+      const field = page.getByLabel(label, { exact: !label.startsWith('Apartment') });
+      if (label === 'Country') await field.selectOption(value);
+      else await field.fill(value);
+    }
     await shoot('2-form-filled');
     // Leave the last field first: clicking "Continue" straight from the focused warranty
     // (number) input loses the click here — mousedown lands on the button, mouseup on
@@ -215,6 +231,11 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await page.locator('cover-offers [part~="confirm-button"]').waitFor();
     await shoot('3-review');
+    // Confirming without agreeing to the terms is refused, with the reason next to the box.
+    await page.locator('cover-offers [part~="confirm-button"]').click();
+    await page.locator('cover-offers input[name="consent"][aria-invalid="true"]').waitFor();
+    await shoot('3-review-consent-needed');
+    await page.locator('cover-offers input[name="consent"]').check();
     await page.locator('cover-offers [part~="confirm-button"]').click();
     await page.locator('cover-offers [part~="summary"]').waitFor();
     await shoot('4-awaiting-payment');
@@ -263,6 +284,11 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await page.waitForFunction(() => document.getElementById('widget').shadowRoot.textContent.includes('सुरक्षित'));
     await shoot('7-hindi');
+    await page.locator('cover-offers cover-offer-compare summary').nth(1).click();
+    await page.waitForFunction(() =>
+      document.getElementById('widget').shadowRoot.querySelector('cover-offer-list').shadowRoot.textContent.includes('अन्य योजनाएँ'),
+    );
+    await shoot('7-hindi-compared');
     await open('?layout=modal');
     await page.locator('cover-offers [part~="launcher"]').click();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
@@ -271,6 +297,15 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('Brand').selectOption('Samsung');
     await page.getByLabel('Model').locator('option', { hasText: 'Galaxy S24' }).waitFor({ state: 'attached' });
     await shoot('9-picker');
+    quoteMode = 'outage';
+    await open();
+    await page.locator('cover-offers [part~="retry-button"]').waitFor();
+    await shoot('10-outage');
+    quoteMode = 'empty';
+    await open();
+    await page.locator('cover-offers [part~="empty"]').waitFor();
+    await shoot('11-empty');
+    quoteMode = 'offers';
     await page.close();
   }
 }
