@@ -252,6 +252,7 @@ export class CoverOfferForm extends LitElement {
       return html`<form part="form" novalidate aria-labelledby="review-heading" @submit=${this.handleSubmit}>
         ${renderReview({
           ...{ offer: this.offer, fields: this.fields, values: this.values, localize: this.localize, pending },
+          country: this.country,
           consented: this.consented,
           consentError: this.consentError,
           onConsent: this.handleConsent,

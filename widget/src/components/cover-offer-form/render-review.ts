@@ -8,6 +8,7 @@ import type { LocalizeController } from '../../controllers/localize-controller.t
 import { providerLabel, safeUrl } from '../../internal/format.ts';
 import { str } from '../../internal/localize.ts';
 import type { FieldDefinition } from '../../internal/order-fields.ts';
+import { toE164 } from '../../internal/order-request.ts';
 import type { FieldValues } from '../../internal/order-request.ts';
 
 export interface ReviewState {
@@ -16,6 +17,8 @@ export interface ReviewState {
   values: FieldValues;
   localize: LocalizeController;
   pending: boolean;
+  /** The page's country, for a phone number typed without its country code. */
+  country: string;
   consented: boolean;
   /** "Please agree…" after a confirm without the box ticked. */
   consentError: string;
@@ -23,8 +26,12 @@ export interface ReviewState {
   onEdit: () => void;
 }
 
-/** What the shopper sees of a value: a select's label ("India"), not its code. */
-const shown = (field: FieldDefinition, value: string) => field.options?.find((option) => option.value === value)?.label ?? value;
+/** What the shopper sees of a value: a select's label ("India"), not its code; the phone number as it will be sent. */
+function shown(field: FieldDefinition, values: FieldValues, country: string) {
+  const value = values[field.key] ?? '';
+  if (field.key === 'customer.phone') return toE164(value, values['customer.address.country'] || country);
+  return field.options?.find((option) => option.value === value)?.label ?? value;
+}
 
 function renderTerms({ offer, localize, consented, consentError, onConsent }: ReviewState) {
   const { t } = localize;
@@ -82,7 +89,7 @@ export function renderReview(state: ReviewState) {
       ${filled.map(
         (field) =>
           html`<dt>${field.label}</dt>
-            <dd>${shown(field, values[field.key] ?? '')}</dd>`,
+            <dd>${shown(field, values, state.country)}</dd>`,
       )}
     </dl>
     ${renderTerms(state)}
