@@ -55,7 +55,7 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart dialog - The modal layout's dialog. Also close-button.
  * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-hint, picker-error.
  * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, more-button, why, compare, compare-table, terms-link, price.
- * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
+ * @csspart form - The details form. Also field, label, input, select, hint, field-error, form-error, submit-button, review, review-heading, review-terms, consent, edit-button, confirm-button.
  * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
  *
  * @cssprop --cover-color-accent - Buttons, selection and focus (default #1f5eff).

@@ -12,7 +12,7 @@ import type { Translate } from '../../internal/localize.ts';
 import { renderSkeleton } from './render-states.ts';
 
 const formParts =
-  'form, field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button';
+  'form, field, label, input, select, hint, field-error, form-error, submit-button, review, review-heading, review-terms, consent, terms-link, edit-button, confirm-button';
 const pickerParts = 'picker, label, select, input, picker-error, retry-button';
 const summaryParts =
   'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
