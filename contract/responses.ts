@@ -29,6 +29,11 @@ export const offerSchema = z.object({
   expiresAt: timestamp,
   covers: z.optional(z.array(z.string())),
   termsUrl: z.optional(z.string()),
+  terms: z.optional(
+    z
+      .object({ url: z.string(), underwriter: z.string(), freeLookDays: z.int() })
+      .register(z.globalRegistry, { description: 'The plan terms page, its underwriter and the free-look (full refund) period in days' }),
+  ),
 });
 
 export const unavailableSchema = z.object({ provider: z.string(), code: z.string(), message: z.string() });

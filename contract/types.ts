@@ -28,6 +28,17 @@ export interface Offer {
   expiresAt: string;
   covers?: string[];
   termsUrl?: string;
+  /** What a buyer of insurance is told before buying: the terms, the underwriter, the free-look period. */
+  terms?: OfferTerms;
+}
+
+export interface OfferTerms {
+  /** The plan's terms and conditions (policy wording). */
+  url: string;
+  /** The insurer that underwrites the plan ("Underwritten by …"). */
+  underwriter: string;
+  /** Days after purchase within which the shopper may cancel for a full refund. */
+  freeLookDays: number;
 }
 
 export interface Unavailable {

@@ -16,7 +16,7 @@ const csp =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
 
 // The names the server sends with each offer (its provider registry is the only list).
-const providerNames = { bigfix: 'BigFix', servify: 'Servify' };
+const providerNames = { bigfix: 'BigFix', servify: 'Servify', assurify: 'Assurify SmartShield' };
 const offer = (id, provider, type, name, months, amount, extra = {}) => ({
   offerId: id,
   provider,
@@ -48,29 +48,49 @@ if (missing.length) throw new Error(`The screenshot offer does not require ${mis
 const fieldValues = [
   ['Full name', 'Asha Venkataraman Rao-Subramanian'],
   ['Email', 'asha.venkataraman.rao@example-corporate-mail.co.in'],
-  ['Mobile number', '+919812345678'],
+  // As Indians write it: the form sends +919812345678.
+  ['Mobile number', '98123 45678'],
   ['Address', 'Flat 1204, Prestige Shantiniketan Tower B, Whitefield Main Road'],
   ['Apartment, floor, landmark', 'Opposite ITPL Main Gate, near Hoodi Circle'],
   ['City', 'Bengaluru'],
   ['State', 'Karnataka'],
   ['Postal code', '560048'],
-  ['Country code', 'IN'],
+  ['Country', 'IN'],
   ['IMEI', '490154203237518'],
   ['Serial number', 'SN-R5CW30ABCDEFGHJKLMNPQRSTUVWXYZ0123'],
   ["Manufacturer's warranty (years)", '1'],
 ];
+// What the Galaxy S23 is offered in the sandbox: several offers of each kind, so the
+// screenshots show the best offer first, the others folded, and the comparison.
+const terms = (provider, freeLookDays = 15) => ({
+  terms: { url: `https://www.${provider}.example/terms`, underwriter: `${providerNames[provider]} General Insurance Ltd`, freeLookDays },
+});
+const bigfixAdld = ['Accidental drops and cracked screens', 'Liquid spills and submersion', 'Cashless repair at authorised centres'];
+const bigfixEw = ['Manufacturing defects after the brand warranty ends', 'Parts and labour', 'Cashless repair at authorised centres'];
 const offers = [
   offer('o1', 'bigfix', 'ADLD', 'Accidental & Liquid Damage Protection, 1 year', 12, 2499, {
-    covers: ['Drops', 'Liquid spills', 'Cracked screen'],
-    termsUrl: 'https://example.com/terms',
+    covers: bigfixAdld,
     requires: everyField,
+    ...terms('bigfix'),
   }),
-  offer('o2', 'bigfix', 'EW', 'Extended Warranty, 1 year', 12, 1799, {
-    covers: ['Hardware faults after the brand warranty'],
-    requires: everyField,
+  offer('o1b', 'bigfix', 'ADLD', 'Accidental & Liquid Damage Protection, 2 years', 24, 4299, { covers: bigfixAdld, ...terms('bigfix') }),
+  offer('o1c', 'assurify', 'ADLD', 'SmartShield Accidental & Liquid Damage', 12, 5250, {
+    covers: ['Accidental drops and cracked screens', 'Liquid spills'],
+    ...terms('assurify'),
   }),
-  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999),
-  offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, { covers: ['Drops', 'Liquid', 'Theft'] }),
+  offer('o2', 'bigfix', 'EW', 'Extended Warranty, 1 year', 12, 1799, { covers: bigfixEw, requires: everyField, ...terms('bigfix') }),
+  offer('o2b', 'servify', 'EW', 'Servify Extended Warranty, 1 year', 12, 2100, {
+    covers: ['Manufacturing defects', 'Cashless repair at Servify service centres'],
+    ...terms('servify'),
+  }),
+  offer('o3', 'servify', 'SCREEN', 'Screen Protect', 12, 999, {
+    covers: ['Cracked or broken screen', 'Cashless screen replacement'],
+    ...terms('servify'),
+  }),
+  offer('o4', 'servify', 'COMPREHENSIVE', 'Total Care', 24, 4999.5, {
+    covers: ['Accidental and liquid damage', 'Manufacturing defects', 'Doorstep pickup and drop'],
+    ...terms('servify'),
+  }),
 ];
 const baseOrder = {
   id: 'ord_01JDEMO',
@@ -81,6 +101,19 @@ const baseOrder = {
   updatedAt: '2026-11-20T10:00:00Z',
 };
 let orderStatus = 'awaiting_payment';
+// What /v1/quotes answers: the offers, every insurer out (an outage), or nothing for this device.
+let quoteMode = 'offers';
+const quoteAnswers = {
+  offers: () => ({ offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] }),
+  outage: () => ({
+    offers: [],
+    unavailable: [
+      { provider: 'bigfix', code: 'provider_timeout', message: 'This provider did not answer in time.' },
+      { provider: 'servify', code: 'provider_unavailable', message: 'This insurer is not available right now.' },
+    ],
+  }),
+  empty: () => ({ offers: [], unavailable: [{ provider: 'bigfix', code: 'unsupported_device', message: 'No plans for this model.' }] }),
+};
 const orderNow = () =>
   orderStatus === 'awaiting_payment'
     ? { ...baseOrder, status: orderStatus }
@@ -104,8 +137,7 @@ const server = createServer((request, response) => {
     response.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': csp });
     response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
   };
-  if (url.pathname === '/v1/quotes')
-    return send(200, { offers, unavailable: [{ provider: 'assurify', code: 'needs_imei', message: 'needs IMEI' }] });
+  if (url.pathname === '/v1/quotes') return send(200, quoteAnswers[quoteMode]());
   if (url.pathname === '/v1/catalog')
     return send(200, {
       categories: ['Mobile'],
@@ -178,13 +210,19 @@ for (const scheme of ['light', 'dark']) {
     await open();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await shoot('1-offers');
+    await page.locator('cover-offers cover-offer-compare summary').nth(1).click();
+    await page.locator('cover-offers summary', { hasText: 'Other plans' }).nth(1).click();
+    await shoot('1-offers-compared');
     await page.locator('cover-offers [part~="offer"]').first().click();
     await page.getByLabel('Full name').waitFor();
     await page.locator('cover-offers [part~="submit-button"]').click();
     await shoot('2-form-errors');
-    for (const [label, value] of fieldValues)
-      // The optional field's label ends in "(optional)".
-      await page.getByLabel(label, { exact: !label.startsWith('Apartment') }).fill(value);
+    for (const [label, value] of fieldValues) {
+      // The optional field's label ends in "(optional)"; the country is a select.
+      const field = page.getByLabel(label, { exact: !label.startsWith('Apartment') });
+      if (label === 'Country') await field.selectOption(value);
+      else await field.fill(value);
+    }
     await shoot('2-form-filled');
     // Leave the last field first: clicking "Continue" straight from the focused warranty
     // (number) input loses the click here — mousedown lands on the button, mouseup on
@@ -193,6 +231,11 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await page.locator('cover-offers [part~="confirm-button"]').waitFor();
     await shoot('3-review');
+    // Confirming without agreeing to the terms is refused, with the reason next to the box.
+    await page.locator('cover-offers [part~="confirm-button"]').click();
+    await page.locator('cover-offers input[name="consent"][aria-invalid="true"]').waitFor();
+    await shoot('3-review-consent-needed');
+    await page.locator('cover-offers input[name="consent"]').check();
     await page.locator('cover-offers [part~="confirm-button"]').click();
     await page.locator('cover-offers [part~="summary"]').waitFor();
     await shoot('4-awaiting-payment');
@@ -241,6 +284,11 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     await page.waitForFunction(() => document.getElementById('widget').shadowRoot.textContent.includes('सुरक्षित'));
     await shoot('7-hindi');
+    await page.locator('cover-offers cover-offer-compare summary').nth(1).click();
+    await page.waitForFunction(() =>
+      document.getElementById('widget').shadowRoot.querySelector('cover-offer-list').shadowRoot.textContent.includes('अन्य योजनाएँ'),
+    );
+    await shoot('7-hindi-compared');
     await open('?layout=modal');
     await page.locator('cover-offers [part~="launcher"]').click();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
@@ -249,6 +297,15 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('Brand').selectOption('Samsung');
     await page.getByLabel('Model').locator('option', { hasText: 'Galaxy S24' }).waitFor({ state: 'attached' });
     await shoot('9-picker');
+    quoteMode = 'outage';
+    await open();
+    await page.locator('cover-offers [part~="retry-button"]').waitFor();
+    await shoot('10-outage');
+    quoteMode = 'empty';
+    await open();
+    await page.locator('cover-offers [part~="empty"]').waitFor();
+    await shoot('11-empty');
+    quoteMode = 'offers';
     await page.close();
   }
 }

@@ -14,6 +14,8 @@ export interface Product {
   currency: 'INR' | 'NGN';
   country: 'IN' | 'NG';
   highlights: string[];
+  /** The manufacturer's warranty the product page states: the widget's `brand-warranty-years` (1 when unset). */
+  warrantyYears?: number;
   art: { body: string; screen: string; accent: string };
 }
 

@@ -9,6 +9,7 @@ import {
   folake,
   gotoShop,
   offer,
+  showAllOffers,
   openPage,
   openPresenter,
   payAndOpenOrder,
@@ -28,6 +29,9 @@ describe('a shopper buys Assurify and Octamile plans through the demo shop', () 
     assert.equal(await page.locator('cover-offers').getAttribute('imei'), TEST_IMEI);
 
     const adld = offer(page, 'SmartShield Accidental & Liquid Damage');
+    // The quote with the IMEI has arrived once Assurify's offer exists (perhaps folded under "Other plans").
+    await adld.waitFor({ state: 'attached' });
+    await showAllOffers(page);
     await adld.waitFor();
     assert.match((await page.locator('#ck-last-quote').textContent()) ?? '', /assurify: 3 offers/);
     await page.locator('#ck-toggle').click();
@@ -53,6 +57,7 @@ describe('a shopper buys Assurify and Octamile plans through the demo shop', () 
     assert.equal(await page.locator('cover-offers').getAttribute('currency'), 'NGN');
     assert.equal(await page.locator('cover-offers').getAttribute('country'), 'NG');
 
+    await showAllOffers(page);
     const yearly = offer(page, 'Device Warranty — Comprehensive cover, 1 year');
     await yearly.waitFor();
     await screenshot(page, 'octamile-offers-375');

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { screenshot } from './browser.ts';
-import { addPlanAndGoToCart, asha, fillPlanForm, gotoShop, offer, openPage, payAndOpenOrder, waitForStatus, useShop } from './shop.ts';
+import {
+  addPlanAndGoToCart,
+  asha,
+  fillPlanForm,
+  gotoShop,
+  offer,
+  showAllOffers,
+  openPage,
+  payAndOpenOrder,
+  waitForStatus,
+  useShop,
+} from './shop.ts';
 
 describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
   const shop = useShop();
@@ -15,6 +26,7 @@ describe('a shopper buys a BigFix ADLD plan through the demo shop', () => {
       await page.getByRole('link', { name: 'Samsung Galaxy S23 5G' }).click();
       await page.locator('body[data-page="product"][data-ready="true"]').waitFor();
 
+      await showAllOffers(page);
       const adld = offer(page, 'Accidental & Liquid Damage Protection, 1 year');
       await adld.waitFor();
       await screenshot(page, `bigfix-offers-${width}`);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startTestServer, TEST_IMEI, type TestServer } from '../../server/src/testing/test-server.ts';
 import { launchBrowser, screenshot } from './browser.ts';
-import { addPlanAndGoToCart, asha, fillPlanForm, gotoShop, offer, openPage, payAndOpenOrder } from './shop.ts';
+import { addPlanAndGoToCart, asha, fillPlanForm, gotoShop, offer, showAllOffers, openPage, payAndOpenOrder } from './shop.ts';
 
 describe('a shopper buys a Servify plan through the demo shop', () => {
   let server: TestServer;
@@ -28,9 +28,11 @@ describe('a shopper buys a Servify plan through the demo shop', () => {
     await gotoShop(page, `${server.baseUrl}/product.html?sku=oneplus-12`);
     // Any valid IMEI other than the README's triggers is ELIGIBLE_FOR_PLAN.
     assert.equal(await page.locator('cover-offers').getAttribute('imei'), TEST_IMEI);
-    const servifyOffer = offer(page, 'by Servify').first();
+    await showAllOffers(page);
+    const servifyOffer = offer(page, 'Servify').first();
     await servifyOffer.waitFor();
-    const planName = ((await servifyOffer.locator('[part~="offer-name"]').textContent()) ?? '').trim();
+    // The insurer's own plan name, which the cart shows.
+    const planName = (await servifyOffer.getAttribute('data-plan')) ?? '';
     await servifyOffer.click();
     await fillPlanForm(page, asha);
     await addPlanAndGoToCart(page, planName);

@@ -11,7 +11,7 @@ describe('the presenter panel switches locale, currency display, theme, layout a
       const { page, errors } = await openPage(shop.browser, width);
       await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=galaxy-s23`);
       const widget = page.locator('cover-offers');
-      await offer(page, 'BigFix').first().waitFor();
+      await offer(page, 'BigFix').first().waitFor({ state: 'attached' });
       assert.equal(await widget.getAttribute('locale'), 'en-IN');
       assert.equal(await widget.getAttribute('providers'), null);
 
@@ -27,7 +27,7 @@ describe('the presenter panel switches locale, currency display, theme, layout a
         await widget.evaluate((element) => getComputedStyle(element).getPropertyValue('--cover-color-background').trim()),
         '#171a21',
       );
-      await offer(page, 'BigFix').first().waitFor();
+      await offer(page, 'BigFix').first().waitFor({ state: 'attached' });
       await screenshot(page, `presenter-dark-hi-${width}`);
 
       await choose(page, 'ck-theme', 'brand');
@@ -44,7 +44,7 @@ describe('the presenter panel switches locale, currency display, theme, layout a
       assert.equal(await page.locator('cover-offers').getAttribute('providers'), 'bigfix,assurify,servify');
       assert.equal(await page.locator('cover-offers').getAttribute('plan-types'), 'ADLD,SCREEN,COMPREHENSIVE');
       await page.locator('#ck-toggle').click();
-      await offer(page, 'BigFix').first().waitFor();
+      await offer(page, 'BigFix').first().waitFor({ state: 'attached' });
       await screenshot(page, `presenter-brand-${width}`);
 
       await page.reload();

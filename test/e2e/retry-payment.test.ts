@@ -7,7 +7,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { screenshot } from './browser.ts';
-import { addPlanAndGoToCart, asha, choose, fillPlanForm, gotoShop, offer, openPage, waitForStatus, useShop } from './shop.ts';
+import {
+  addPlanAndGoToCart,
+  asha,
+  choose,
+  fillPlanForm,
+  gotoShop,
+  offer,
+  showAllOffers,
+  openPage,
+  waitForStatus,
+  useShop,
+} from './shop.ts';
 
 describe('paying again after the insurer was down', () => {
   const shop = useShop();
@@ -15,6 +26,7 @@ describe('paying again after the insurer was down', () => {
   it('BigFix down at Pay: the cart says to press Pay again, and after recovery the second Pay binds the plan (1280 px)', async () => {
     const { page, errors } = await openPage(shop.browser, 1280);
     await gotoShop(page, `${shop.server.baseUrl}/product.html?sku=galaxy-s23`);
+    await showAllOffers(page);
     const adld = offer(page, 'Accidental & Liquid Damage Protection, 1 year');
     await adld.first().waitFor();
     await adld.first().click();

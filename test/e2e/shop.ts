@@ -59,7 +59,21 @@ export async function choose(page: Page, selectId: string, value: string): Promi
   await page.locator(`#${selectId}`).selectOption(value);
 }
 
-export const offer = (page: Page, text: string | RegExp) => page.locator('cover-offers [part~="offer"]', { hasText: text });
+/**
+ * An offer by the insurer's plan name (`data-plan`) or by what it shows ("12 months · BigFix").
+ * Only the best offer of each kind shows at first: `showAllOffers` unfolds the others.
+ */
+export const offer = (page: Page, text: string) =>
+  page
+    .locator(`cover-offers [part~="offer"][data-plan*="${text.replace(/"/g, '\\"')}"]`)
+    .or(page.locator('cover-offers [part~="offer"]', { hasText: text }));
+
+/** Waits for the offers, then opens every kind's "Other plans", so each offer can be clicked. */
+export async function showAllOffers(page: Page): Promise<void> {
+  await page.locator('cover-offers [part~="offer"]').first().waitFor();
+  const folded = page.locator('cover-offers details:not([open]) > summary[part~="more-button"]');
+  while ((await folded.count()) > 0) await folded.first().click();
+}
 
 /** Fills whichever fields the chosen offer's form shows. */
 export async function fillPlanForm(page: Page, shopper: Shopper, imei = TEST_IMEI): Promise<void> {
@@ -91,7 +105,8 @@ export async function fillPlanForm(page: Page, shopper: Shopper, imei = TEST_IME
 /** Submits the widget's form, then goes to the cart, where the plan is its own line. */
 export async function addPlanAndGoToCart(page: Page, planName: string | RegExp): Promise<void> {
   await page.locator('cover-offers [part~="submit-button"]').click();
-  // The review step: the shopper checks the details, then confirms.
+  // The review step: the shopper checks the details, agrees to the plan terms, then confirms.
+  await page.locator('cover-offers [part~="consent"] input').check();
   await page.locator('cover-offers [part~="confirm-button"]').click();
   await page.locator('#added-banner:not([hidden])').waitFor();
   await page.locator('#go-to-cart').click();

@@ -354,6 +354,12 @@ export interface components {
             expiresAt: string;
             covers?: string[];
             termsUrl?: string;
+            /** @description The plan terms page, its underwriter and the free-look (full refund) period in days */
+            terms?: {
+                url: string;
+                underwriter: string;
+                freeLookDays: number;
+            };
         };
         Unavailable: {
             provider: string;
@@ -832,7 +838,12 @@ export interface operations {
                      *             "customer.email",
                      *             "customer.phone"
                      *           ],
-                     *           "expiresAt": "2026-12-01T12:30:00.000Z"
+                     *           "expiresAt": "2026-12-01T12:30:00.000Z",
+                     *           "terms": {
+                     *             "url": "https://www.bigfix.example/plans/terms",
+                     *             "underwriter": "BigFix General Insurance Ltd",
+                     *             "freeLookDays": 15
+                     *           }
                      *         }
                      *       ],
                      *       "unavailable": [

@@ -18,6 +18,8 @@ export const reactEvents = {
   'cover-order-summary': { onOrderConfirm: 'cover-order-confirm' },
   'cover-device-picker': { onDeviceChange: 'cover-device-change', onError: 'cover-error' },
   'cover-activation': { onOrderUpdate: 'cover-order-update' },
+  // Rendered by <cover-offer-list>; it fires nothing.
+  'cover-offer-compare': {},
 } as const;
 
 export type CoverTagName = keyof typeof reactEvents;

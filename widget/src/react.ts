@@ -17,6 +17,7 @@ import type { EventName } from '@lit/react';
 import { CoverActivation as CoverActivationElement } from './components/cover-activation/cover-activation.ts';
 import { CoverDevicePicker as CoverDevicePickerElement } from './components/cover-device-picker/cover-device-picker.ts';
 import { CoverOfferForm as CoverOfferFormElement } from './components/cover-offer-form/cover-offer-form.ts';
+import { CoverOfferCompare as CoverOfferCompareElement } from './components/cover-offer-compare/cover-offer-compare.ts';
 import { CoverOfferList as CoverOfferListElement } from './components/cover-offer-list/cover-offer-list.ts';
 import { CoverOffers as CoverOffersElement } from './components/cover-offers/cover-offers.ts';
 import { CoverOrderSummary as CoverOrderSummaryElement } from './components/cover-order-summary/cover-order-summary.ts';
@@ -33,6 +34,7 @@ define('cover-offer-form', CoverOfferFormElement);
 define('cover-order-summary', CoverOrderSummaryElement);
 define('cover-device-picker', CoverDevicePickerElement);
 define('cover-activation', CoverActivationElement);
+define('cover-offer-compare', CoverOfferCompareElement);
 
 /** An element's `on…` props, each typed with the event class it receives. */
 export type ReactEventsOf<Tag extends CoverTagName> = {

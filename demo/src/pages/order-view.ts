@@ -61,7 +61,13 @@ export function renderOrder(order: Order, settings: PresenterSettings): void {
   // Until the insurer has approved, the dates are what the cover will be, not a promise of cover.
   byId('policy-dates').textContent = policy?.startsAt && order.status !== 'active' ? `${period}, once the insurer approves` : period;
   byId('activation-code-row').hidden = !policy?.activationCode;
+  // A code without a word of why reads like a mistake: say what it is for at this status.
+  const codeUse =
+    order.status === 'pending_activation'
+      ? 'Write it on paper and show it in your activation video.'
+      : `${order.offer.providerName ?? order.offer.provider}'s code for this plan: keep it, you quote it when you make a claim.`;
   byId('activation-code').textContent = policy?.activationCode ?? '';
+  byId('activation-code-note').textContent = codeUse;
   byId('failure-reason').hidden = !order.failureReason;
   byId('failure-reason').textContent = order.failureReason ?? '';
   byId('order-heading').textContent = headings[order.status] ?? `Your plan: ${statusText[order.status] ?? order.status}`;

@@ -49,8 +49,6 @@ export function startProductPage(presenter: Presenter): void {
   const slot = byId('widget-slot');
   let widget = createWidget(product, presenter.settings);
   slot.replaceChildren(widget);
-  const openButton = byId<HTMLButtonElement>('open-plans');
-  openButton.hidden = presenter.settings.layout !== 'modal';
 
   // The widget's events bubble and are composed: the slot hears them for every element it holds.
   slot.addEventListener('cover-order-create', (event) => {
@@ -76,11 +74,9 @@ export function startProductPage(presenter: Presenter): void {
     writeCart({ sku: product.sku, plan: cart?.sku === product.sku ? cart.plan : null });
     showAdded(product, null);
   });
-  openButton.addEventListener('click', () => widget.open?.());
 
   presenter.onChange((settings, changed) => {
     renderProduct(product, settings);
-    openButton.hidden = settings.layout !== 'modal';
     if (QUOTE_SETTINGS.some((key) => changed.has(key))) {
       widget = createWidget(product, settings);
       slot.replaceChildren(widget);

@@ -49,7 +49,10 @@ export function widgetAttributes(product: Product, settings: PresenterSettings):
     price: String(product.price),
     currency: product.currency,
     country: product.country,
-    imei: scenario.imei ?? settings.imei,
+    // A laptop has no IMEI: the presenter's phone IMEI is never handed to one (its plans ask for the serial).
+    imei: product.category === 'Mobile' ? (scenario.imei ?? settings.imei) : '',
+    // The shop states the manufacturer's warranty on the page, so the shopper is not asked it again.
+    'brand-warranty-years': String(product.warrantyYears ?? 1),
     locale: localeFor(settings, product.country),
     theme: settings.theme === 'dark' ? 'dark' : 'light',
     layout: settings.layout,

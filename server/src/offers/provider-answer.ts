@@ -3,7 +3,7 @@
  * none. Used by both forms of `POST /v1/quotes` (all at once, or one NDJSON line each).
  */
 import type { QuoteRequest } from '../../../contract/schemas.ts';
-import type { Offer, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
+import type { Offer, OfferTerms, ProviderId, QuoteResponse, Unavailable } from '../../../contract/types.ts';
 import { ProviderError } from '../errors.ts';
 import type { QuoteOutcome, QuotedOffer } from '../providers/types.ts';
 import type { AppServices } from '../services.ts';
@@ -54,6 +54,7 @@ export function providerAnswer(
   for (const note of outcome.value.unavailable ?? []) unavailable.push({ provider, code: note.code, message: note.message });
   const providerName = modules.get(provider)?.displayName ?? adapters.get(provider)!.displayName;
   const signer = services.signerFor(merchant);
+  const terms = (config.providers[provider] as { terms?: OfferTerms } | undefined)?.terms;
   const offers: Offer[] = outcome.value.plans.map((plan) => {
     const quoted: QuotedOffer = {
       provider,
@@ -83,6 +84,7 @@ export function providerAnswer(
       requires: plan.requires,
       covers: plan.covers,
       expiresAt: planExpiresAt.toISOString(),
+      ...(terms ? { terms } : {}),
     };
   });
   return { offers: offers.sort(byPrice), unavailable };

@@ -70,6 +70,7 @@ const exampleOffer = {
   price: { amount: 1499, currency: 'INR' },
   requires: ['device.imei', 'customer.name', 'customer.email', 'customer.phone'],
   expiresAt: '2026-12-01T12:30:00.000Z',
+  terms: { url: 'https://www.bigfix.example/plans/terms', underwriter: 'BigFix General Insurance Ltd', freeLookDays: 15 },
 };
 const exampleOrder = {
   id: 'ord_9f2c1a',

@@ -16,8 +16,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const loadForm = once(async () => {
-  const { CoverOfferForm } = await import('../components/cover-offer-form/cover-offer-form.ts');
+  // The offers' side-by-side comparison rides in the form's chunk: the list renders it once defined.
+  const { CoverOfferForm, CoverOfferCompare } = await import('../components/cover-offer-form/cover-offer-form.ts');
   define('cover-offer-form', CoverOfferForm);
+  define('cover-offer-compare', CoverOfferCompare);
 });
 
 export const loadSummary = once(async () => {

@@ -12,7 +12,9 @@ export type FieldKey =
 export interface FieldDefinition {
   key: FieldKey;
   label: string;
-  type: 'text' | 'email' | 'tel' | 'number';
+  type: 'text' | 'email' | 'tel' | 'number' | 'select';
+  /** A select's choices (value and the shopper's words for it). */
+  options?: { value: string; label: string }[];
   /** The WHATWG autofill token; `off` for device identifiers no browser knows. */
   autocomplete: string;
   inputMode: 'text' | 'numeric' | 'email' | 'tel';
@@ -41,7 +43,7 @@ const definitions = (t: Translate): readonly FieldDefinition[] => [
     autocomplete: 'tel',
     inputMode: 'tel',
     hint: t('field.phone-hint', str`With country code, e.g. ${'+919812345678'}`),
-    maxLength: 20,
+    maxLength: 24,
   },
   {
     key: 'customer.address.line1',
@@ -86,12 +88,10 @@ const definitions = (t: Translate): readonly FieldDefinition[] => [
   },
   {
     key: 'customer.address.country',
-    label: t('field.country', 'Country code'),
-    type: 'text',
+    label: t('field.country-name', 'Country'),
+    type: 'select',
     autocomplete: 'country',
     inputMode: 'text',
-    hint: t('field.country-hint', 'Two letters, e.g. IN'),
-    maxLength: 2,
   },
   {
     key: 'device.imei',
@@ -102,7 +102,15 @@ const definitions = (t: Translate): readonly FieldDefinition[] => [
     hint: t('imei.hint', 'Dial *#06# on the phone to see it'),
     maxLength: 17,
   },
-  { key: 'device.serial', label: t('field.serial', 'Serial number'), type: 'text', autocomplete: 'off', inputMode: 'text', maxLength: 40 },
+  {
+    key: 'device.serial',
+    label: t('field.serial', 'Serial number'),
+    type: 'text',
+    autocomplete: 'off',
+    inputMode: 'text',
+    hint: t('field.serial-hint', 'On the label underneath the laptop or on its box, or in its settings under "About"'),
+    maxLength: 40,
+  },
   {
     key: 'device.brandWarrantyYears',
     label: t('field.brandWarrantyYears', "Manufacturer's warranty (years)"),
@@ -115,11 +123,20 @@ const definitions = (t: Translate): readonly FieldDefinition[] => [
 /** Countries whose postal codes are all digits, so phones show the number pad. */
 const numericPostalCountries = new Set(['IN', 'NG', 'US']);
 
-/** An example number in each market's international format. */
-const phoneExamples: Record<string, string> = { IN: '+919812345678', NG: '+2348031234567', US: '+12025550123' };
+/** An example number in each market's own (national) format: the form turns it into +… itself. */
+const phoneExamples: Record<string, string> = { IN: '98123 45678', NG: '0803 123 4567', US: '(202) 555-0123' };
+
+/** Countries an address can be in: the markets the insurers sell in, then the page's own country. */
+const addressCountries = ['IN', 'NG', 'US'];
+
+function countryOptions(country: string, locale: string) {
+  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const codes = [...new Set([...addressCountries, ...(/^[A-Z]{2}$/.test(country) ? [country] : [])])];
+  return codes.map((code) => ({ value: code, label: names.of(code) ?? code }));
+}
 
 /** Exactly the inputs an offer's `requires` asks for, in filling order. */
-export function fieldsFor(requires: readonly RequirableField[], country: string, t: Translate): FieldDefinition[] {
+export function fieldsFor(requires: readonly RequirableField[], country: string, t: Translate, locale = 'en'): FieldDefinition[] {
   const keys = new Set<string>(requires.flatMap((path) => (path === 'customer.address' ? addressKeys : [path])));
   return definitions(t)
     .filter((definition) => keys.has(definition.key))
@@ -127,8 +144,9 @@ export function fieldsFor(requires: readonly RequirableField[], country: string,
       if (definition.key === 'customer.address.postalCode' && numericPostalCountries.has(country))
         return { ...definition, inputMode: 'numeric' };
       if (definition.key === 'customer.phone' && phoneExamples[country]) {
-        return { ...definition, hint: t('field.phone-hint', str`With country code, e.g. ${phoneExamples[country]}`) };
+        return { ...definition, hint: t('field.phone-hint-national', str`e.g. ${phoneExamples[country]}, or with the country code`) };
       }
+      if (definition.key === 'customer.address.country') return { ...definition, options: countryOptions(country, locale) };
       return definition;
     });
 }

@@ -102,6 +102,9 @@ export function createAssurifyAdapter(
       if (country !== 'IN' || device.currency !== 'INR') {
         return { kind: 'unavailable', code: 'unsupported_market', message: 'Assurify covers devices bought in India, priced in rupees.' };
       }
+      // Assurify identifies every device by its 15-digit GSMA IMEI (its doc: required): a laptop has none.
+      if (!/^(mobile|tablet)$/i.test(device.category))
+        return { kind: 'unavailable', code: 'unsupported_device', message: 'Assurify covers phones and tablets only.' };
       if (!device.imei) return { kind: 'unavailable', code: 'needs_imei', message: 'Enter the IMEI (dial *#06#) to see Assurify plans.' };
       // Checked here too so a bad IMEI never costs a session (the route's schema checks it first).
       if (!/^\d{15}$/.test(device.imei) || !passesLuhn(device.imei))

@@ -54,6 +54,24 @@ describe('Assurify through /v1 against its sandbox', () => {
   });
   after(() => server.close());
 
+  it('quotes no laptop (Assurify identifies devices by IMEI), and offers carry the configured terms', async () => {
+    const laptop = { category: 'Laptop', brand: 'Dell', model: 'XPS 13', price: 139990, currency: 'INR', imei: '490154203237518' };
+    const response = await browser('POST', '/v1/quotes', { device: laptop, country: 'IN' });
+    assert.equal(response.status, 200);
+    assert.ok(response.json.offers.every((offer: { provider: string }) => offer.provider !== 'assurify'));
+    assert.equal(
+      response.json.unavailable.find((entry: { provider: string }) => entry.provider === 'assurify')?.code,
+      'unsupported_device',
+    );
+    const phone = await browser('POST', '/v1/quotes', { device: { ...galaxyS23, imei: '490154203237518' }, country: 'IN' });
+    const offer = phone.json.offers.find((candidate: { provider: string }) => candidate.provider === 'assurify');
+    assert.deepEqual(offer.terms, {
+      url: 'https://www.assurify.example/smartshield/terms',
+      underwriter: 'Assurify Insurance Co. Ltd (sandbox)',
+      freeLookDays: 15,
+    });
+  });
+
   it('needs an IMEI to quote, and refuses an IMEI that fails the Luhn check before asking Assurify', async () => {
     const withoutImei = await browser('POST', '/v1/quotes', { device: galaxyS23, country: 'IN' });
     assert.deepEqual(

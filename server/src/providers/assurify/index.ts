@@ -1,5 +1,6 @@
 /** Assurify (SmartShield): IMEI-checked plans for Indian phones; policies activate by webhook. */
 import { createAssurifySandbox } from '../../sandbox/assurify/assurify-sandbox.ts';
+import { offerTermsEnvironment, readOfferTerms } from '../../offers/offer-terms.ts';
 import { defineProvider } from '../types.ts';
 import { createAssurifyAdapter } from './assurify-adapter.ts';
 import { assurifyEnvironment, readAssurifyConfig } from './assurify-config.ts';
@@ -9,8 +10,17 @@ import { assurifySample } from './assurify-sample.ts';
 export const assurifyProvider = defineProvider({
   id: 'assurify',
   displayName: 'Assurify',
-  environment: assurifyEnvironment,
-  readConfig: readAssurifyConfig,
+  environment: { ...assurifyEnvironment, ...offerTermsEnvironment('ASSURIFY') },
+  // The plans' terms, underwriter and free-look days (offers/offer-terms.ts): sandbox defaults are ours.
+  readConfig: (env, shared) => {
+    const config = readAssurifyConfig(env, shared);
+    const sandboxTerms = {
+      url: 'https://www.assurify.example/smartshield/terms',
+      underwriter: 'Assurify Insurance Co. Ltd (sandbox)',
+      freeLookDays: 15,
+    };
+    return { ...config, terms: readOfferTerms(env, 'ASSURIFY', sandboxTerms, config.mode) };
+  },
   createAdapter: createAssurifyAdapter,
   createSandbox: (config, state) =>
     createAssurifySandbox({

@@ -1,5 +1,6 @@
 /** Octamile: device warranty for Nigerian phones, in Naira; cover starts after a verification video. */
 import { createOctamileSandbox } from '../../sandbox/octamile/octamile-sandbox.ts';
+import { offerTermsEnvironment, readOfferTerms } from '../../offers/offer-terms.ts';
 import { defineProvider } from '../types.ts';
 import { createOctamileAdapter } from './octamile-adapter.ts';
 import { octamileEnvironment, readOctamileConfig } from './octamile-config.ts';
@@ -8,8 +9,17 @@ import { octamileSample } from './octamile-sample.ts';
 export const octamileProvider = defineProvider({
   id: 'octamile',
   displayName: 'Octamile',
-  environment: octamileEnvironment,
-  readConfig: readOctamileConfig,
+  environment: { ...octamileEnvironment, ...offerTermsEnvironment('OCTAMILE') },
+  // The plans' terms, underwriter and free-look days (offers/offer-terms.ts): sandbox defaults are ours.
+  readConfig: (env, shared) => {
+    const config = readOctamileConfig(env, shared);
+    const sandboxTerms = {
+      url: 'https://www.octamile.example/device-warranty/terms',
+      underwriter: 'Octamile Assurance Nigeria Ltd (sandbox)',
+      freeLookDays: 7,
+    };
+    return { ...config, terms: readOfferTerms(env, 'OCTAMILE', sandboxTerms, config.mode) };
+  },
   createAdapter: createOctamileAdapter,
   createSandbox: (config, state) =>
     createOctamileSandbox({

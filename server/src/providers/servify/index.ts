@@ -1,5 +1,6 @@
 /** Servify: signed, RSA-encrypted contracts for Indian devices; async binds complete by callback. */
 import { createServifySandbox } from '../../sandbox/servify/servify-sandbox.ts';
+import { offerTermsEnvironment, readOfferTerms } from '../../offers/offer-terms.ts';
 import { defineProvider } from '../types.ts';
 import { createServifyAdapter } from './servify-adapter.ts';
 import { readServifyConfig, servifyEnvironment } from './servify-config.ts';
@@ -9,8 +10,17 @@ import { servifySample } from './servify-sample.ts';
 export const servifyProvider = defineProvider({
   id: 'servify',
   displayName: 'Servify',
-  environment: servifyEnvironment,
-  readConfig: readServifyConfig,
+  environment: { ...servifyEnvironment, ...offerTermsEnvironment('SERVIFY') },
+  // The plans' terms, underwriter and free-look days (offers/offer-terms.ts): sandbox defaults are ours.
+  readConfig: (env, shared) => {
+    const config = readServifyConfig(env, shared);
+    const sandboxTerms = {
+      url: 'https://www.servify.example/protection/terms',
+      underwriter: 'Servify Care Insurance Ltd (sandbox)',
+      freeLookDays: 15,
+    };
+    return { ...config, terms: readOfferTerms(env, 'SERVIFY', sandboxTerms, config.mode) };
+  },
   createAdapter: createServifyAdapter,
   createSandbox: (config, state) =>
     createServifySandbox({

@@ -8,6 +8,14 @@ const MODEL_PRICES: [pattern: RegExp, price: number][] = [
   [/galaxy a5/i, 39_999],
   [/oneplus 12/i, 64_999],
   [/redmi|nord/i, 19_999],
+  // The doc prices "against device model rules" and its session takes no price: models the
+  // sandbox knows beyond phones are listed by their Indian retail price (Coverkit itself
+  // quotes Assurify for phones and tablets only: it identifies devices by IMEI).
+  [/ipad pro/i, 99_900],
+  [/ipad|galaxy tab/i, 49_900],
+  [/xps|macbook pro/i, 1_39_990],
+  [/macbook air/i, 1_14_900],
+  [/thinkpad|inspiron|pavilion|envy|ideapad/i, 69_990],
 ];
 const DEFAULT_PRICE = 29_999;
 
@@ -49,8 +57,9 @@ export function plansFor(model: string, surcharge = 0): SandboxPlan[] {
       bharati_valid: true,
     },
   ];
-  // Screen-only cover is sold for phones under ₹80,000 (their screens cost less to replace).
-  if (price < 80_000) {
+  // Screen-only cover is sold for phones under ₹80,000 (their screens cost less to replace);
+  // laptops' screens are not sold on their own.
+  if (price < 80_000 && !/xps|macbook|thinkpad|inspiron|pavilion|envy|ideapad/i.test(model)) {
     plans.push({
       plan_id: 'screen_protection',
       name: 'SmartShield Screen Protection',

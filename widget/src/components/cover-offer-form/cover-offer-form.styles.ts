@@ -131,7 +131,8 @@ export const styles = [
       color: var(--_danger);
     }
 
-    input {
+    input,
+    select {
       font: inherit;
       color: inherit;
       width: 100%;
@@ -142,13 +143,50 @@ export const styles = [
       background: var(--_surface);
     }
 
-    input:focus-visible {
+    input:focus-visible,
+    select:focus-visible {
       outline-offset: 0;
       border-color: var(--_accent);
     }
 
-    input[aria-invalid='true'] {
+    input[aria-invalid='true'],
+    select[aria-invalid='true'] {
       border-color: var(--_danger);
+    }
+
+    /* The review's terms: free look, how to claim, and the agreement (a big tick target). */
+    .terms {
+      display: grid;
+      gap: 0.625rem;
+      padding: 0.75rem 1rem;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));
+    }
+
+    .terms p {
+      margin: 0;
+    }
+
+    .consent {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: 0.625rem;
+      align-items: start;
+      cursor: pointer;
+    }
+
+    .consent input {
+      width: 1.375rem;
+      height: 1.375rem;
+      min-height: 0;
+      margin: 0.0625rem 0 0;
+      padding: 0;
+      accent-color: var(--_accent);
+    }
+
+    .terms a {
+      color: var(--_accent);
+      text-underline-offset: 0.2em;
     }
 
     .form-error {

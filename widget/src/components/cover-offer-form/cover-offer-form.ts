@@ -11,12 +11,19 @@ import type { Offer, Order } from '../../../../contract/types.ts';
 import { apiClientContext, localeContext, stringsContext } from '../../context/widget-context.ts';
 import { LocalizeController } from '../../controllers/localize-controller.ts';
 import { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
+import { providerLabel } from '../../internal/format.ts';
 import { str } from '../../internal/localize.ts';
 import type { Strings } from '../../internal/localize.ts';
 import { createIdempotencyKey } from '../../internal/idempotency-key.ts';
 import { fieldsFor } from '../../internal/order-fields.ts';
 import type { FieldDefinition, FieldKey } from '../../internal/order-fields.ts';
-import { buildOrderRequest, fieldErrorsByKey, validateOrderRequest } from '../../internal/order-request.ts';
+import {
+  buildOrderRequest,
+  fieldErrorsByKey,
+  loadPhoneParser,
+  phoneParserReady,
+  validateOrderRequest,
+} from '../../internal/order-request.ts';
 import { reportError } from '../../internal/report-error.ts';
 import type { FieldValues } from '../../internal/order-request.ts';
 import { styles } from './cover-offer-form.styles.ts';
@@ -39,7 +46,7 @@ import { renderReview } from './render-review.ts';
  * @csspart field-error - The error under an input.
  * @csspart form-error - An error about the whole submission.
  * @csspart submit-button - "Continue", then (on the review) "Confirm and add plan".
- * @csspart review - The review step. Also review-heading, edit-button, confirm-button.
+ * @csspart review - The review step. Also review-heading, review-terms, consent, terms-link, edit-button, confirm-button.
  *
  * @cssprop --cover-input-border-color - Border of inputs (defaults to `--cover-color-border`).
  */
@@ -75,6 +82,9 @@ export class CoverOfferForm extends LitElement {
   @state() private announcement = '';
   /** The details passed the schemas and are shown for a last look. */
   @state() private reviewing = false;
+  /** The shopper ticked "I have read and agree to the plan terms" on the review. */
+  @state() private consented = false;
+  @state() private consentError = '';
 
   @property({ attribute: false }) offer?: Offer;
   /** Inside `<cover-offers>`, its client. */
@@ -84,6 +94,8 @@ export class CoverOfferForm extends LitElement {
   @property() model = '';
   /** Prefills the IMEI field when the offer asks for one. */
   @property() imei = '';
+  /** The manufacturer's warranty in whole years, when the merchant knows it: the form then does not ask. */
+  @property({ attribute: 'brand-warranty-years', type: Number }) brandWarrantyYears?: number;
   /** BCP 47 tag for prices; inside `<cover-offers>`, its `locale`. */
   @consume({ context: localeContext, subscribe: true }) @property() locale = '';
   /** Wording by message id; inside `<cover-offers>`, its `strings`. */
@@ -91,7 +103,13 @@ export class CoverOfferForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Labels are words in the active language, so the list is rebuilt on every render.
-    this.fields = fieldsFor(this.offer?.requires ?? [], this.country, this.localize.t);
+    // A warranty the merchant already named (`brand-warranty-years`) is not asked again.
+    const requires = (this.offer?.requires ?? []).filter(
+      (path) => !(path === 'device.brandWarrantyYears' && this.knownWarrantyYears() !== undefined),
+    );
+    this.fields = fieldsFor(requires, this.country, this.localize.t, this.localize.locale);
+    // Checks already shown read the number again once the parser is here.
+    if (requires.includes('customer.phone') && !phoneParserReady()) void loadPhoneParser().then(() => this.requestUpdate());
     if (changed.has('offer')) {
       // What the shopper typed survives switching offers; the verdicts on it do not.
       this.values = {
@@ -104,12 +122,25 @@ export class CoverOfferForm extends LitElement {
       this.formError = '';
       this.submission = undefined;
       this.reviewing = false;
+      // Agreeing to one plan's terms is not agreeing to another's.
+      this.consented = false;
+      this.consentError = '';
     }
   }
 
   private buildRequest(): CreateOrderRequest {
-    const context = { offerId: this.offer?.offerId ?? '', brand: this.brand, model: this.model };
-    return buildOrderRequest(context, this.fields, this.values);
+    const context = { offerId: this.offer?.offerId ?? '', brand: this.brand, model: this.model, country: this.country };
+    const request = buildOrderRequest(context, this.fields, this.values);
+    const years = this.knownWarrantyYears();
+    if (years !== undefined && this.offer?.requires.includes('device.brandWarrantyYears'))
+      request.device = { ...request.device, brandWarrantyYears: years };
+    return request;
+  }
+
+  /** The merchant's `brand-warranty-years` when it is a value the schema takes (0–5 whole years); otherwise the shopper is asked. */
+  private knownWarrantyYears(): number | undefined {
+    const years = this.brandWarrantyYears;
+    return typeof years === 'number' && Number.isInteger(years) && years >= 0 && years <= 5 ? years : undefined;
   }
 
   private readonly handleInput = (key: FieldKey, value: string) => {
@@ -128,6 +159,7 @@ export class CoverOfferForm extends LitElement {
     if (!this.offer || this.orderTask.status === TaskStatus.PENDING) return;
     this.visited = new Set(this.fields.map((field) => field.key));
     this.formError = '';
+    if (this.fields.some((field) => field.key === 'customer.phone')) await loadPhoneParser();
     const request = this.buildRequest();
     const errors = validateOrderRequest(request, this.offer.requires, this.fields);
     if (errors.size > 0) {
@@ -137,6 +169,14 @@ export class CoverOfferForm extends LitElement {
     if (!this.reviewing) {
       this.announcement = '';
       await this.showStep(true);
+      return;
+    }
+    // Insurance is not sold without the buyer agreeing to its terms.
+    if (!this.consented) {
+      this.consentError = this.localize.t('review.consent-required', 'Please agree to the plan terms to add the plan.');
+      this.announcement = this.consentError;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="consent"]')?.focus();
       return;
     }
     const body = JSON.stringify(request);
@@ -153,6 +193,11 @@ export class CoverOfferForm extends LitElement {
   }
 
   private readonly handleEdit = () => void this.showStep(false);
+
+  private readonly handleConsent = (consented: boolean) => {
+    this.consented = consented;
+    if (consented) this.consentError = '';
+  };
 
   private async handleOrderError(error: unknown) {
     const message = reportError(this, error);
@@ -205,7 +250,14 @@ export class CoverOfferForm extends LitElement {
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
     if (this.reviewing) {
       return html`<form part="form" novalidate aria-labelledby="review-heading" @submit=${this.handleSubmit}>
-        ${renderReview({ offer: this.offer, fields: this.fields, values: this.values, localize: this.localize, pending, onEdit: this.handleEdit })}
+        ${renderReview({
+          ...{ offer: this.offer, fields: this.fields, values: this.values, localize: this.localize, pending },
+          country: this.country,
+          consented: this.consented,
+          consentError: this.consentError,
+          onConsent: this.handleConsent,
+          onEdit: this.handleEdit,
+        })}
         ${status}
       </form>`;
     }
@@ -215,7 +267,7 @@ export class CoverOfferForm extends LitElement {
     return html`
       <form part="form" novalidate aria-labelledby="form-heading" @submit=${this.handleSubmit}>
         <h3 id="form-heading" class="heading" tabindex="-1">${t('form.heading', 'Your details for this plan')}</h3>
-        <p class="intro">${t('form.intro', str`${this.offer.name} needs these to issue your policy.`)}</p>
+        <p class="intro">${t('form.intro', str`${providerLabel(this.offer)} needs these to issue your policy.`)}</p>
         ${contact.length ? this.renderFields(contact, errors) : nothing}
         ${this.renderGroup(t('form.address', 'Address'), group('customer.address.'), errors)}
         ${this.renderGroup(t('form.device', 'Your device'), group('device.'), errors)} ${status}
@@ -226,6 +278,9 @@ export class CoverOfferForm extends LitElement {
     `;
   }
 }
+
+/** Loaded with this chunk (internal/load-steps.ts): the offer view ships without it. */
+export { CoverOfferCompare } from '../cover-offer-compare/cover-offer-compare.ts';
 
 declare global {
   interface HTMLElementTagNameMap {

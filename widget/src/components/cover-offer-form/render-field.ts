@@ -34,25 +34,45 @@ export function renderField(field: FieldDefinition, state: FieldState) {
         ${field.label}${field.optional ? html` <span class="optional">${state.t('field.optional', '(optional)')}</span>` : nothing}
       </label>
       ${field.hint ? html`<p id=${hintId} class="hint" part="hint">${field.hint}</p>` : nothing}
-      <input
-        id=${id}
-        part="input"
-        name=${field.key}
-        type=${field.type}
-        autocomplete=${field.autocomplete}
-        inputmode=${field.inputMode}
-        spellcheck="false"
-        maxlength=${ifDefined(field.maxLength)}
-        min=${ifDefined(isNumber ? 0 : undefined)}
-        max=${ifDefined(isNumber ? 5 : undefined)}
-        step=${ifDefined(isNumber ? 1 : undefined)}
-        ?required=${!field.optional}
-        aria-invalid=${state.error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy || undefined)}
-        .value=${live(state.value)}
-        @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
-        @blur=${() => state.onBlur(field.key)}
-      />
+      ${
+        field.type === 'select'
+          ? html`<select
+              id=${id}
+              part="input select"
+              name=${field.key}
+              autocomplete=${field.autocomplete}
+              ?required=${!field.optional}
+              aria-invalid=${state.error ? 'true' : 'false'}
+              aria-describedby=${ifDefined(describedBy || undefined)}
+              .value=${live(state.value)}
+              @change=${(event: Event) => state.onInput(field.key, (event.target as HTMLSelectElement).value)}
+              @blur=${() => state.onBlur(field.key)}
+            >
+              <option value="" ?selected=${!state.value}>${state.t('field.choose', 'Choose…')}</option>
+              ${field.options?.map(
+                (option) => html`<option value=${option.value} ?selected=${option.value === state.value}>${option.label}</option>`,
+              )}
+            </select>`
+          : html`<input
+              id=${id}
+              part="input"
+              name=${field.key}
+              type=${field.type}
+              autocomplete=${field.autocomplete}
+              inputmode=${field.inputMode}
+              spellcheck="false"
+              maxlength=${ifDefined(field.maxLength)}
+              min=${ifDefined(isNumber ? 0 : undefined)}
+              max=${ifDefined(isNumber ? 5 : undefined)}
+              step=${ifDefined(isNumber ? 1 : undefined)}
+              ?required=${!field.optional}
+              aria-invalid=${state.error ? 'true' : 'false'}
+              aria-describedby=${ifDefined(describedBy || undefined)}
+              .value=${live(state.value)}
+              @input=${(event: InputEvent) => state.onInput(field.key, (event.target as HTMLInputElement).value)}
+              @blur=${() => state.onBlur(field.key)}
+            />`
+      }
       <p id=${errorId} class="error" part="field-error" ?hidden=${!state.error}>${message}</p>
     </div>
   `;

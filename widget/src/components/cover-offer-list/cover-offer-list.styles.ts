@@ -32,31 +32,17 @@ export const styles = [
       color: var(--_accent);
     }
 
-    .extras {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0.25rem 0.75rem;
-      margin-top: 0.25rem;
-      font-size: 0.875em;
-    }
-
-    .covers {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.375rem;
-    }
-
-    .cover-item {
-      padding: 0.0625rem 0.5rem;
-      border-radius: 999px;
-      background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
-      color: var(--_text);
-    }
-
-    .terms {
+    summary {
+      justify-self: start;
+      padding: 0.25rem 0;
       color: var(--_accent);
-      text-underline-offset: 0.2em;
+      font-size: 0.9375em;
+      cursor: pointer;
+    }
+
+    /* A details element's content is no grid item of it: each folded offer keeps its own gap. */
+    details .offer {
+      margin-top: calc(var(--_space) * 0.5);
     }
 
     :host([compact]) .offer {
@@ -67,7 +53,6 @@ export const styles = [
       position: relative;
       display: grid;
       grid-template-columns: auto 1fr auto;
-      grid-template-areas: 'radio details price';
       align-items: start;
       gap: 0.25rem 0.875rem;
       padding: 0.875rem 1rem;
@@ -95,7 +80,6 @@ export const styles = [
     }
 
     input[type='radio'] {
-      grid-area: radio;
       margin: 0.2rem 0 0;
       width: 1.125rem;
       height: 1.125rem;
@@ -107,44 +91,16 @@ export const styles = [
       outline: none;
     }
 
-    .details {
-      grid-area: details;
-      display: grid;
-      gap: 0.125rem;
+    .name {
+      font-weight: 600;
       min-width: 0;
     }
 
-    .type {
-      font-size: 0.8125em;
-      font-weight: 600;
-      letter-spacing: 0.02em;
-      text-transform: uppercase;
-      color: var(--_accent);
-    }
-
-    .name {
-      font-weight: 600;
-    }
-
-    .meta {
-      font-size: 0.875em;
-      color: var(--_muted);
-    }
-
     .price {
-      grid-area: price;
       font-weight: 700;
       font-size: 1.0625em;
       white-space: nowrap;
       font-variant-numeric: tabular-nums;
-    }
-
-    /* On a phone-width card the price moves under the plan, giving the name the full width. */
-    @container (max-width: 26rem) {
-      .offer {
-        grid-template-columns: auto 1fr;
-        grid-template-areas: 'radio details' '. price';
-      }
     }
   `,
 ];

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../index.ts';
 import type { CoverOfferList } from '../../index.ts';
 import type { Offer } from '../../../../contract/types.ts';
+import { loadForm } from '../../internal/load-steps.ts';
 import { comprehensiveOffer, screenOffer } from '../../testing/api-stub.ts';
 
 const warrantyOffer: Offer = {
@@ -14,8 +15,26 @@ const warrantyOffer: Offer = {
   termMonths: 36,
   price: { amount: 4500, currency: 'NGN' },
   covers: ['Breakdown', 'Battery'],
-  termsUrl: 'https://octamile.example/terms',
+  terms: { url: 'https://octamile.example/terms', underwriter: 'Octamile Assurance', freeLookDays: 7 },
 };
+
+/** Three accidental-damage offers: the 2-year one costs the least per month, so it comes first. */
+const adld = (offerId: string, provider: string, termMonths: number, amount: number, covers: string[]): Offer => ({
+  ...screenOffer,
+  offerId,
+  provider,
+  providerName: provider === 'bigfix' ? 'BigFix' : 'Assurify SmartShield',
+  type: 'ADLD',
+  name: `${provider} plan ${termMonths}`,
+  termMonths,
+  price: { amount, currency: 'INR' },
+  covers,
+});
+const adldOffers = [
+  adld('a1', 'bigfix', 12, 2499, ['Drops', 'Liquid spills']),
+  adld('a2', 'bigfix', 24, 4299, ['Drops', 'Liquid spills']),
+  adld('a3', 'assurify', 12, 5250, ['Drops']),
+];
 
 async function mount(offers: Offer[], { locale = 'en-IN', compact = false, strings = {} as Record<string, string> } = {}) {
   const element = await fixture<CoverOfferList>(
@@ -25,19 +44,84 @@ async function mount(offers: Offer[], { locale = 'en-IN', compact = false, strin
 }
 
 const offerParts = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('[part~="offer"]')];
+/** What a sighted shopper reads as the offer's name (the kind is the group heading above it). */
+const visibleName = (offer: HTMLElement) => {
+  const name = offer.querySelector('[part="offer-name"]')!;
+  return name.textContent!.replace(name.querySelector('[part="offer-type"]')!.textContent!, '').trim();
+};
 
 describe('<cover-offer-list>', () => {
-  it('groups offers by plan type in a fixed order, with term, provider name and price in the locale', async () => {
+  it('groups offers by kind of cover in a fixed order, each named term · insurer, priced in the locale', async () => {
     const { root } = await mount([comprehensiveOffer, screenOffer, warrantyOffer]);
     const headings = [...root.querySelectorAll('[part="group-heading"]')].map((heading) => heading.textContent);
     expect(headings).to.deep.equal(['Extended warranty', 'Screen protection', 'Comprehensive cover']);
-    const names = offerParts(root).map((offer) => offer.querySelector('[part="offer-name"]')!.textContent);
-    expect(names).to.deep.equal(['Extended Care', 'Screen Guard', 'Total Care']);
-    const metas = offerParts(root).map((offer) => offer.querySelector('[part="offer-meta"]')!.textContent);
     // The server's providerName; the provider id where an offer has none.
-    expect(metas).to.deep.equal(['3 years · by octamile', '12 months · by BigFix', '2 years · by Servify']);
+    expect(offerParts(root).map(visibleName)).to.deep.equal(['3 years · octamile', '12 months · BigFix', '2 years · Servify']);
+    // Screen readers hear the kind too, since the heading is hidden from them.
+    expect(offerParts(root)[1]!.querySelector('[part="offer-name"]')!.textContent).to.match(/^Screen protection · 12 months · BigFix$/);
     const prices = offerParts(root).map((offer) => offer.querySelector('[part="price"]')!.textContent);
     expect(prices).to.deep.equal(['NGN\u00a04,500', '₹1,499', '₹4,999.50']);
+  });
+
+  it('shows the best offer of a kind first and folds the others behind "Other plans"', async () => {
+    const { element, root } = await mount(adldOffers);
+    const group = root.querySelector('[part="group"]')!;
+    const [best] = offerParts(root);
+    expect(visibleName(best!)).to.equal('2 years · BigFix');
+    const folded = group.querySelector('details')!;
+    expect(folded.open).to.equal(false);
+    expect(folded.querySelector('summary')!.textContent!.trim()).to.equal('Other plans (2)');
+    expect([...folded.querySelectorAll<HTMLElement>('[part~="offer"]')].map(visibleName)).to.deep.equal([
+      '12 months · BigFix',
+      '12 months · Assurify SmartShield',
+    ]);
+    // A folded offer picked by code is shown.
+    element.selectedOfferId = 'a3';
+    await element.updateComplete;
+    expect(folded.open).to.equal(true);
+  });
+
+  it('compares what each offer of a kind covers once the details chunk is loaded, and says why the first is best', async () => {
+    await loadForm();
+    const { root } = await mount(adldOffers);
+    const compare = root.querySelector('cover-offer-compare')!;
+    await compare.updateComplete;
+    const shadow = compare.shadowRoot!;
+    expect(shadow.querySelector('[part="why"]')!.textContent).to.include('lowest price per month').and.include('3 plans');
+    const headers = [...shadow.querySelectorAll('thead th')].map((cell) => cell.textContent!.trim());
+    expect(headers).to.deep.equal(['2 years · BigFix', '12 months · BigFix', '12 months · Assurify SmartShield']);
+    const liquid = [...shadow.querySelectorAll('tbody tr')].find((row) => row.querySelector('th')!.textContent === 'Liquid spills')!;
+    expect([...liquid.querySelectorAll('td')].map((cell) => cell.textContent!.includes('Not included'))).to.deep.equal([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('links the terms and names the underwriter and the free-look period in the comparison', async () => {
+    await loadForm();
+    const { root } = await mount([warrantyOffer]);
+    const compare = root.querySelector('cover-offer-compare')!;
+    await compare.updateComplete;
+    const shadow = compare.shadowRoot!;
+    const terms = shadow.querySelector<HTMLAnchorElement>('[part="terms-link"]')!;
+    expect(terms.href).to.equal('https://octamile.example/terms');
+    expect(terms.target).to.equal('_blank');
+    expect(terms.rel).to.include('noopener');
+    expect(shadow.textContent).to.include('Octamile Assurance').and.include('7 days');
+    // One offer: nothing to be "best" against.
+    expect(shadow.querySelector('[part="why"]')).to.equal(null);
+
+    const compact = await mount([warrantyOffer], { compact: true });
+    expect(compact.root.querySelector('cover-offer-compare')).to.equal(null);
+  });
+
+  it('never links a terms URL that is not a web address', async () => {
+    await loadForm();
+    const { root } = await mount([{ ...warrantyOffer, terms: { ...warrantyOffer.terms!, url: 'javascript:alert(1)' } }]);
+    const compare = root.querySelector('cover-offer-compare')!;
+    await compare.updateComplete;
+    expect(compare.shadowRoot!.querySelector('[part="terms-link"]')).to.equal(null);
   });
 
   it('fires cover-offer-select (bubbling, composed) when the shopper picks an offer, and marks it selected', async () => {
@@ -61,26 +145,8 @@ describe('<cover-offer-list>', () => {
     expect(events).to.have.length(0);
   });
 
-  it('lists what a plan covers and links its terms, except in compact mode', async () => {
-    const { root } = await mount([warrantyOffer]);
-    expect(root.querySelector('[part="offer-covers"]')!.textContent).to.include('Breakdown').and.include('Battery');
-    const terms = root.querySelector<HTMLAnchorElement>('[part="terms-link"]')!;
-    expect(terms.href).to.equal('https://octamile.example/terms');
-    expect(terms.target).to.equal('_blank');
-    expect(terms.rel).to.include('noopener');
-
-    const compact = await mount([warrantyOffer], { compact: true });
-    expect(compact.root.querySelector('[part="offer-covers"]')).to.equal(null);
-    expect(compact.root.querySelector('[part="terms-link"]')).to.equal(null);
-  });
-
-  it('never links a terms URL that is not a web address', async () => {
-    const { root } = await mount([{ ...warrantyOffer, termsUrl: 'javascript:alert(1)' }]);
-    expect(root.querySelector('[part="terms-link"]')).to.equal(null);
-  });
-
   it('uses the wording it is given', async () => {
-    const { root } = await mount([screenOffer], { strings: { 'list.meta': '{1}, {0}' } });
-    expect(root.querySelector('[part="offer-meta"]')!.textContent).to.equal('BigFix, 12 months');
+    const { root } = await mount([screenOffer], { strings: { 'list.name': '{1}, {0}' } });
+    expect(visibleName(offerParts(root)[0]!)).to.equal('BigFix, 12 months');
   });
 });

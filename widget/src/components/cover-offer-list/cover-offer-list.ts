@@ -1,19 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
 import { localized } from '@lit/localize';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Offer, PlanType } from '../../../../contract/types.ts';
 import { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import { LocalizeController } from '../../controllers/localize-controller.ts';
-import { planTypeOrder, providerLabel, safeUrl } from '../../internal/format.ts';
+import { planTypeOrder, providerLabel } from '../../internal/format.ts';
+import { bestFirst } from './best-first.ts';
 import { str } from '../../internal/localize.ts';
 import type { Strings } from '../../internal/localize.ts';
 import { styles } from './cover-offer-list.styles.ts';
 
 /**
  * @tagname cover-offer-list
- * @summary The offers for one device, grouped by plan type, as one radio group. Native
- * radios give keyboard (arrow keys) and screen-reader behaviour for free.
+ * @summary The offers for one device, grouped by kind of cover, as one radio group: the
+ * best offer of each kind first, the others one tap away, and (once the details chunk has
+ * loaded) what each covers side by side. Native radios give keyboard (arrow keys) and
+ * screen-reader behaviour for free.
  *
  * @fires cover-offer-select - The shopper picked an offer (never fired for `selectedOfferId` set by code).
  *
@@ -21,11 +23,11 @@ import { styles } from './cover-offer-list.styles.ts';
  * @csspart group - The offers of one plan type. Also group-heading.
  * @csspart offer - One offer.
  * @csspart offer-selected - The offer the shopper picked (in addition to `offer`).
- * @csspart offer-type - The plan type label, e.g. "Accidental & liquid damage".
- * @csspart offer-name - The plan name.
- * @csspart offer-meta - Term and provider.
- * @csspart offer-covers - What the plan covers.
- * @csspart terms-link - The provider's terms.
+ * @csspart offer-type - The plan type label, e.g. "Accidental & liquid damage" (for screen readers).
+ * @csspart offer-name - Term and insurer, e.g. "12 months · BigFix".
+ * @csspart more-button - "Other plans (2)": shows the other offers of a kind.
+ * @csspart why - "Why this plan" under the best offer of a kind.
+ * @csspart compare - What each offer of a kind covers, side by side. Also compare-table, terms-link.
  * @csspart price - The offer's price.
  *
  * @cssprop --cover-color-accent - Selected border, radio and type label.
@@ -47,7 +49,7 @@ export class CoverOfferList extends LitElement {
   /** Wording by message id (`<cover-offers>` passes its `strings`). */
   @property({ attribute: false }) strings?: Strings;
 
-  /** Fewer words per offer (no cover list), for narrow slots. */
+  /** Fewer words (no comparison of covers), for narrow slots. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
   private handleChange(event: Event) {
@@ -58,60 +60,39 @@ export class CoverOfferList extends LitElement {
     this.dispatchEvent(new CoverOfferSelectEvent({ offer }));
   }
 
-  private renderCovers(offer: Offer) {
-    const { t } = this.localize;
-    const terms = safeUrl(offer.termsUrl);
-    if (this.compact || (!offer.covers?.length && !terms)) return nothing;
-    return html`<span class="extras">
-      ${
-        offer.covers?.length
-          ? html`<span class="covers" part="offer-covers"
-              ><span class="visually-hidden">${t('list.covers', 'Covers:')} </span>${offer.covers.map(
-                (item) => html`<span class="cover-item">${item}</span>`,
-              )}</span
-            >`
-          : nothing
-      }
-      ${
-        terms
-          ? html`<a class="terms" part="terms-link" href=${terms} target="_blank" rel="noopener noreferrer"
-              >${t('list.terms', 'Plan terms')}<span class="visually-hidden">
-                ${t('list.terms-new-tab', str`for ${offer.name} (opens in a new tab)`)}</span
-              ></a
-            >`
-          : nothing
-      }
-    </span>`;
-  }
-
   private renderOffer(offer: Offer) {
-    const { t } = this.localize;
     const selected = offer.offerId === this.selectedOfferId;
+    // Names normalised as kind · term · insurer: the kind is the group's heading, so each
+    // offer reads "1 year · BigFix" whatever the provider calls its product (kept in
+    // `data-plan` for the page's scripts, and in the comparison for the shopper).
     return html`
-      <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}">
+      <label class="offer ${selected ? 'selected' : ''}" part="offer ${selected ? 'offer-selected' : ''}" data-plan=${offer.name}>
         <input type="radio" name="offer" .value=${offer.offerId} .checked=${selected} />
-        <span class="details">
-          <span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)}</span>
-          <span class="name" part="offer-name">${offer.name}</span>
-          <span class="meta" part="offer-meta"
-            >${t('list.meta', str`${this.localize.term(offer.termMonths)} · by ${providerLabel(offer)}`)}</span
-          >
-          ${this.renderCovers(offer)}
-        </span>
+        <span class="name" part="offer-name"
+          ><span class="visually-hidden" part="offer-type">${this.localize.planType(offer.type)} · </span
+          >${this.localize.t('list.name', str`${this.localize.term(offer.termMonths)} · ${providerLabel(offer)}`)}</span
+        >
         <span class="price" part="price">${this.localize.money(offer.price)}</span>
       </label>
     `;
   }
 
+  /** The best offer of a kind first; the others one tap away, open while one of them is picked. */
   private renderGroup(type: PlanType, offers: Offer[]) {
     const id = `group-${type}`;
+    const [best, ...others] = bestFirst(offers);
     return html`<div class="group" part="group" role="group" aria-labelledby=${id}>
       <p class="group-heading" part="group-heading" id=${id} aria-hidden="true">${this.localize.planType(type)}</p>
-      ${repeat(
-        offers,
-        (offer) => offer.offerId,
-        (offer) => this.renderOffer(offer),
-      )}
+      ${this.renderOffer(best!)}
+      ${this.compact ? nothing : html`<cover-offer-compare exportparts="why, compare, compare-table, terms-link" .offers=${offers} locale=${this.locale} .strings=${this.strings}></cover-offer-compare>`}
+      ${
+        others.length
+          ? html`<details ?open=${others.some((offer) => offer.offerId === this.selectedOfferId)}>
+              <summary part="more-button">${this.localize.t('list.more', str`Other plans (${others.length})`)}</summary>
+              ${others.map((offer) => this.renderOffer(offer))}
+            </details>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -80,7 +80,7 @@ describe('<cover-offers> offers that need an IMEI first', () => {
     });
     const element = await loaded(await mount());
     const prompt = () => shadow(element).querySelector<HTMLFormElement>('[part="imei-prompt"]');
-    expect(prompt()!.textContent).to.include('Enter your IMEI to see 2 more plans');
+    expect(prompt()!.textContent).to.include('Enter your IMEI to see plans from 2 more insurers');
     await expectNoAxeViolations(element, 'imei prompt');
 
     const field = prompt()!.querySelector('input')!;
@@ -100,21 +100,24 @@ describe('<cover-offers> offers that need an IMEI first', () => {
       'Accidental & liquid damage',
       'Screen protection',
     ]);
-    expect(list.querySelector('[part="offer-covers"]')!.textContent).to.include('Drops').and.include('Liquid');
-    expect(list.querySelector<HTMLAnchorElement>('[part="terms-link"]')!.href).to.equal('https://assurify.example/terms');
+    // What each covers, and its terms, come with the details chunk the widget fetches once offers arrive.
+    await waitUntil(() => list.querySelector('cover-offer-compare')?.shadowRoot?.querySelector('table'), 'no comparison', slow);
+    const compare = list.querySelector('cover-offer-compare')!.shadowRoot!;
+    expect(compare.querySelector('table')!.textContent).to.include('Drops').and.include('Liquid');
+    expect(compare.querySelector<HTMLAnchorElement>('[part="terms-link"]')!.href).to.equal('https://assurify.example/terms');
   });
 
   it('filters offers by providers and plan-types', async () => {
     api = stubApi({ 'POST /v1/quotes': () => json({ offers: [screenOffer, assurifyOffer], unavailable: [] }) });
     const element = await loaded(await mount('locale="en-IN" plan-types="ADLD"'));
     expect(offerElements(element).map((offer) => offer.textContent)).to.have.length(1);
-    expect(offerElements(element)[0]!.textContent).to.include('SmartShield ADLD');
+    expect(offerElements(element)[0]!.textContent).to.include('Assurify SmartShield');
     element.planTypes = '';
     element.providers = 'bigfix';
     await element.updateComplete;
     await inner(element, 'cover-offer-list')!.updateComplete;
     expect(offerElements(element)).to.have.length(1);
-    expect(offerElements(element)[0]!.textContent).to.include('Screen Guard');
+    expect(offerElements(element)[0]!.textContent).to.include('BigFix');
   });
 });
 
@@ -132,8 +135,8 @@ describe('<cover-offers> keyboard only, with axe on every step', () => {
     await form().updateComplete;
     await expectNoAxeViolations(element, 'details form');
 
-    await sendKeys({ press: 'Tab' }); // "No thanks"
-    await sendKeys({ press: 'Tab' });
+    // Each kind's "What this plan covers" (two kinds here), then "No thanks", then the form.
+    for (let stop = 0; stop < 4; stop++) await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.getAttribute('name')).to.equal('customer.name');
     await sendKeys({ type: 'Asha Rao' });
     await sendKeys({ press: 'Tab' });
@@ -148,6 +151,9 @@ describe('<cover-offers> keyboard only, with axe on every step', () => {
     await waitUntil(() => deepActiveElement()?.id === 'review-heading', 'focus did not move to the review', slow);
     expect(form().shadowRoot!.textContent).to.include('Asha Rao').and.include(validImei).and.include('₹1,499');
     await expectNoAxeViolations(element, 'review');
+    await sendKeys({ press: 'Tab' }); // the consent box (its plan has no terms link)
+    expect(deepActiveElement()?.getAttribute('name')).to.equal('consent');
+    await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' }); // Edit
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.getAttribute('part')).to.include('confirm-button');

@@ -34,7 +34,7 @@ async function mountTwo() {
         currency="INR"
         country="IN"
         locale="en-IN"
-        .strings=${{ 'offers.decline': 'Skip protection', 'list.meta': '{0} with {1}', 'form.heading': 'First shop details' }}
+        .strings=${{ 'offers.decline': 'Skip protection', 'list.name': '{0} with {1}', 'form.heading': 'First shop details' }}
       ></cover-offers>
       <cover-offers
         id="second"
@@ -75,8 +75,8 @@ describe('two <cover-offers> on one page', () => {
 
     expect(text(shadow(first), '[part="decline-button"]')).to.equal('Skip protection');
     expect(text(shadow(second), '[part="decline-button"]')).to.equal('Kein Schutz');
-    expect(text(list(first), '[part="offer-meta"]')).to.equal('12 months with BigFix');
-    expect(text(list(second), '[part="offer-meta"]')).to.equal('12 Monate · by BigFix');
+    expect(text(list(first), '[part="offer-name"]')).to.match(/· 12 months with BigFix$/);
+    expect(text(list(second), '[part="offer-name"]')).to.match(/· 12 Monate · BigFix$/);
     expect(text(list(first), '[part="price"]')).to.equal('₹1,499');
     expect(text(list(second), '[part="price"]')).to.match(/^1\.499\s₹$/);
 

@@ -40,8 +40,8 @@ const shadow = (element: Element) => element.shadowRoot!;
 const list = (element: CoverOffers) => shadow(element).querySelector('cover-offer-list');
 const form = (element: CoverOffers) => shadow(element).querySelector('cover-offer-form');
 const offerElements = (element: CoverOffers) => [...(list(element)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="offer"]') ?? [])];
-const inputs = (element: CoverOffers) => [...shadow(form(element)!).querySelectorAll('input')];
-const input = (element: CoverOffers, name: string) => shadow(form(element)!).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const inputs = (element: CoverOffers) => [...shadow(form(element)!).querySelectorAll<HTMLInputElement>('input, select')];
+const input = (element: CoverOffers, name: string) => shadow(form(element)!).querySelector<HTMLInputElement>(`[name="${name}"]`)!;
 const errorFor = (element: CoverOffers, name: string) =>
   shadow(form(element)!).querySelector<HTMLElement>(`#${input(element, name).id}-error`)!;
 
@@ -61,6 +61,12 @@ async function type(element: CoverOffers, name: string, value: string, { leave =
   field.value = value;
   field.dispatchEvent(new InputEvent('input', { bubbles: true }));
   if (leave) field.dispatchEvent(new FocusEvent('blur'));
+  await form(element)!.updateComplete;
+}
+
+/** Ticks "I have read and agree to the plan terms" on the review. */
+async function agree(element: CoverOffers) {
+  shadow(form(element)!).querySelector<HTMLInputElement>('input[name="consent"]')!.click();
   await form(element)!.updateComplete;
 }
 
@@ -100,11 +106,7 @@ describe('<cover-offers> loading offers', () => {
     const prices = offers.map((offer) => offer.querySelector('[part="price"]')!);
     expect(prices.map((price) => price.textContent)).to.deep.equal(['₹1,499', '₹4,999.50']);
     expect(getComputedStyle(prices[0]!).color).to.equal('rgb(1, 2, 3)');
-    expect(offers[0]!.textContent)
-      .to.include('Screen protection')
-      .and.include('Screen Guard')
-      .and.include('12 months')
-      .and.include('BigFix');
+    expect(offers[0]!.textContent).to.include('Screen protection').and.include('12 months').and.include('BigFix');
     expect(offers[1]!.textContent).to.include('2 years').and.include('Servify');
     style.remove();
 
@@ -132,6 +134,21 @@ describe('<cover-offers> loading offers', () => {
     await waitUntil(() => shadow(element).querySelector('[part="empty"]'));
     expect(shadow(element).querySelector('[part="empty"]')!.textContent).to.equal('No protection plans are available for this device');
     expect(eventsNamed<CustomEvent>('cover-offers-load')[0]!.detail.offers).to.deep.equal([]);
+  });
+
+  it('blames no device when every insurer is out, and quotes again on retry', async () => {
+    const out = [
+      { provider: 'bigfix', code: 'provider_timeout', message: 'This provider did not answer in time.' },
+      { provider: 'servify', code: 'provider_unavailable', message: 'This insurer is not available right now.' },
+    ];
+    api = stubApi({ 'POST /v1/quotes': [() => json({ offers: [], unavailable: out }), () => json(quoteResponse)] });
+    const element = await mount();
+    await waitUntil(() => shadow(element).querySelector('[part="error"]'), 'no outage message');
+    expect(shadow(element).querySelector('[part="error"]')!.textContent).to.include("We can't reach the insurers right now");
+    expect(shadow(element).querySelector('[part="empty"]')).to.equal(null);
+    shadow(element).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await loaded(element);
+    expect(api.requests).to.have.length(2);
   });
 
   it('says when a provider already covers the device, next to the other offers', async () => {
@@ -328,6 +345,7 @@ describe('<cover-offers> creating the order', () => {
     const element = await loaded(await mount());
     await fillScreenOffer(element);
     await submit(element); // to the review
+    await agree(element);
     await submit(element); // confirm
     await waitUntil(() => input(element, 'customer.email') && !errorFor(element, 'customer.email').hidden, 'server errors were not shown');
     expect(errorFor(element, 'customer.email').textContent).to.equal('This address cannot receive policy documents');
@@ -354,6 +372,7 @@ describe('<cover-offers> creating the order', () => {
       const element = await loaded(await mount());
       await fillScreenOffer(element);
       await submit(element); // to the review
+      await agree(element);
       await submit(element); // confirm
       await waitUntil(
         () => shadow(form(element)!).querySelector('[part="form-error"]')!.textContent!.includes('slow'),

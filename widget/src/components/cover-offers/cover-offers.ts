@@ -50,12 +50,12 @@ const quoteProperties = ['apiBase', 'publishableKey', 'category', 'brand', 'mode
  * @csspart decline-button - "No thanks".
  * @csspart show-again-button - After "No thanks": shows the plans again.
  * @csspart setup-error - Test mode only: what is wrong with the element's setup (see `error`).
- * @csspart imei-prompt - "Enter your IMEI to see N more plans". Also imei-button.
+ * @csspart imei-prompt - "Enter your IMEI to see plans from N more insurers". Also imei-button.
  * @csspart launcher - The button that opens the modal layout.
  * @csspart dialog - The modal layout's dialog. Also close-button.
  * @csspart picker - Picker mode: the brand and model fields. Also label, select, input, picker-hint, picker-error.
- * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price.
- * @csspart form - The details form. Also field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button.
+ * @csspart offers - The offers. Also group, group-heading, offer, offer-selected, offer-type, offer-name, more-button, why, compare, compare-table, terms-link, price.
+ * @csspart form - The details form. Also field, label, input, select, hint, field-error, form-error, submit-button, review, review-heading, review-terms, consent, edit-button, confirm-button.
  * @csspart summary - The order or policy. Also summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress.
  *
  * @cssprop --cover-color-accent - Buttons, selection and focus (default #1f5eff).
@@ -93,6 +93,8 @@ export class CoverOffers extends LitElement {
     paused: () => this.stage === 'ordered',
     onLoad: (offers, { unavailable }) => {
       this.announcement = plansAvailable(offers.length, this.localize.t);
+      // The comparison of covers comes with the details chunk: fetch it while the shopper reads.
+      if (offers.length) void this.steps.load('form');
       this.dispatchEvent(new CoverOffersLoadEvent({ offers, unavailable }));
     },
     onError: (error) => {
@@ -133,6 +135,8 @@ export class CoverOffers extends LitElement {
   @property() country = '';
   /** Optional; improves quotes and prefills the form. */
   @property() imei = '';
+  /** The manufacturer's warranty in whole years (0–5), e.g. from the product page: plans that need it do not ask the shopper. */
+  @property({ attribute: 'brand-warranty-years' }) brandWarrantyYears = '';
   /** BCP 47 tag for words, prices and dates (`en-IN`, `hi-IN`, `en-NG`, `en-US`); the browser's language when empty. */
   @property() locale = '';
   /** Comma-separated provider ids to show, e.g. `bigfix,servify`; all when empty. */
@@ -247,13 +251,13 @@ export class CoverOffers extends LitElement {
 
   override render() {
     const { localize, quote, steps, device, stage, layout, order, imeiError, announcement } = this;
-    const { category, country, providers, imei, pollInterval } = this;
+    const { category, country, providers, imei, pollInterval, brandWarrantyYears } = this;
     return [
       this.setupNotice,
       renderWidget({
         ...{ localize, quote, steps, device, stage, layout, order, imeiError, announcement },
         confirmed: this.hostConfirmed,
-        attributes: { category, country, providers, imei, pollInterval },
+        attributes: { category, country, providers, imei, pollInterval, brandWarrantyYears },
         onSelect: this.handleSelect,
         onCreate: this.handleOrderCreate,
         onDeviceChange: this.handleDeviceChange,

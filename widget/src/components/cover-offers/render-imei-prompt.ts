@@ -1,5 +1,5 @@
 /**
- * "Enter your IMEI to see N more plans": some providers (Assurify, Servify) only price a
+ * "Enter your IMEI to see plans from N more insurers": some providers (Assurify, Servify) only price a
  * phone once they know which one it is, and say so with `needs_imei`.
  */
 import { html, nothing } from 'lit';
@@ -23,10 +23,11 @@ export function renderImeiPrompt({ count, error, pending, t, onSubmit }: ImeiPro
     const input = (event.target as HTMLFormElement).elements.namedItem('imei') as HTMLInputElement;
     onSubmit(input.value);
   };
+  // `count` is insurers, not plans: each may quote several once it knows the IMEI.
   const label =
     count === 1
-      ? t('imei.prompt-one', 'Enter your IMEI to see 1 more plan')
-      : t('imei.prompt', str`Enter your IMEI to see ${count} more plans`);
+      ? t('imei.prompt-insurer', 'Enter your IMEI to see plans from 1 more insurer')
+      : t('imei.prompt-insurers', str`Enter your IMEI to see plans from ${count} more insurers`);
   return html`<form class="imei-prompt" part="imei-prompt" novalidate @submit=${submit}>
     <label for="prompt-imei" part="label">${label}</label>
     <p id="prompt-imei-hint" class="hint" part="hint">${t('imei.hint', 'Dial *#06# on the phone to see it')}</p>

@@ -8,10 +8,10 @@ import type { Offer, QuoteResponse } from '../../../../contract/types.ts';
 import type { CoverOfferSelectEvent } from '../../events/cover-offer-select-event.ts';
 import type { Strings, Translate } from '../../internal/localize.ts';
 import { renderImeiPrompt } from './render-imei-prompt.ts';
-import { renderCoveredNotes, renderDeclined, renderEmpty } from './render-states.ts';
+import { insurersUnreachable, renderCoveredNotes, renderDeclined, renderEmpty, renderOutage } from './render-states.ts';
 
 const listParts =
-  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, offer-meta, offer-covers, terms-link, price';
+  'offers, group, group-heading, offer, offer-selected, offer-type, offer-name, more-button, why, compare, compare-table, terms-link, price';
 
 export interface OffersView {
   response: QuoteResponse;
@@ -36,10 +36,13 @@ export interface OffersView {
   onImei: (value: string) => void;
   onDecline: () => void;
   onShowAgain: () => void;
+  /** Quote again (after an outage). */
+  onRetry: () => void;
 }
 
 export function renderOffers(view: OffersView) {
   const { response, offers, needsImei, pending, selected, t } = view;
+  if (offers.length === 0 && insurersUnreachable(response.unavailable)) return renderOutage(view.onRetry, t);
   if (offers.length === 0 && response.unavailable.every((entry) => entry.code !== 'needs_imei'))
     return html`${renderEmpty(t)}${renderCoveredNotes(response.unavailable)}`;
   if (view.declined) return renderDeclined(view.onShowAgain, t);

@@ -20,6 +20,17 @@ export function renderLoadError(message: string, onRetry: () => void, t: Transla
   </div>`;
 }
 
+/** Codes that mean the insurer could not be asked, not that it has nothing for this device. */
+const outageCodes = ['provider_error', 'provider_timeout', 'provider_unavailable', 'provider_busy'];
+
+/** No offers, and every insurer that said nothing was out: the device is not to blame, and trying again may work. */
+export const insurersUnreachable = (unavailable: readonly Unavailable[]) =>
+  unavailable.length > 0 && unavailable.every((entry) => outageCodes.includes(entry.code));
+
+export function renderOutage(onRetry: () => void, t: Translate) {
+  return renderLoadError(t('offers.outage', "We can't reach the insurers right now. Please try again in a minute."), onRetry, t);
+}
+
 export function renderEmpty(t: Translate) {
   return html`<p class="message" part="empty">${t('offers.empty', 'No protection plans are available for this device')}</p>`;
 }

@@ -4,6 +4,7 @@
  * `cover-offers::part(…)`; the api client, locale and strings reach them through context.
  */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Offer, Order } from '../../../../contract/types.ts';
 import type { CoverDeviceChangeEvent } from '../../events/cover-device-change-event.ts';
 import type { CoverOrderCreateEvent } from '../../events/cover-order-create-event.ts';
@@ -11,7 +12,7 @@ import type { Translate } from '../../internal/localize.ts';
 import { renderSkeleton } from './render-states.ts';
 
 const formParts =
-  'form, field, label, input, hint, field-error, form-error, submit-button, review, review-heading, edit-button, confirm-button';
+  'form, field, label, input, select, hint, field-error, form-error, submit-button, review, review-heading, review-terms, consent, terms-link, edit-button, confirm-button';
 const pickerParts = 'picker, label, select, input, picker-error, retry-button';
 const summaryParts =
   'summary, summary-title, policy-reference, certificate-button, activation, activation-code, record-button, stop-button, file-input, upload-button, progress';
@@ -47,11 +48,12 @@ export interface FormView {
   brand: string;
   model: string;
   imei: string;
+  brandWarrantyYears: string;
   t: Translate;
   onCreate: (event: CoverOrderCreateEvent) => void;
 }
 
-export function renderForm({ ready, offer, country, brand, model, imei, t, onCreate }: FormView) {
+export function renderForm({ ready, offer, country, brand, model, imei, brandWarrantyYears, t, onCreate }: FormView) {
   if (!ready) return loading(t, 'form-loading');
   return html`<cover-offer-form
     exportparts=${formParts}
@@ -60,6 +62,7 @@ export function renderForm({ ready, offer, country, brand, model, imei, t, onCre
     brand=${brand}
     model=${model}
     imei=${imei}
+    brand-warranty-years=${ifDefined(brandWarrantyYears || undefined)}
     @cover-order-create=${onCreate}
   ></cover-offer-form>`;
 }

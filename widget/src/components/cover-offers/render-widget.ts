@@ -32,7 +32,7 @@ export interface WidgetView {
   confirmed: boolean;
   imeiError: string;
   announcement: string;
-  attributes: { category: string; country: string; providers: string; imei: string; pollInterval: number };
+  attributes: { category: string; country: string; providers: string; imei: string; pollInterval: number; brandWarrantyYears: string };
   onSelect: (event: CoverOfferSelectEvent) => void;
   onCreate: (event: CoverOrderCreateEvent) => void;
   onDeviceChange: (event: CoverDeviceChangeEvent) => void;
@@ -52,6 +52,7 @@ function renderChoosing(view: WidgetView, response: QuoteResponse, pending = fal
     brand: device.brand,
     model: device.model,
     imei: quote.shopperImei || attributes.imei,
+    brandWarrantyYears: attributes.brandWarrantyYears,
     t,
     onCreate: view.onCreate,
   };
@@ -73,6 +74,7 @@ function renderChoosing(view: WidgetView, response: QuoteResponse, pending = fal
     onImei: view.onImei,
     onDecline: view.onDecline,
     onShowAgain: view.onShowAgain,
+    onRetry: () => void quote.run(),
   });
 }
 
