@@ -136,8 +136,10 @@ describe('a 10 MB claim photo, server memory', { skip: process.platform !== 'lin
     assert.ok(during.length >= 3, 'sampled while the claim went through');
     const liveGrowth = (Math.max(...during.map((sample) => sample.live)) - before.live) / MB;
     const rssGrowth = (Math.max(...during.map((sample) => sample.rss)) - before.rss) / MB;
-    // Held whole, the photo alone is 10 MB live, and its base64 JSON body 27 MB more.
-    assert.ok(liveGrowth < 12, `live memory grew ${liveGrowth.toFixed(1)} MB for a 10 MB photo`);
-    assert.ok(rssGrowth < 48, `resident memory grew ${rssGrowth.toFixed(1)} MB for a 10 MB photo`);
+    // Held whole, the photo is 10 MB and its base64 JSON body 27 MB more, live at once: at least
+    // 37 MB. Streamed, a sample sees a few chunks in flight (more on a busy machine, whose
+    // background sweeper frees buffers late), never the photo.
+    assert.ok(liveGrowth < 24, `live memory grew ${liveGrowth.toFixed(1)} MB for a 10 MB photo`);
+    assert.ok(rssGrowth < 64, `resident memory grew ${rssGrowth.toFixed(1)} MB for a 10 MB photo`);
   });
 });
