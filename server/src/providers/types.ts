@@ -10,11 +10,22 @@ import type { Customer, OrderDevice } from '../../../contract/schemas.ts';
 import type { Money, OrderStatus, ProviderId } from '../../../contract/types.ts';
 import type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer, QuotedPlan } from '../orders/order-types.ts';
 import type { Logger } from '../logger.ts';
-import type { StoredOrder, Store } from '../store/types.ts';
+import type { StoredClaim, StoredOrder, Store } from '../store/types.ts';
+import type { ClaimEventUpdate, ProviderClaims } from './claims-types.ts';
 import type { ProviderResilience } from './kit/resilience.ts';
 import type { SandboxState } from '../sandbox/sandbox-state.ts';
 
 export type { PolicyResult, ProviderEventUpdate, QuoteDevice, QuotedOffer } from '../orders/order-types.ts';
+export type {
+  ClaimEventUpdate,
+  ClaimFile,
+  ClaimInput,
+  ClaimOrderInput,
+  ClaimsAdapter,
+  CreateClaimInput,
+  ProviderClaimResult,
+  ProviderClaims,
+} from './claims-types.ts';
 
 export interface QuoteInput {
   device: QuoteDevice;
@@ -159,20 +170,24 @@ export interface EventRefusal {
 export interface ProviderEventContext<Config> {
   config: Config;
   adapter: ProviderAdapter;
-  store: Pick<Store, 'getOrder' | 'getOrderById' | 'getProviderValue'>;
+  store: Pick<Store, 'getOrder' | 'getOrderById' | 'getProviderValue' | 'getClaimById'>;
   merchantIds: readonly string[];
   bindTimeoutMs: number;
   quoteTimeoutMs: number;
   logger: Logger;
   /** The one way an event changes an order. */
   applyToOrder(update: ProviderEventUpdate): Promise<StoredOrder | null>;
+  /** The one way an event changes a claim (a decision, a repair step); null where it moved on. */
+  applyToClaim(update: ClaimEventUpdate): Promise<StoredClaim | null>;
 }
 
 /**
  * Inbound provider events (webhooks, async callbacks) at `POST /v1/providers/<id>/events`.
  * The route verifies, parses, skips an event already stored, locates the order, applies the
  * event and stores it once; only the route speaks HTTP. `Payload` is `any` by default: a
- * module's events keep their own payload type, which only its own functions see.
+ * module's events keep their own payload type, which only its own functions see. A claim
+ * event (Assurify's `claim.decision`) locates the claim's order and applies through
+ * `context.applyToClaim`.
  */
 export interface ProviderEvents<Config, Payload = any> {
   /** Paths under /v1 the provider was already given, served as aliases (`/webhooks/assurify`). */
@@ -194,11 +209,6 @@ export interface ProviderEvents<Config, Payload = any> {
   ): Promise<Record<string, unknown>>;
   /** What to answer an event already stored. */
   duplicateReply: Record<string, unknown>;
-}
-
-/** Claims at the provider; declared so the claims lifecycle has its place, implemented by none yet. */
-export interface ProviderClaims<Config> {
-  createClaimsAdapter(config: Config, dependencies: AdapterDependencies): unknown;
 }
 
 /**

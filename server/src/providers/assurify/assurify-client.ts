@@ -3,11 +3,16 @@ import { fetchFromProvider, readJson } from '../kit/http.ts';
 import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { assurifyError } from './assurify-errors.ts';
+import type { ClaimFile } from '../types.ts';
+import { verifyBody, verifyBodyLength, type VerifyFields } from './assurify-claim-body.ts';
+import { postStreamed } from './assurify-stream-post.ts';
 import {
+  assurifyClaimSchema,
   assurifyPlansSchema,
   assurifySessionSchema,
   assurifySubscriptionSchema,
   unwrapData,
+  type AssurifyClaim,
   type AssurifyPlan,
   type AssurifySession,
   type AssurifySubscription,
@@ -49,6 +54,44 @@ export class AssurifyClient {
     return assurifySubscriptionSchema.parse(
       unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal, { retry: false })),
     );
+  }
+
+  /**
+   * `POST /v1/claims/ocr/verify` with the images base64-encoded as the body streams out
+   * (assurify-claim-body.ts). Never retried: the body cannot be replayed cheaply, and a
+   * claim_ref seen twice is `duplicate_claim_ref` (the adapter then reads the claim's status).
+   */
+  async verifyClaim(fields: VerifyFields, invoice: ClaimFile, frontPanel: ClaimFile, signal: AbortSignal): Promise<AssurifyClaim> {
+    return assurifyClaimSchema.parse(
+      unwrapData(
+        await this.resilience.run(
+          async () => {
+            const body = verifyBody(fields, invoice, frontPanel);
+            const answer = await postStreamed(
+              `${this.config.baseUrl}/v1/claims/ocr/verify`,
+              {
+                Authorization: `Bearer ${this.config.secretKey}`,
+                Accept: 'application/json',
+                'Content-Type': 'application/json',
+                'Content-Length': String(verifyBodyLength(fields, invoice, frontPanel)),
+              },
+              body,
+              signal,
+            );
+            const json = await readJson('assurify', new Response(answer.text, { status: answer.status }));
+            if (answer.status < 200 || answer.status > 299) throw assurifyError(answer.status, json, retryAfterSeconds(answer.retryAfter));
+            return json;
+          },
+          { retry: false, signal },
+        ),
+      ),
+    );
+  }
+
+  /** `GET /v1/claims/{id}/status`: "the fallback when the webhook is late". Retried: a read. */
+  async claimStatus(claimId: string, signal: AbortSignal): Promise<AssurifyClaim> {
+    const path = `/v1/claims/${encodeURIComponent(claimId)}/status`;
+    return assurifyClaimSchema.parse(unwrapData(await this.#call('GET', path, undefined, signal, { retry: true })));
   }
 
   #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, { retry }: { retry: boolean }): Promise<unknown> {

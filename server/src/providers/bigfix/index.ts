@@ -3,14 +3,31 @@ import { createBigfixSandbox } from '../../sandbox/bigfix/bigfix-sandbox.ts';
 import { offerTermsEnvironment, readOfferTerms } from '../../offers/offer-terms.ts';
 import { defineProvider } from '../types.ts';
 import { createBigfixAdapter } from './bigfix-adapter.ts';
-import { bigfixEnvironment, readBigfixConfig } from './bigfix-config.ts';
+import { bigfixEnvironment, readBigfixConfig, type BigfixConfig } from './bigfix-config.ts';
+import type { ClaimContact } from '../../../../contract/claims.ts';
+import type { OfferTerms } from '../../../../contract/types.ts';
+import { claimsContactEnvironment, contactOnlyClaims, readClaimsContact } from '../kit/claims-contact.ts';
 import { bigfixSample } from './bigfix-sample.ts';
 
-export const bigfixProvider = defineProvider({
+/** Demo contact details, used only while Bigfix runs as its sandbox. */
+const bigfixClaimsSandboxContact: ClaimContact = {
+  phone: '+91 80 4718 2200',
+  email: 'claims@sandbox.bigfix.example',
+  url: 'https://sandbox.bigfix.example/claims',
+};
+
+const environment = { ...bigfixEnvironment, ...offerTermsEnvironment('BIGFIX'), ...claimsContactEnvironment('BIGFIX') };
+
+export const bigfixProvider = defineProvider<
+  'bigfix',
+  typeof environment,
+  BigfixConfig & { terms: OfferTerms | undefined; claimsContact: ClaimContact }
+>({
   id: 'bigfix',
   displayName: 'BigFix',
-  environment: { ...bigfixEnvironment, ...offerTermsEnvironment('BIGFIX') },
+  // The doc has no claims API: claim-options says how to claim with BigFix directly (kit/claims-contact.ts).
   // The plans' terms, underwriter and free-look days (offers/offer-terms.ts): sandbox defaults are ours.
+  environment,
   readConfig: (env, shared) => {
     const config = readBigfixConfig(env, shared);
     const sandboxTerms = {
@@ -18,7 +35,11 @@ export const bigfixProvider = defineProvider({
       underwriter: 'BigFix General Insurance Ltd (sandbox)',
       freeLookDays: 15,
     };
-    return { ...config, terms: readOfferTerms(env, 'BIGFIX', sandboxTerms, config.mode) };
+    return {
+      ...config,
+      terms: readOfferTerms(env, 'BIGFIX', sandboxTerms, config.mode),
+      claimsContact: readClaimsContact('BIGFIX', env, config.mode, bigfixClaimsSandboxContact),
+    };
   },
   createAdapter: createBigfixAdapter,
   createSandbox: (config, state) => createBigfixSandbox({ apiKey: config.apiKey, accounts: [config.policySource], state }),
@@ -26,4 +47,5 @@ export const bigfixProvider = defineProvider({
   // A quote asks for ADLD and extended-warranty plans: two calls.
   rateLimit: { perMinute: 300, quoteCost: ({ country }) => (country === 'IN' ? 2 : 0) },
   sample: bigfixSample,
+  claims: contactOnlyClaims(),
 });

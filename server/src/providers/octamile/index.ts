@@ -3,14 +3,31 @@ import { createOctamileSandbox } from '../../sandbox/octamile/octamile-sandbox.t
 import { offerTermsEnvironment, readOfferTerms } from '../../offers/offer-terms.ts';
 import { defineProvider } from '../types.ts';
 import { createOctamileAdapter } from './octamile-adapter.ts';
-import { octamileEnvironment, readOctamileConfig } from './octamile-config.ts';
+import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './octamile-config.ts';
+import type { ClaimContact } from '../../../../contract/claims.ts';
+import type { OfferTerms } from '../../../../contract/types.ts';
+import { claimsContactEnvironment, contactOnlyClaims, readClaimsContact } from '../kit/claims-contact.ts';
 import { octamileSample } from './octamile-sample.ts';
 
-export const octamileProvider = defineProvider({
+/** Demo contact details, used only while Octamile runs as its sandbox. */
+const octamileClaimsSandboxContact: ClaimContact = {
+  phone: '+234 1 888 0101',
+  email: 'claims@sandbox.octamile.example',
+  url: 'https://sandbox.octamile.example/claims',
+};
+
+const environment = { ...octamileEnvironment, ...offerTermsEnvironment('OCTAMILE'), ...claimsContactEnvironment('OCTAMILE') };
+
+export const octamileProvider = defineProvider<
+  'octamile',
+  typeof environment,
+  OctamileConfig & { terms: OfferTerms | undefined; claimsContact: ClaimContact }
+>({
   id: 'octamile',
   displayName: 'Octamile',
-  environment: { ...octamileEnvironment, ...offerTermsEnvironment('OCTAMILE') },
+  // The doc has no claims API: claim-options says how to claim with Octamile directly (kit/claims-contact.ts).
   // The plans' terms, underwriter and free-look days (offers/offer-terms.ts): sandbox defaults are ours.
+  environment,
   readConfig: (env, shared) => {
     const config = readOctamileConfig(env, shared);
     const sandboxTerms = {
@@ -18,7 +35,11 @@ export const octamileProvider = defineProvider({
       underwriter: 'Octamile Assurance Nigeria Ltd (sandbox)',
       freeLookDays: 7,
     };
-    return { ...config, terms: readOfferTerms(env, 'OCTAMILE', sandboxTerms, config.mode) };
+    return {
+      ...config,
+      terms: readOfferTerms(env, 'OCTAMILE', sandboxTerms, config.mode),
+      claimsContact: readClaimsContact('OCTAMILE', env, config.mode, octamileClaimsSandboxContact),
+    };
   },
   createAdapter: createOctamileAdapter,
   createSandbox: (config, state) =>
@@ -36,4 +57,5 @@ export const octamileProvider = defineProvider({
     quoteCost: ({ country }, config) => (country === 'NG' ? config.products.reduce((sum, product) => sum + product.periods.length, 0) : 0),
   },
   sample: octamileSample,
+  claims: contactOnlyClaims(),
 });
