@@ -21,6 +21,7 @@ export const servifyProvider = defineProvider({
       privateKey: config.sandbox!.privateKey,
       callbackUrl: config.sandbox!.callbackUrl,
       callbackSecret: config.callbackSecret,
+      claimStepMs: config.sandbox!.claimStepMs,
     }),
   // Servify's doc has an "API hit limit exceeded" error (API.LIMIT.429) but no number: 300/min is
   // our assumption. A quote with an IMEI checks eligibility once per plan code (tokens and the
