@@ -3,6 +3,7 @@ import { createServifySandbox } from '../../sandbox/servify/servify-sandbox.ts';
 import { defineProvider } from '../types.ts';
 import { createServifyAdapter } from './servify-adapter.ts';
 import { readServifyConfig, servifyEnvironment } from './servify-config.ts';
+import { createServifyClaimsAdapter } from './servify-claims.ts';
 import { servifyEvents } from './servify-events.ts';
 import { servifySample } from './servify-sample.ts';
 
@@ -31,5 +32,7 @@ export const servifyProvider = defineProvider({
     quoteCost: ({ device, country }, config) => (country === 'IN' && device.imei ? config.planCodes.length : 0),
   },
   events: servifyEvents,
+  // Issues, visit and pickup slots, claims, status and withdrawal (servify-claims.ts).
+  claims: { createClaimsAdapter: (config, dependencies) => createServifyClaimsAdapter(config, dependencies) },
   sample: servifySample,
 });

@@ -201,7 +201,7 @@ describe('Servify claim calls against the sandbox', () => {
     const payoutImei = nextImei();
     await fixture.sell(payoutImei);
     const paid = await calls.createClaim(claimRequest(payoutImei, await freeSlot(), 'Stolen phone, payout'), signal());
-    fixture.advance(2 * CLAIM_STEP_MS);
+    fixture.advance(3 * CLAIM_STEP_MS);
     const rejectedDetails = await calls.claimDetails({ referenceId: rejected.referenceID }, signal());
     assert.equal(rejectedDetails.Status, 'Claim rejected');
     assert.match(rejectedDetails.Logs?.[0]?.StatusDisplayText ?? '', /^Claim rejected: .+/);

@@ -20,7 +20,11 @@ export const servifyStatuses = {
   inRepair: { Status: 'Work in progress', StatusCode: 'SC0011', StatusDisplayText: 'Your device is being repaired' },
   repaired: { Status: 'Repair completed', StatusCode: 'SC0002', StatusDisplayText: 'Your device has been repaired' },
   rejected: { Status: 'Claim rejected', StatusCode: 'SC0062', StatusDisplayText: 'Claim rejected' },
-  settled: { Status: 'Claim settled', StatusCode: 'SC0063', StatusDisplayText: 'The claim amount has been paid' },
+  settled: {
+    Status: 'Claim settled',
+    StatusCode: 'SC0063',
+    StatusDisplayText: 'The device cannot be repaired economically: the covered value has been paid',
+  },
   withdrawn: { Status: 'Claim withdrawn', StatusCode: 'SC0060', StatusDisplayText: 'Claim withdrawn' },
 } satisfies Record<string, ServifyStatus>;
 
@@ -28,7 +32,7 @@ export const servifyStatuses = {
 export const servifyClaimTriggers = {
   /** Reviewed, then rejected with reasons. */
   rejected: 'rejected',
-  /** Approved, then settled by a payment instead of a repair. */
+  /** Approved and sent for repair, then settled by a payment (beyond economical repair). */
   payout: 'payout',
   /** createClaimRequest answers that the slot was taken meanwhile (and the slot shows taken). */
   slotTaken: 'slot taken',
@@ -58,7 +62,7 @@ export function laterStatuses(scenario: ClaimScenario, repeatRepair: boolean): S
     case 'rejected':
       return [{ ...servifyStatuses.rejected, StatusDisplayText: `Claim rejected: ${REJECTION_REASONS.join('; ')}` }];
     case 'payout':
-      return [...review, servifyStatuses.settled];
+      return [...review, servifyStatuses.inRepair, servifyStatuses.settled];
     default:
       return [...review, servifyStatuses.inRepair, servifyStatuses.repaired];
   }
