@@ -1,7 +1,8 @@
 /**
  * A Servify claim through /v1, against the Servify sandbox mounted in the server: claim
  * options from getIssueList and the slot calendars, the slot booked, the status moving on
- * with Servify (one step every 300 ms here), refusals a shopper can act on, and withdrawal.
+ * with Servify (a step a second here: long enough for a withdrawal right after the claim,
+ * even on a busy machine), refusals a shopper can act on, and withdrawal.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -24,7 +25,7 @@ describe('Servify claims through /v1 against its sandbox', () => {
   let merchant: ReturnType<typeof apiClient>;
 
   before(async () => {
-    server = await startTestServer({ SERVIFY_SANDBOX_CLAIM_STEP_MS: '300' });
+    server = await startTestServer({ SERVIFY_SANDBOX_CLAIM_STEP_MS: '1000' });
     browser = apiClient(server, 'pk_test_demo');
     merchant = apiClient(server, 'sk_test_demo');
   });
@@ -173,7 +174,7 @@ describe('Servify claims through /v1 against its sandbox', () => {
     assert.equal((await read(early.id)).status, 'withdrawn');
     const late = (await claim(orderId, 4)).answer.json.claim;
     // Servify moves on (approved, then the repair) while nobody reads the claim.
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await new Promise((resolve) => setTimeout(resolve, 2600));
     const refused = await merchant('POST', `/v1/claims/${late.id}/withdraw`, {});
     assert.equal(refused.status, 409, refused.text);
     assert.equal(refused.json.error.code, 'claim_not_withdrawable');
