@@ -4,11 +4,17 @@ import { after, before, describe, it } from 'node:test';
 import { ProviderError } from '../../errors.ts';
 import { servifyClaimTriggers } from '../../sandbox/servify/servify-sandbox.ts';
 import { createServifyClaimCalls, type ServifyClaimCalls } from './servify-claims-calls.ts';
-import type { CreateClaimRequest, ServifySlot } from './servify-claims-schemas.ts';
-import { CLAIM_STEP_MS, startServifyClaimsFixture, type ServifyClaimsFixture } from './servify-claims-fixture.ts';
+import type { ServifySlot } from './servify-claims-schemas.ts';
+import {
+  CLAIM_STEP_MS,
+  claimRequestFor,
+  fixtureDevice,
+  startServifyClaimsFixture,
+  type ServifyClaimsFixture,
+} from './servify-claims-fixture.ts';
 
 const signal = () => AbortSignal.timeout(5000);
-const device = { countryCode: 'IN', productSubCategoryCode: 'SMARTPHONE', brandCode: 'SAMSUNG', productCode: 'GALAXY-S23' };
+const device = fixtureDevice;
 let imeiCounter = 100;
 /** A fresh Luhn-agnostic device id per test (the sandbox checks shape, not Luhn). */
 const nextImei = () => `35693803564${String(imeiCounter++).padStart(4, '0')}`;
@@ -40,36 +46,7 @@ describe('Servify claim calls against the sandbox', () => {
     currentDateTime: fixture.now().toISOString().slice(0, 19).replace('T', ' '),
   });
 
-  function claimRequest(imei: string, slot: ServifySlot | null, description = 'The power button no longer works'): CreateClaimRequest {
-    const externalReferenceID = `clm_${crypto.randomUUID().slice(0, 12)}`;
-    return {
-      referenceID: externalReferenceID,
-      externalReferenceID,
-      name: 'Asha Rao',
-      mobileNo: '9812345678',
-      phoneCode: '91',
-      ...device,
-      imeiOrSerial: imei,
-      planCode: 'SFYADLD01',
-      coveredValue: 74999,
-      currencyCode: 'INR',
-      salesChannel: 'coverkit',
-      issues: [{ issueCode: '0E74248AA1', issueCategoryCode: 'FDA594F327' }],
-      consumerServiceRequestDetails: { lossDateTime: fixture.now().toISOString().slice(0, 10), descriptionOfLoss: description },
-      consumerServiceRequest: {
-        address: '12 MG Road',
-        addressType: 'Home',
-        state: 'Karnataka',
-        city: 'Bengaluru',
-        zipcode: '560001',
-        scheduledDateTime: slot?.date ?? '2000-01-01',
-        scheduledFromTime: slot?.from ?? '10:00:00',
-        scheduledToTime: slot?.to ?? '13:00:00',
-        serviceLocationCode: fixture.config.serviceLocationCode!,
-        serviceTypeCode: slot?.serviceTypeCode ?? 'CLAIM_CARRYIN',
-      },
-    };
-  }
+  const claimRequest = (imei: string, slot: ServifySlot | null, description?: string) => claimRequestFor(fixture, imei, slot, description);
 
   async function freeSlot(kind: 'carry_in' | 'pickup' = 'carry_in', skip = 0): Promise<ServifySlot> {
     const slots = kind === 'carry_in' ? await calls.carryInSlots(lookup(), signal()) : await calls.pickupSlots(lookup(), signal());

@@ -3,13 +3,17 @@
  * configured as the server configures it, and a contract sold to claim on.
  */
 import { once } from 'node:events';
+import type { CreateClaimRequest as OurClaimRequest } from '../../../../contract/claims.ts';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadConfig } from '../../config.ts';
 import { createServifySandbox } from '../../sandbox/servify/servify-sandbox.ts';
 import type { SandboxState } from '../../sandbox/sandbox-state.ts';
+import type { StoredClaim, StoredOrder } from '../../store/types.ts';
 import { freePort } from '../../testing/test-server.ts';
+import type { ProviderClaimResult } from '../types.ts';
 import { ServifyClient } from './servify-client.ts';
+import type { CreateClaimRequest, ServifySlot } from './servify-claims-schemas.ts';
 import type { ServifyConfig } from './servify-config.ts';
 import { servifyProvider } from './index.ts';
 
@@ -84,5 +88,74 @@ export async function startServifyClaimsFixture(state?: SandboxState): Promise<S
       if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
       await closed;
     },
+  };
+}
+
+/** The device the calls tests claim on, as getIssueList and the slot calls take it. */
+export const fixtureDevice = { countryCode: 'IN', productSubCategoryCode: 'SMARTPHONE', brandCode: 'SAMSUNG', productCode: 'GALAXY-S23' };
+
+/** A createClaimRequest body for `imei`'s SFYADLD01 contract, at `slot` (null: a date the sandbox does not offer). */
+export function claimRequestFor(
+  fixture: ServifyClaimsFixture,
+  imei: string,
+  slot: ServifySlot | null,
+  description = 'The power button no longer works',
+): CreateClaimRequest {
+  const externalReferenceID = `clm_${crypto.randomUUID().slice(0, 12)}`;
+  return {
+    referenceID: externalReferenceID,
+    externalReferenceID,
+    name: 'Asha Rao',
+    mobileNo: '9812345678',
+    phoneCode: '91',
+    ...fixtureDevice,
+    imeiOrSerial: imei,
+    planCode: 'SFYADLD01',
+    coveredValue: 74999,
+    currencyCode: 'INR',
+    salesChannel: 'coverkit',
+    issues: [{ issueCode: '0E74248AA1', issueCategoryCode: 'FDA594F327' }],
+    consumerServiceRequestDetails: { lossDateTime: fixture.now().toISOString().slice(0, 10), descriptionOfLoss: description },
+    consumerServiceRequest: {
+      address: '12 MG Road',
+      addressType: 'Home',
+      state: 'Karnataka',
+      city: 'Bengaluru',
+      zipcode: '560001',
+      scheduledDateTime: slot?.date ?? '2000-01-01',
+      scheduledFromTime: slot?.from ?? '10:00:00',
+      scheduledToTime: slot?.to ?? '13:00:00',
+      serviceLocationCode: fixture.config.serviceLocationCode!,
+      serviceTypeCode: slot?.serviceTypeCode ?? 'CLAIM_CARRYIN',
+    },
+  };
+}
+
+/** The claim as the claims service would store it after the adapter answered `result`. */
+export function storedClaimAfter(
+  order: StoredOrder,
+  claimId: string,
+  claim: OurClaimRequest,
+  result: ProviderClaimResult,
+  now: Date,
+): StoredClaim {
+  return {
+    id: claimId,
+    merchantId: 'default',
+    orderId: order.id,
+    livemode: false,
+    provider: 'servify',
+    status: result.status,
+    type: claim.type,
+    reference: result.reference ?? null,
+    incident: claim.incident,
+    issue: claim.issue ?? null,
+    appointment: result.appointment ?? null,
+    address: claim.address ?? null,
+    decision: result.decision ?? null,
+    timeline: [],
+    providerReferences: result.providerReferences ?? {},
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
 }

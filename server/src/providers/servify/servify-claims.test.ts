@@ -6,7 +6,7 @@ import { ProviderError } from '../../errors.ts';
 import type { StoredClaim, StoredOrder } from '../../store/types.ts';
 import { asha, galaxyS23 } from '../../testing/test-server.ts';
 import type { ClaimsAdapter, ProviderClaimResult } from '../types.ts';
-import { CLAIM_STEP_MS, startServifyClaimsFixture, type ServifyClaimsFixture } from './servify-claims-fixture.ts';
+import { CLAIM_STEP_MS, startServifyClaimsFixture, storedClaimAfter, type ServifyClaimsFixture } from './servify-claims-fixture.ts';
 import { createServifyClaimsAdapter } from './servify-claims.ts';
 
 const signal = () => AbortSignal.timeout(5000);
@@ -80,28 +80,8 @@ describe('Servify claims adapter against the sandbox', () => {
     };
   }
 
-  /** The stored claim as the claims service would keep it after `result`. */
-  function stored(order: StoredOrder, claimId: string, claim: CreateClaimRequest, result: ProviderClaimResult): StoredClaim {
-    return {
-      id: claimId,
-      merchantId: 'default',
-      orderId: order.id,
-      livemode: false,
-      provider: 'servify',
-      status: result.status,
-      type: claim.type,
-      reference: result.reference ?? null,
-      incident: claim.incident,
-      issue: claim.issue ?? null,
-      appointment: result.appointment ?? null,
-      address: claim.address ?? null,
-      decision: result.decision ?? null,
-      timeline: [],
-      providerReferences: result.providerReferences ?? {},
-      createdAt: fixture.now().toISOString(),
-      updatedAt: fixture.now().toISOString(),
-    };
-  }
+  const stored = (order: StoredOrder, claimId: string, claim: CreateClaimRequest, result: ProviderClaimResult) =>
+    storedClaimAfter(order, claimId, claim, result, fixture.now());
 
   async function claimed(order: StoredOrder, slotIndex = 0, description?: string) {
     const options = await adapter.options({ order, signal: signal() });
