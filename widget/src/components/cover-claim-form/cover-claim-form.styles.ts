@@ -181,27 +181,30 @@ export const styles = [
 
     .review-row {
       display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      gap: 0.125rem 1rem;
+      gap: 0.125rem;
       padding-bottom: 0.5rem;
       border-bottom: 1px solid var(--_border);
     }
 
     .review-row dt {
-      grid-column: 1;
       color: var(--_muted);
     }
 
     .review-row dd {
-      grid-column: 1;
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
       margin: 0;
+    }
+
+    .review-row dd > span {
+      min-width: 0;
       overflow-wrap: anywhere;
     }
 
-    .review-row .change {
-      grid-column: 2;
-      grid-row: 1 / span 2;
-      align-self: center;
+    .change {
+      flex: none;
     }
 
     progress {

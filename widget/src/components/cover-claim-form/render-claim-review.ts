@@ -23,27 +23,32 @@ export function renderReview(context: FieldContext, edit: (step: ClaimStep) => v
   return html`<dl class="review">
     <div class="review-row">
       <dt>${whatLabel}</dt>
-      <dd>${claimTypeLabel(draft.type, t)}${issue ? html`<br />${issue.label}` : nothing}</dd>
-      ${change('what', whatLabel)}
+      <dd><span>${claimTypeLabel(draft.type, t)}${issue ? html`<br />${issue.label}` : nothing}</span>${change('what', whatLabel)}</dd>
     </div>
     <div class="review-row">
       <dt>${detailsLabel}</dt>
       <dd>
-        ${context.formatDate(draft.date)}<br />${draft.description}
-        ${
-          options.requires.includes('address')
-            ? html`<br />${[address.line1, address.line2, address.city, address.state, address.postalCode].filter((part) => part.trim()).join(', ')}`
-            : nothing
-        }
+        <span>
+          ${context.formatDate(draft.date)}<br />${draft.description}
+          ${
+            options.requires.includes('address')
+              ? html`<br />${[address.line1, address.line2, address.city, address.state, address.postalCode].filter((part) => part.trim()).join(', ')}`
+              : nothing
+          }
+        </span>
+        ${change('details', detailsLabel)}
       </dd>
-      ${change('details', detailsLabel)}
     </div>
     ${
       requiredFiles(options).length > 0
         ? html`<div class="review-row">
             <dt>${t('claim.step-files', 'Invoice and photo')}</dt>
-            <dd>${requiredFiles(options).map((field) => html`<span class="file-name">${draft.files[field]?.name ?? '—'}</span><br />`)}</dd>
-            ${change('files', t('claim.step-files', 'Invoice and photo'))}
+            <dd>
+              <span
+                >${requiredFiles(options).map((field) => html`<span class="file-name">${draft.files[field]?.name ?? '—'}</span><br />`)}</span
+              >
+              ${change('files', t('claim.step-files', 'Invoice and photo'))}
+            </dd>
           </div>`
         : nothing
     }
@@ -51,8 +56,7 @@ export function renderReview(context: FieldContext, edit: (step: ClaimStep) => v
       slot
         ? html`<div class="review-row">
             <dt>${t('claim.step-slot', 'Visit')}</dt>
-            <dd>${context.formatDate(slot.date)}, ${slot.from}–${slot.to}</dd>
-            ${change('slot', t('claim.step-slot', 'Visit'))}
+            <dd><span>${context.formatDate(slot.date)}, ${slot.from}–${slot.to}</span>${change('slot', t('claim.step-slot', 'Visit'))}</dd>
           </div>`
         : nothing
     }
