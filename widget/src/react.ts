@@ -20,6 +20,7 @@ import { CoverOfferForm as CoverOfferFormElement } from './components/cover-offe
 import { CoverOfferList as CoverOfferListElement } from './components/cover-offer-list/cover-offer-list.ts';
 import { CoverOffers as CoverOffersElement } from './components/cover-offers/cover-offers.ts';
 import { CoverOrderSummary as CoverOrderSummaryElement } from './components/cover-order-summary/cover-order-summary.ts';
+import { CoverPolicy as CoverPolicyElement } from './components/cover-policy/cover-policy.ts';
 import { define } from './internal/define.ts';
 import type { CoverEventMap } from './jsx.ts';
 import { reactEvents } from './react-events.ts';
@@ -33,6 +34,8 @@ define('cover-offer-form', CoverOfferFormElement);
 define('cover-order-summary', CoverOrderSummaryElement);
 define('cover-device-picker', CoverDevicePickerElement);
 define('cover-activation', CoverActivationElement);
+// Small itself; it loads its implementation when it is first rendered.
+define('cover-policy', CoverPolicyElement);
 
 /** An element's `on…` props, each typed with the event class it receives. */
 export type ReactEventsOf<Tag extends CoverTagName> = {
@@ -87,9 +90,17 @@ export function createCoverkitReact(react: Parameters<typeof createComponent>[0]
       events: eventsOf('cover-activation'),
       displayName: 'CoverActivation',
     }),
+    CoverPolicy: createComponent({
+      react,
+      tagName: 'cover-policy',
+      elementClass: CoverPolicyElement,
+      events: eventsOf('cover-policy'),
+      displayName: 'CoverPolicy',
+    }),
   };
 }
 
 const components = createCoverkitReact(React);
 
-export const { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, CoverDevicePicker, CoverActivation } = components;
+export const { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, CoverDevicePicker, CoverActivation, CoverPolicy } =
+  components;

@@ -14,7 +14,7 @@ import {
   picture,
   rejectedClaim,
   submittedClaim,
-} from './policy-fixtures.ts';
+} from '../../testing/policy-fixtures.ts';
 
 define('cover-policy', CoverPolicy);
 

@@ -12,8 +12,6 @@
  * @attr order-id - The order to show (`ord_…`).
  * @attr locale - BCP 47 tag for words, money and dates (`en-IN`, `hi-IN`).
  * @attr poll-interval - Milliseconds between status checks while a claim or order waits (default 3000).
- * @prop {string} clientSecret - The order's `clientSecret` (from the order, or a portal session). A property, never an attribute.
- * @prop {Record<string, string>} strings - Merchant wording by message id.
  *
  * @fires cover-claim-create - The shopper filed a claim.
  * @fires cover-claim-update - A claim changed status (seen by the widget), or the shopper withdrew it.
@@ -26,9 +24,24 @@
  * @cssprop --cover-color-accent - Buttons, selection and focus (the same tokens as `<cover-offers>`).
  */
 export class CoverPolicy extends HTMLElement {
-  /** Set by the page; the implementation takes it over once loaded. */
-  declare clientSecret?: string;
-  declare strings?: Record<string, string>;
+  private early?: { clientSecret?: string; strings?: Record<string, string> };
+
+  // Held until the implementation loads and takes them over (mount-policy.ts); real accessors
+  // so frameworks (React's wrapper) see properties and set them as such, never as attributes.
+  /** The order's `clientSecret` (from the order, or a portal session): a property, never an attribute. */
+  get clientSecret(): string | undefined {
+    return this.early?.clientSecret;
+  }
+  set clientSecret(value: string | undefined) {
+    this.early = { ...this.early, clientSecret: value };
+  }
+  /** Merchant wording by message id, as `<cover-offers>`' `strings`. */
+  get strings(): Record<string, string> | undefined {
+    return this.early?.strings;
+  }
+  set strings(value: Record<string, string> | undefined) {
+    this.early = { ...this.early, strings: value };
+  }
 
   connectedCallback() {
     void import('./mount-policy.ts').then((module) => module.mountPolicy(this));

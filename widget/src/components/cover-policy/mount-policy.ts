@@ -18,7 +18,8 @@ export function mountPolicy(host: HTMLElement): void {
   const view = document.createElement('cover-policy-view');
   const record = host as unknown as Record<string, unknown>;
   for (const name of forwardedProperties) {
-    // A value the page set before this loaded is an own property of the host; carry it over.
+    // A value the page set before this loaded (held by the element, or an own property when set
+    // before the element was defined) is carried over.
     const early = record[name];
     delete record[name];
     Object.defineProperty(host, name, {

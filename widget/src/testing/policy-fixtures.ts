@@ -1,7 +1,7 @@
 /** Sample orders, claim options and claims for the `<cover-policy>` tests (DESIGN.md shapes). */
-import type { Claim, ClaimOptions } from '../../api/claim-types.ts';
-import type { Order } from '../../../../contract/types.ts';
-import { createdOrder } from '../../testing/api-stub.ts';
+import type { Claim, ClaimOptions } from '../api/claim-types.ts';
+import type { Order } from '../../../contract/types.ts';
+import { createdOrder } from './api-stub.ts';
 
 export const clientSecret = 'ord_portal_secret_xyz';
 
