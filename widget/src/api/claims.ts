@@ -17,6 +17,8 @@ export interface ClaimsClient {
 export function createClaimsClient({ apiBase, publishableKey }: ApiClientOptions): ClaimsClient {
   const prefix = `${apiBase.replace(/\/+$/, '')}/v1`;
   const call = async <T>(method: string, path: string, clientSecret: string, signal?: AbortSignal): Promise<T> => {
+    // A POST carries a JSON body (the withdraw route takes an optional reason).
+    const json = method === 'POST' ? { 'Content-Type': 'application/json' } : undefined;
     const refusal = secretKeyRefusal(publishableKey);
     if (refusal) throw refusal;
     let response: Response;
@@ -25,7 +27,8 @@ export function createClaimsClient({ apiBase, publishableKey }: ApiClientOptions
         method,
         signal,
         credentials: 'omit',
-        headers: { Authorization: `Bearer ${publishableKey}`, 'X-Client-Secret': clientSecret },
+        headers: { Authorization: `Bearer ${publishableKey}`, 'X-Client-Secret': clientSecret, ...json },
+        body: json ? '{}' : undefined,
       });
     } catch (error) {
       if (isAbortError(error)) throw error;

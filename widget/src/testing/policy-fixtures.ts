@@ -50,6 +50,7 @@ export const contactOptions: ClaimOptions = {
 export const submittedClaim: Claim = {
   id: 'clm_1',
   orderId: activeOrder.id,
+  livemode: false,
   provider: 'assurify',
   status: 'submitted',
   type: 'accidental_damage',

@@ -98,7 +98,10 @@ export function checkStep(step: ClaimStep, draft: ClaimDraft, options: ClaimOpti
 
 /** The `claim` part of POST /v1/orders/{id}/claims, with only what this provider asks for. */
 export function claimRequest(draft: ClaimDraft, options: ClaimOptions): ClaimRequest {
-  const request: ClaimRequest = { type: draft.type, incident: { date: draft.date, description: draft.description.trim() } };
+  const request: ClaimRequest = {
+    type: draft.type as ClaimRequest['type'],
+    incident: { date: draft.date, description: draft.description.trim() },
+  };
   if (options.issues.length > 0 && draft.issue) request.issue = draft.issue;
   const slot = options.slots.find((candidate) => candidate.code === draft.slot);
   if (slot) request.appointment = { code: slot.code, date: slot.date, from: slot.from, to: slot.to };

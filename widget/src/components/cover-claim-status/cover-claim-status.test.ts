@@ -21,7 +21,7 @@ const scheduled: Claim = {
   ...submittedClaim,
   provider: 'servify',
   status: 'scheduled',
-  appointment: { code: 'slot_2', date: '2026-12-04', from: '13:00', to: '16:00', kind: 'carry_in' },
+  appointment: { code: 'slot_2', date: '2026-12-04', from: '13:00', to: '16:00' },
 };
 
 async function mount(claim: Claim, locale = 'en-IN') {
