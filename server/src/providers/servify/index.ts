@@ -3,6 +3,7 @@ import { createServifySandbox } from '../../sandbox/servify/servify-sandbox.ts';
 import { defineProvider } from '../types.ts';
 import { createServifyAdapter } from './servify-adapter.ts';
 import { readServifyConfig, servifyEnvironment } from './servify-config.ts';
+import { createServifyClaimsAdapter } from './servify-claims.ts';
 import { servifyEvents } from './servify-events.ts';
 import { servifySample } from './servify-sample.ts';
 
@@ -21,6 +22,7 @@ export const servifyProvider = defineProvider({
       privateKey: config.sandbox!.privateKey,
       callbackUrl: config.sandbox!.callbackUrl,
       callbackSecret: config.callbackSecret,
+      claimStepMs: config.sandbox!.claimStepMs,
     }),
   // Servify's doc has an "API hit limit exceeded" error (API.LIMIT.429) but no number: 300/min is
   // our assumption. A quote with an IMEI checks eligibility once per plan code (tokens and the
@@ -30,5 +32,7 @@ export const servifyProvider = defineProvider({
     quoteCost: ({ device, country }, config) => (country === 'IN' && device.imei ? config.planCodes.length : 0),
   },
   events: servifyEvents,
+  // Issues, visit and pickup slots, claims, status and withdrawal (servify-claims.ts).
+  claims: { createClaimsAdapter: (config, dependencies) => createServifyClaimsAdapter(config, dependencies) },
   sample: servifySample,
 });

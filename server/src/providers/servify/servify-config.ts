@@ -24,14 +24,20 @@ export interface ServifyConfig {
   asyncBind: boolean;
   /** Shared secret Servify signs its callbacks to `POST /v1/callbacks/servify` with. */
   callbackSecret: string;
+  /**
+   * Servify's code for the service centre claims are booked at (fetchSlots, createClaimRequest),
+   * given at integration; without it claims are raised unscheduled (raiseClaimRequest).
+   */
+  serviceLocationCode: string | null;
   /** Sandbox mode only: the sandbox's own private key, our public key, and where it calls back. */
-  sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string };
+  sandbox?: { privateKey: string; clientPublicKey: string; callbackUrl: string; claimStepMs: number };
 }
 
 export const SERVIFY_SANDBOX_DEFAULTS = {
   clientId: 'coverkit-sandbox',
   clientSignature: 'sfy_sandbox_signature_7c1e0b5a93d24f6e8a1b2c3d4e5f60718293a4b5c6d7',
   callbackSecret: 'sfy_callback_sandbox_5e2d7a',
+  serviceLocationCode: 'SFYBLR01',
 } as const;
 
 const optionalText = z
@@ -58,6 +64,19 @@ export const servifyEnvironment = {
   ),
   SERVIFY_ASYNC_BIND: optionalText.pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional()),
   SERVIFY_CALLBACK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  SERVIFY_SERVICE_LOCATION_CODE: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be the service location code Servify gave')
+      .optional(),
+  ),
+  /** Sandbox only: how long a sandbox claim stays at each status (default 30 s). */
+  SERVIFY_SANDBOX_CLAIM_STEP_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(1)
+    .max(86_400_000)
+    .default(30_000),
 };
 
 export type ServifyEnvironment = z.infer<z.ZodObject<typeof servifyEnvironment>>;
@@ -70,6 +89,7 @@ export function readServifyConfig(env: ServifyEnvironment, shared: SharedConfig)
     planCodes: env.SERVIFY_PLAN_CODES ?? ['SFYADLD01', 'SFYEW01'],
     asyncBind: env.SERVIFY_ASYNC_BIND === 'true',
   };
+  const serviceLocationCode = env.SERVIFY_SERVICE_LOCATION_CODE ?? null;
   if (env.SERVIFY_BASE_URL) {
     const required = (value: string | undefined, name: string, why = 'is required when SERVIFY_BASE_URL is set') =>
       value || fail(name, why);
@@ -87,6 +107,7 @@ export function readServifyConfig(env: ServifyEnvironment, shared: SharedConfig)
     return {
       ...common,
       mode: 'live',
+      serviceLocationCode,
       baseUrl: env.SERVIFY_BASE_URL.replace(/\/$/, ''),
       clientId: required(env.SERVIFY_CLIENT_ID, 'SERVIFY_CLIENT_ID'),
       clientSignature: required(env.SERVIFY_CLIENT_SIGNATURE, 'SERVIFY_CLIENT_SIGNATURE'),
@@ -107,6 +128,7 @@ export function readServifyConfig(env: ServifyEnvironment, shared: SharedConfig)
   return {
     ...common,
     mode: 'sandbox',
+    serviceLocationCode: serviceLocationCode ?? SERVIFY_SANDBOX_DEFAULTS.serviceLocationCode,
     baseUrl: sandboxUrl,
     clientId: env.SERVIFY_CLIENT_ID ?? SERVIFY_SANDBOX_DEFAULTS.clientId,
     clientSignature: env.SERVIFY_CLIENT_SIGNATURE ?? SERVIFY_SANDBOX_DEFAULTS.clientSignature,
@@ -118,6 +140,7 @@ export function readServifyConfig(env: ServifyEnvironment, shared: SharedConfig)
       privateKey: keys.servify.privateKey,
       clientPublicKey: keys.client.publicKey,
       callbackUrl: `${ownBase}/v1/callbacks/servify`,
+      claimStepMs: env.SERVIFY_SANDBOX_CLAIM_STEP_MS,
     },
   };
 }

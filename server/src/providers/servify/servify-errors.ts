@@ -38,6 +38,16 @@ const kinds: Record<string, ProviderErrorKind> = {
   'SM.WTR.500': 'outage',
 };
 
+/**
+ * Servify's own message for an error ("A meaningful, end-user-readable message, explaining
+ * what went wrong"), kept beside the error rather than in it: it may repeat what we sent, so
+ * it is never logged, only read to tell one refusal from another (servify-claims.ts).
+ */
+const servifyMessages = new WeakMap<ProviderError, string>();
+export function servifyMessageOf(error: ProviderError): string {
+  return servifyMessages.get(error) ?? '';
+}
+
 const BUSY_MESSAGE = 'This insurer is very busy right now. Please try again in a minute.';
 
 export function servifyError(httpStatus: number, envelope: ServifyEnvelope | null, retryAfterSeconds?: number): ProviderError {
@@ -58,7 +68,7 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
   const failure = failures[errorCode] ?? (status === 429 ? 'rate_limited' : status === 401 ? 'rejected_credentials' : 'provider_error');
   // A code the doc does not list, on a 2xx: it proves neither a refusal nor an outage.
   const kind = kinds[errorCode] ?? (failure === 'provider_error' && status < 400 ? 'unknown' : undefined);
-  return new ProviderError({
+  const error = new ProviderError({
     provider: 'servify',
     failure,
     kind,
@@ -67,6 +77,8 @@ export function servifyError(httpStatus: number, envelope: ServifyEnvelope | nul
     status,
     retryAfterSeconds,
   });
+  if (envelope?.message) servifyMessages.set(error, envelope.message);
+  return error;
 }
 
 /** A body we could not read: not JSON, not decryptable with our key, or not the envelope. */

@@ -66,6 +66,14 @@ export function createContractBook(now: () => Date, state: SandboxState = new Sa
       );
     },
 
+    /** The contract a claim names by device and plan (the plan code sold, or the sold plan code). */
+    forDevice(imeiOrSerial: unknown, planCode: unknown): SandboxContract | undefined {
+      const matching = [...contracts.values()].filter(
+        (contract) => contract.productUniqueId === imeiOrSerial && (contract.planCode === planCode || contract.soldPlanCode === planCode),
+      );
+      return matching.find((contract) => contract.status === 'Active') ?? matching[0];
+    },
+
     byOrder(orderId: unknown): SandboxContract | undefined {
       return [...contracts.values()].find((contract) => contract.orderId === orderId);
     },

@@ -8,14 +8,18 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { CALLBACK_SIGNATURE_HEADER, signCallback } from '../../providers/servify/servify-callback.ts';
 import { importPrivateKey, importPublicKey } from '../../providers/servify/servify-crypto.ts';
+import { createServifyClaimRoutes } from './servify-claim-routes.ts';
+import { createClaimsBook } from './servify-claims-book.ts';
 import { createServifyContractRoutes } from './servify-contract-routes.ts';
 import { createContractBook } from './servify-contracts.ts';
 import { reply, success, type ServifySandboxEnvelope } from './servify-envelope.ts';
 import { servifySecurity, type ServifySandboxEnv } from './servify-security.ts';
 import type { SandboxState } from '../sandbox-state.ts';
 import { createServifySessions } from './servify-sessions.ts';
+import { splitSandboxState } from './servify-state-sections.ts';
 
 export { servifyEligibilityTriggers, servifyOtherTriggers, servifySandboxPlans } from './servify-rules.ts';
+export { servifyClaimTriggers } from './servify-claim-timeline.ts';
 
 export interface ServifySandboxOptions {
   clientId: string;
@@ -31,8 +35,10 @@ export interface ServifySandboxOptions {
   callbackDelayMs?: number;
   callsPerMinute?: number;
   now?: () => Date;
-  /** Where sold contracts are kept across restarts. */
+  /** Where sold contracts and claims are kept across restarts. */
   state?: SandboxState;
+  /** How long a claim stays at each status before the next (servify-claim-timeline.ts). */
+  claimStepMs?: number;
 }
 
 export function createServifySandbox({
@@ -50,13 +56,16 @@ export function createServifySandbox({
   callsPerMinute = 6000,
   now = () => new Date(),
   state,
+  claimStepMs = 30_000,
 }: ServifySandboxOptions) {
   const keys = Promise.all([importPrivateKey(privateKey), importPublicKey(clientPublicKey)]).then(([privateKey, clientPublicKey]) => ({
     privateKey,
     clientPublicKey,
   }));
   const sessions = createServifySessions(now);
-  const book = createContractBook(now, state);
+  const sections = splitSandboxState(state);
+  const book = createContractBook(now, sections.contracts);
+  const claims = createClaimsBook(now, claimStepMs, sections.claims);
   const respond = async (context: Context, envelope: ServifySandboxEnvelope) => reply(context, envelope, (await keys).clientPublicKey);
 
   async function deliver(requestCode: string, body: Record<string, unknown>): Promise<void> {
@@ -96,5 +105,6 @@ export function createServifySandbox({
           enqueue: (requestCode, body) => void setTimeout(() => void deliver(requestCode, body).catch(() => undefined), callbackDelayMs),
         }),
       )
+      .route('/', createServifyClaimRoutes({ contracts: book, claims, now, respond }))
   );
 }
