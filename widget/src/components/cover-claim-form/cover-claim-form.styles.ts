@@ -74,7 +74,7 @@ export const styles = [
       font-weight: 600;
     }
 
-    input:not([type='radio']),
+    input:not([type='radio']):not([type='file']),
     textarea,
     select {
       font: inherit;

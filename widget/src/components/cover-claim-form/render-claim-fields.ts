@@ -150,7 +150,7 @@ export function renderFile(field: FileField, context: FieldContext) {
       file
         ? html`<div class="chosen">
             ${previews[field] ? html`<img part="preview" src=${previews[field]!} alt=${t('claim.preview', 'Preview of the chosen picture')} />` : nothing}
-            <span class="file-name">${file.name} · ${(file.size / 1024 / 1024).toFixed(1)} MB</span>
+            <span class="file-name">${file.name} · ${fileSize(file.size)}</span>
           </div>`
         : nothing
     }
@@ -187,4 +187,9 @@ function slotKind(kind: string, t: Translate): string {
   if (kind === 'pickup') return t('claim.slot-pickup', 'pickup from your address');
   if (kind === 'visit' || kind === 'onsite') return t('claim.slot-visit', 'technician visit');
   return kind.replace(/_/g, ' ');
+}
+
+/** "2.4 MB", or "36 KB" below a megabyte (units are the same in every language we ship). */
+function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
