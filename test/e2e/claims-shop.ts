@@ -37,6 +37,15 @@ export const oneplus12: Device = {
   currency: 'INR',
   country: 'IN',
 };
+export const tecnoCamon30: Device = {
+  sku: 'tecno-camon-30',
+  category: 'Mobile',
+  brand: 'Tecno',
+  model: 'Camon 30',
+  price: 485_000,
+  currency: 'NGN',
+  country: 'NG',
+};
 export const galaxyS23: Device = {
   sku: 'galaxy-s23',
   category: 'Mobile',
@@ -59,7 +68,14 @@ export function imei(body14: string): string {
 }
 
 /** Quotes, orders and confirms (secret key, as the shop's server would) one plan; waits until it is active. */
-export async function buyPolicy(server: TestServer, device: Device, provider: string, deviceImei: string, plan?: RegExp) {
+export async function buyPolicy(
+  server: TestServer,
+  device: Device,
+  provider: string,
+  deviceImei: string,
+  plan?: RegExp,
+  customer: object = asha,
+) {
   const shopper = apiClient(server);
   const merchant = apiClient(server, 'sk_test_demo');
   const { sku: _sku, country, ...quoted } = device;
@@ -76,7 +92,7 @@ export async function buyPolicy(server: TestServer, device: Device, provider: st
     {
       offerId: offer.offerId,
       device: { imei: deviceImei, serial: `SN${deviceImei.slice(-8)}`, brand: device.brand, model: device.model, brandWarrantyYears: 1 },
-      customer: asha,
+      customer,
     },
     { 'Idempotency-Key': `buy-${deviceImei}` },
   );
@@ -91,6 +107,7 @@ export async function buyPolicy(server: TestServer, device: Device, provider: st
   assert.equal(confirmed.status, 200, confirmed.text);
   for (let attempt = 0; attempt < 60; attempt++) {
     const read = await merchant('GET', `/v1/orders/${order.id}`);
+    if (read.json.order.status === 'pending_activation') return { orderId: order.id, clientSecret: order.clientSecret, sku: device.sku };
     if (read.json.order.status === 'active') return { orderId: order.id, clientSecret: order.clientSecret, sku: device.sku };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

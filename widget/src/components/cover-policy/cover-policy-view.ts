@@ -12,6 +12,7 @@ import type { Claim, ClaimOptions } from '../../api/claim-types.ts';
 import type { Order } from '../../../../contract/types.ts';
 import { WidgetContextProvider } from '../../context/widget-context.ts';
 import { LocalizeController } from '../../controllers/localize-controller.ts';
+import { OrderPollController } from '../../controllers/order-poll-controller.ts';
 import type { CoverClaimCreateEvent } from '../../events/cover-claim-create-event.ts';
 import type { CoverClaimUpdateEvent } from '../../events/cover-claim-update-event.ts';
 import type { CoverOrderUpdateEvent } from '../../events/cover-order-update-event.ts';
@@ -72,6 +73,8 @@ export class CoverPolicyView extends LitElement {
   private claimsClient?: ClaimsClient;
   private readonly localize = new LocalizeController(this);
   private readonly context = new WidgetContextProvider(this);
+  /** Follows a policy that is not active yet (an activation video under review, say): claims open once it is. */
+  private readonly poll = new OrderPollController(this);
   private readonly loadTask = new Task(this, {
     task: ([orderId, clientSecret], { signal }) => this.load(orderId, clientSecret, signal),
     args: () => [this.orderId, this.clientSecret, this.publishableKey, this.apiBase] as const,
@@ -111,7 +114,10 @@ export class CoverPolicyView extends LitElement {
     try {
       const order = { ...(await client.getOrder(orderId, clientSecret, signal)), clientSecret };
       // Claims exist only for a policy that has started.
-      if (order.status !== 'active') return { order, options: undefined, claims: [] };
+      if (order.status !== 'active') {
+        this.followUntilSettled(order);
+        return { order, options: undefined, claims: [] };
+      }
       const [options, claims] = await Promise.all([
         claimsClient.getClaimOptions(orderId, clientSecret, signal),
         claimsClient.listClaims(orderId, clientSecret, signal),
@@ -122,6 +128,20 @@ export class CoverPolicyView extends LitElement {
       reportError(this, error);
       throw error;
     }
+  }
+
+  private followUntilSettled(order: Order) {
+    if (!this.client || !['pending_activation', 'pending', 'binding', 'awaiting_payment'].includes(order.status)) return;
+    this.poll.start({
+      client: this.client,
+      order,
+      intervalMilliseconds: this.pollInterval,
+      onOrder: (fresh) => {
+        if (fresh.status === order.status) return false;
+        void this.loadTask.run();
+        return true;
+      },
+    });
   }
 
   private async openForm() {
