@@ -6,6 +6,7 @@
 import { define } from '../../internal/define.ts';
 import { CoverClaimStatus } from '../cover-claim-status/cover-claim-status.ts';
 import { CoverOrderSummary } from '../cover-order-summary/cover-order-summary.ts';
+import { policyHostStyles } from './cover-policy-host.styles.ts';
 import { CoverPolicyView } from './cover-policy-view.ts';
 
 const forwardedProperties = ['clientSecret', 'strings'] as const;
@@ -35,7 +36,7 @@ export function mountPolicy(host: HTMLElement): void {
   copyAttributes();
   new MutationObserver(copyAttributes).observe(host, { attributes: true });
   const root = host.attachShadow({ mode: 'open' });
-  // Block, like every Coverkit element, without a stylesheet in the script-tag entry.
-  root.innerHTML = '<style>:host{display:block}</style>';
+  // The host's tokens live here, not in the script-tag entry.
+  root.adoptedStyleSheets = [policyHostStyles.styleSheet!];
   root.append(view);
 }
