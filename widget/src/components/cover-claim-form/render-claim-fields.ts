@@ -149,7 +149,16 @@ export function renderFile(field: FileField, context: FieldContext) {
     ${
       file
         ? html`<div class="chosen">
-            ${previews[field] ? html`<img part="preview" src=${previews[field]!} alt=${t('claim.preview', 'Preview of the chosen picture')} />` : nothing}
+            ${
+              previews[field]
+                ? html`<img
+                    part="preview"
+                    src=${previews[field]!}
+                    alt=${t('claim.preview', 'Preview of the chosen picture')}
+                    @error=${(event: Event) => ((event.target as HTMLElement).hidden = true)}
+                  />`
+                : nothing
+            }
             <span class="file-name">${file.name} · ${fileSize(file.size)}</span>
           </div>`
         : nothing
