@@ -77,7 +77,9 @@ const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time 
 
 /** A date no later than today (UTC, with a day's grace for shoppers east of it). */
 function notInFuture(date: string): boolean {
-  return Date.parse(`${date}T00:00:00Z`) <= Date.now() + 24 * 60 * 60 * 1000;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  // A malformed date is the format check's to name, once.
+  return Number.isNaN(time) || time <= Date.now() + 24 * 60 * 60 * 1000;
 }
 
 export const claimAppointmentSchema = z.strictObject({
