@@ -7,7 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { ClaimsBook, SandboxClaim } from './servify-claims-book.ts';
-import { servifyClaimTriggers, scenarioOf } from './servify-claim-timeline.ts';
+import { scenarioOf, triggerIn } from './servify-claim-timeline.ts';
 import { fetchRequestSlotsFields, fetchSlotsFields, invalidClaimFields, issueListFields } from './servify-claim-validation.ts';
 import type { ContractBook } from './servify-contracts.ts';
 import { failure, success, type ServifySandboxEnvelope } from './servify-envelope.ts';
@@ -52,10 +52,13 @@ export function createServifyClaimRoutes({ contracts, claims, now, respond }: Cl
     if (!contract) return refusal('No contract found for this device and plan');
     if (contract.status !== 'Active') return refusal('The contract on this device is not active');
     const description = loss.descriptionOfLoss;
+    const trigger = triggerIn(description);
+    const chosen = claims.scenario.get();
     if (
       loss.lossDateTime > contract.validityTillDate ||
       loss.lossDateTime < contract.coverageStartDate ||
-      description.toLowerCase().includes(servifyClaimTriggers.coverEnded)
+      trigger === 'coverEnded' ||
+      (!trigger && chosen === 'cover_ended')
     )
       return refusal('The date of loss is outside the coverage period of the contract');
     const issues = (body.issues as { issueCode: string; issueRemarks?: unknown }[]).map((issue) => ({
@@ -72,7 +75,7 @@ export function createServifyClaimRoutes({ contracts, claims, now, respond }: Cl
       if (!serviceTypeCode) return failure('DATA.BAD_REQUEST.400', 'consumerServiceRequest.serviceTypeCode is not enabled for this client');
       slot = findSlot(now(), request.scheduledDateTime, request.scheduledFromTime) ?? null;
       if (!slot) return refusal('The selected slot is not available');
-      if (description.toLowerCase().includes(servifyClaimTriggers.slotTaken))
+      if (trigger === 'slotTaken' || (!trigger && chosen === 'slot_taken'))
         takenElsewhere.add(`${serviceTypeCode}|${slot.date}|${slot.from}`);
       if (isBooked(serviceTypeCode)(slot.date, slot.from)) return refusal('The selected slot is no longer available');
       const text = (key: string, fallback = '') => (typeof request[key] === 'string' ? (request[key] as string) : fallback);
@@ -93,7 +96,7 @@ export function createServifyClaimRoutes({ contracts, claims, now, respond }: Cl
       imei: contract.productUniqueId,
       brandName: contract.brandName,
       repeatRepair: !visit,
-      scenario: scenarioOf(description),
+      scenario: scenarioOf(description, chosen),
       serviceTypeCode,
       slot,
       issues,

@@ -7,6 +7,8 @@
  * or a settlement, so SC0011, SC0062 and SC0063 are the sandbox's choice.
  */
 
+import type { ServifyClaimScenario } from './servify-claim-scenarios.ts';
+
 export interface ServifyStatus {
   Status: string;
   StatusCode?: string;
@@ -42,11 +44,18 @@ export const servifyClaimTriggers = {
 
 export type ClaimScenario = 'repair' | 'rejected' | 'payout';
 
-export function scenarioOf(description: string): ClaimScenario {
+/** The trigger a description of loss names, or null where it names none. */
+export function triggerIn(description: string): keyof typeof servifyClaimTriggers | null {
   const text = description.toLowerCase();
-  if (text.includes(servifyClaimTriggers.rejected)) return 'rejected';
-  if (text.includes(servifyClaimTriggers.payout)) return 'payout';
-  return 'repair';
+  const found = Object.entries(servifyClaimTriggers).find(([, phrase]) => text.includes(phrase));
+  return (found?.[0] as keyof typeof servifyClaimTriggers | undefined) ?? null;
+}
+
+export function scenarioOf(description: string, chosen: ServifyClaimScenario): ClaimScenario {
+  const trigger = triggerIn(description);
+  if (trigger === 'rejected' || trigger === 'payout') return trigger;
+  if (trigger) return 'repair';
+  return chosen === 'rejected' || chosen === 'payout' ? chosen : 'repair';
 }
 
 /** The reasons a rejected sandbox claim gives, shown to the shopper as Servify's display text. */

@@ -1,6 +1,7 @@
 /** Claims the sandbox has taken, kept across restarts (in `state`); their status is worked out on read. */
 import { SandboxState } from '../sandbox-state.ts';
 import { firstStatus, laterStatuses, servifyStatuses, type ClaimScenario, type ServifyStatus } from './servify-claim-timeline.ts';
+import type { ServifyClaimScenario } from './servify-claim-scenarios.ts';
 import type { ServiceTypeCode } from './servify-slots.ts';
 
 export interface SandboxClaim {
@@ -45,9 +46,14 @@ export function referenceCode(length = 12): string {
 }
 
 export function createClaimsBook(now: () => Date, stepMs: number, state: SandboxState = new SandboxState()) {
-  const claims = new Map<string, SandboxClaim>(state.load<[string, SandboxClaim][]>() ?? []);
-  state.onReset(() => claims.clear());
-  const save = () => state.save([...claims]);
+  const saved = state.load<{ claims: [string, SandboxClaim][]; scenario: ServifyClaimScenario }>();
+  const claims = new Map<string, SandboxClaim>(saved?.claims ?? []);
+  let scenario: ServifyClaimScenario = saved?.scenario ?? 'approved';
+  state.onReset(() => {
+    claims.clear();
+    scenario = 'approved';
+  });
+  const save = () => state.save({ claims: [...claims], scenario });
 
   /** Oldest first, as the doc's Logs read backwards; withdrawal stops the clock. */
   function logs(claim: SandboxClaim): ClaimLog[] {
@@ -70,6 +76,15 @@ export function createClaimsBook(now: () => Date, stepMs: number, state: Sandbox
   return {
     logs,
     current,
+
+    /** The salesperson's scenario for new claims (servify-claim-scenarios.ts). */
+    scenario: {
+      get: () => scenario,
+      set(value: ServifyClaimScenario) {
+        scenario = value;
+        save();
+      },
+    },
 
     add(claim: Omit<SandboxClaim, 'referenceId' | 'createdAt' | 'withdrawnAt'>): SandboxClaim {
       const stored: SandboxClaim = { ...claim, referenceId: referenceCode(), createdAt: now().toISOString(), withdrawnAt: null };

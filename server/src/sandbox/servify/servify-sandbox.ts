@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { CALLBACK_SIGNATURE_HEADER, signCallback } from '../../providers/servify/servify-callback.ts';
 import { importPrivateKey, importPublicKey } from '../../providers/servify/servify-crypto.ts';
 import { createServifyClaimRoutes } from './servify-claim-routes.ts';
+import { servifyScenarioRoutes } from './servify-claim-scenarios.ts';
 import { createClaimsBook } from './servify-claims-book.ts';
 import { createServifyContractRoutes } from './servify-contract-routes.ts';
 import { createContractBook } from './servify-contracts.ts';
@@ -20,6 +21,7 @@ import { splitSandboxState } from './servify-state-sections.ts';
 
 export { servifyEligibilityTriggers, servifyOtherTriggers, servifySandboxPlans } from './servify-rules.ts';
 export { servifyClaimTriggers } from './servify-claim-timeline.ts';
+export { servifyClaimScenarios } from './servify-claim-scenarios.ts';
 
 export interface ServifySandboxOptions {
   clientId: string;
@@ -94,6 +96,8 @@ export function createServifySandbox({
         sessions.expireAll();
         return context.json({ expired: true });
       })
+      // The salesperson's claim scenarios: ours, not Servify's, so no signature (servify-claim-scenarios.ts).
+      .route('/_scenarios', servifyScenarioRoutes(claims.scenario))
       .use(servifySecurity({ clientId, clientSignature, keys, sessions, now, callsPerMinute }))
       .post('/Auth/generateToken', (context) => respond(context, success('Success', sessions.issue())))
       .route(

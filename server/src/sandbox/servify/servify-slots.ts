@@ -53,7 +53,8 @@ export function slotCalendar(now: Date, isBooked: (date: string, from: string) =
 /** The calendar slot a booking names (by date and start time: createClaimRequest sends no slot code). */
 export function findSlot(now: Date, date: unknown, from: unknown): Omit<CalendarSlot, 'isActive'> | undefined {
   const window = SLOT_WINDOWS.find((candidate) => candidate.from === from);
-  const offered = Array.from({ length: DAYS_AHEAD }, (_, index) => indianDay(now, index + 1));
+  // Today too: a slot listed just before midnight in India is still bookable just after it.
+  const offered = Array.from({ length: DAYS_AHEAD + 1 }, (_, index) => indianDay(now, index));
   if (!window || typeof date !== 'string' || !offered.includes(date)) return undefined;
   return { date, slotCode: window.slotCode, from: window.from, to: window.to };
 }
