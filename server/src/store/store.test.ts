@@ -39,7 +39,16 @@ if (databaseUrl) {
         await client.end();
       }
     };
-    return { store, rawDump };
+    const rawDumpClaims = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return JSON.stringify((await client.query(`SELECT * FROM ${schema}.claims`)).rows);
+      } finally {
+        await client.end();
+      }
+    };
+    return { store, rawDump, rawDumpClaims };
   });
 } else {
   describe('store contract: postgres', () => {
