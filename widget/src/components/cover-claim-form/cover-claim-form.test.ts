@@ -103,6 +103,41 @@ describe('<cover-claim-form>', () => {
     expect(xhr.uploads[0]!.body.get('photo')).to.equal(null);
   });
 
+  it('a dropped upload is sent again by itself when the browser is back online, under the same key', async () => {
+    xhr = stubXhr([
+      { status: 0, body: null, networkError: true },
+      { status: 201, body: { claim: submittedClaim } },
+    ]);
+    const { element, root } = await mount();
+    (element as unknown as { options: typeof servifyOptions }).options = {
+      ...servifyOptions,
+      issues: [],
+      slots: [],
+      requires: ['incident.date', 'incident.description'],
+    };
+    await element.updateComplete;
+    root.querySelector<HTMLInputElement>('input[value="liquid_damage"]')!.click();
+    root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await element.updateComplete;
+    for (const [id, value] of [
+      ['date', '2026-11-28'],
+      ['description', 'Fell into the sink while washing up'],
+    ]) {
+      const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = value!;
+      input.dispatchEvent(new Event('input'));
+    }
+    root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await element.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitUntil(() => root.querySelector('[part~="retry-button"]'), 'no retry after the dropped upload');
+    const created = new Promise((resolve) => element.addEventListener('cover-claim-create', resolve, { once: true }));
+    window.dispatchEvent(new Event('online'));
+    await created;
+    expect(xhr.uploads).to.have.length(2);
+    expect(xhr.uploads[1]!.headers['Idempotency-Key']).to.equal(xhr.uploads[0]!.headers['Idempotency-Key']);
+  });
+
   it('refuses a date in the future', async () => {
     const { element, root } = await mount();
     root.querySelector<HTMLInputElement>('input[value="accidental_damage"]')!.click();

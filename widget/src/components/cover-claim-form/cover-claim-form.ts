@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
-import { isAbortError } from '../../api/api-error.ts';
+import { ApiError, isAbortError } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import type { ClaimOptions } from '../../api/claim-types.ts';
 import { uploadClaim } from '../../api/claim-upload.ts';
@@ -156,9 +156,18 @@ export class CoverClaimForm extends LitElement {
       if (isAbortError(error)) return;
       this.phase = 'failed';
       this.failure = reportError(this, error) ?? '';
+      // A dropped connection: send again by itself when the browser is back online (same key, so once).
+      if (error instanceof ApiError && error.code === 'network_error') this.retryWhenOnline();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="retry-button"]')?.focus();
     }
+  }
+
+  private retryWhenOnline() {
+    const retry = () => {
+      if (this.isConnected && this.phase === 'failed') void this.submit();
+    };
+    window.addEventListener('online', retry, { once: true });
   }
 
   private renderStep(step: ClaimStep, context: FieldContext) {
