@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -16,12 +17,34 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const offerView =
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task|@lit\/localize)\/|widget\/src\/(index\.ts|api\/(client|api-error|quote-stream|luhn|types)\.ts|events\/cover-(offers-load|offer-select|offer-decline|error|device-change)-event\.ts|internal\/(define|format|load-steps|localize|quote-request|shared-styles)\.ts|components\/(cover-offers|cover-offer-list)\/)/;
 
+/**
+ * Collapses the whitespace of the widget's css`…` literals (indentation, blank lines,
+ * spaces around braces and semicolons): the minifier leaves template text alone, and the
+ * offer view's styles ship in the size-budgeted entry. Literals with `${…}` are left as written.
+ */
+function compactCssLiterals(): Plugin {
+  const compact = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .trim();
+  return {
+    name: 'coverkit-compact-css-literals',
+    transform(code, id) {
+      if (!/widget\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return { code: code.replace(/\bcss`([^`$]*)`/g, (_literal, text: string) => `css\`${compact(text)}\``), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const pinned = mode === 'pinned';
   const entry = pinned ? `coverkit-${version}.js` : 'coverkit.js';
   return {
     // No public/ folder belongs in the widget bundle.
     publicDir: false,
+    plugins: [compactCssLiterals()],
     build: {
       outDir: 'dist/widget',
       emptyOutDir: !pinned,

@@ -107,6 +107,18 @@ export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, o
       if (!clientSecret) return context.json(noSecret, 401);
       return relay(await readAsShopper(`/orders/${id}`, clientSecret));
     })
+    .post('/orders/:id/portal-session', async (context) => {
+      // "My plans": the shop's account page asks its server for a portal session, made with the
+      // secret key. The shop knows the order is this shopper's because the shopper's browser
+      // holds its clientSecret (a real shop would use its own login instead).
+      const id = context.req.param('id');
+      if (!ORDER_ID.test(id)) return context.json(badId, 404);
+      const clientSecret = context.req.header('X-Client-Secret');
+      if (!clientSecret) return context.json(noSecret, 401);
+      const owned = await readAsShopper(`/orders/${id}`, clientSecret);
+      if (!owned.ok) return context.json(badId, 404);
+      return relay(await call(`/orders/${id}/portal-sessions`, { method: 'POST' }));
+    })
     .get('/orders/:id/certificate', async (context) => {
       const id = context.req.param('id');
       if (!ORDER_ID.test(id)) return context.json(badId, 404);

@@ -9,11 +9,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium } from './find-chromium.mjs';
+import { handlePolicyRequest, shootPolicy } from './widget-screenshots-policy.mjs';
 
 const outDir = path.resolve('test-results/widget');
 mkdirSync(outDir, { recursive: true });
 const csp =
-  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
+  // img-src blob:: <cover-policy>'s claim photo previews (widget/README.md, "Script tag, SRI and CSP").
+  "default-src 'self'; img-src 'self' blob:; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
 
 // The names the server sends with each offer (its provider registry is the only list).
 const providerNames = { bigfix: 'BigFix', servify: 'Servify', assurify: 'Assurify SmartShield' };
@@ -149,6 +151,7 @@ const server = createServer((request, response) => {
       countries: ['IN'],
       providers: [{ id: 'bigfix', name: 'BigFix', mode: 'sandbox' }],
     });
+  if (handlePolicyRequest(url, request, send)) return;
   if (url.pathname === '/v1/orders' && request.method === 'POST') return send(201, { order: orderNow() });
   if (url.pathname.startsWith('/v1/orders/')) return send(200, { order: orderNow() });
   const file =
@@ -306,6 +309,7 @@ for (const scheme of ['light', 'dark']) {
     await page.locator('cover-offers [part~="empty"]').waitFor();
     await shoot('11-empty');
     quoteMode = 'offers';
+    await shootPolicy(page, base, shoot);
     await page.close();
   }
 }

@@ -5,12 +5,19 @@
  */
 import { startCartPage } from './pages/cart-page.ts';
 import { startListingPage } from './pages/listing-page.ts';
+import { startMyPlansPage } from './pages/my-plans-page.ts';
 import { startOrderPage } from './pages/order-page.ts';
 import { startProductPage } from './pages/product-page.ts';
 import { mountPresenter } from './presenter/panel.ts';
 import { startShell } from './shell.ts';
 
-const pages = { listing: startListingPage, product: startProductPage, cart: startCartPage, order: startOrderPage };
+const pages = {
+  listing: startListingPage,
+  product: startProductPage,
+  cart: startCartPage,
+  order: startOrderPage,
+  'my-plans': startMyPlansPage,
+};
 
 startShell();
 void mountPresenter().then((presenter) => {

@@ -10,6 +10,9 @@ import type { CoverOfferForm } from './components/cover-offer-form/cover-offer-f
 import type { CoverOfferList } from './components/cover-offer-list/cover-offer-list.ts';
 import type { CoverOffers } from './components/cover-offers/cover-offers.ts';
 import type { CoverOrderSummary } from './components/cover-order-summary/cover-order-summary.ts';
+import type { CoverPolicy } from './components/cover-policy/cover-policy.ts';
+import type { CoverClaimCreateEvent } from './events/cover-claim-create-event.ts';
+import type { CoverClaimUpdateEvent } from './events/cover-claim-update-event.ts';
 import type { CoverDeviceChangeEvent } from './events/cover-device-change-event.ts';
 import type { CoverErrorEvent } from './events/cover-error-event.ts';
 import type { CoverOfferDeclineEvent } from './events/cover-offer-decline-event.ts';
@@ -30,6 +33,8 @@ export interface CoverEventMap {
   'cover-order-confirm': CoverOrderConfirmEvent;
   'cover-order-create': CoverOrderCreateEvent;
   'cover-order-update': CoverOrderUpdateEvent;
+  'cover-claim-create': CoverClaimCreateEvent;
+  'cover-claim-update': CoverClaimUpdateEvent;
 }
 
 type Events = typeof reactEvents;
@@ -78,4 +83,7 @@ export interface CoverkitJsxElements {
   'cover-activation': Partial<Pick<CoverActivation, 'order' | 'pollInterval' | 'strings'>> &
     Attributes<'poll-interval'> &
     EventHandlers<'cover-activation'>;
+  'cover-policy': Partial<Pick<CoverPolicy, 'clientSecret' | 'strings'>> &
+    Attributes<'publishable-key' | 'api-base' | 'order-id' | 'locale' | 'poll-interval'> &
+    EventHandlers<'cover-policy'>;
 }

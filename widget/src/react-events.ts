@@ -20,6 +20,11 @@ export const reactEvents = {
   'cover-activation': { onOrderUpdate: 'cover-order-update' },
   // Rendered by <cover-offer-list>; it fires nothing.
   'cover-offer-compare': {},
+  'cover-policy': { onClaimCreate: 'cover-claim-create', onClaimUpdate: 'cover-claim-update', onError: 'cover-error' },
+  // <cover-policy>'s insides: its implementation, the claim steps and one claim's status.
+  'cover-policy-view': {},
+  'cover-claim-form': { onClaimCreate: 'cover-claim-create', onError: 'cover-error' },
+  'cover-claim-status': { onClaimUpdate: 'cover-claim-update', onError: 'cover-error' },
 } as const;
 
 export type CoverTagName = keyof typeof reactEvents;

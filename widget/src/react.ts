@@ -21,6 +21,7 @@ import { CoverOfferCompare as CoverOfferCompareElement } from './components/cove
 import { CoverOfferList as CoverOfferListElement } from './components/cover-offer-list/cover-offer-list.ts';
 import { CoverOffers as CoverOffersElement } from './components/cover-offers/cover-offers.ts';
 import { CoverOrderSummary as CoverOrderSummaryElement } from './components/cover-order-summary/cover-order-summary.ts';
+import { CoverPolicy as CoverPolicyElement } from './components/cover-policy/cover-policy.ts';
 import { define } from './internal/define.ts';
 import type { CoverEventMap } from './jsx.ts';
 import { reactEvents } from './react-events.ts';
@@ -35,6 +36,8 @@ define('cover-order-summary', CoverOrderSummaryElement);
 define('cover-device-picker', CoverDevicePickerElement);
 define('cover-activation', CoverActivationElement);
 define('cover-offer-compare', CoverOfferCompareElement);
+// Small itself; it loads its implementation when it is first rendered.
+define('cover-policy', CoverPolicyElement);
 
 /** An element's `on…` props, each typed with the event class it receives. */
 export type ReactEventsOf<Tag extends CoverTagName> = {
@@ -89,9 +92,17 @@ export function createCoverkitReact(react: Parameters<typeof createComponent>[0]
       events: eventsOf('cover-activation'),
       displayName: 'CoverActivation',
     }),
+    CoverPolicy: createComponent({
+      react,
+      tagName: 'cover-policy',
+      elementClass: CoverPolicyElement,
+      events: eventsOf('cover-policy'),
+      displayName: 'CoverPolicy',
+    }),
   };
 }
 
 const components = createCoverkitReact(React);
 
-export const { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, CoverDevicePicker, CoverActivation } = components;
+export const { CoverOffers, CoverOfferList, CoverOfferForm, CoverOrderSummary, CoverDevicePicker, CoverActivation, CoverPolicy } =
+  components;

@@ -67,6 +67,11 @@ export function applyWidgetSettings(widget: HTMLElement, product: Product, setti
     if (value) widget.setAttribute(name, value);
     else widget.removeAttribute(name);
   }
+  applyWidgetTheme(widget, settings);
+}
+
+/** The presenter's theme as the widget's `--cover-*` tokens (every Coverkit element takes the same). */
+export function applyWidgetTheme(widget: HTMLElement, settings: PresenterSettings): void {
   const properties = themeProperties[settings.theme];
   for (const name of new Set(Object.values(themeProperties).flatMap(Object.keys))) {
     if (properties[name]) widget.style.setProperty(name, properties[name]);

@@ -1,4 +1,5 @@
 /** The presenter drawer's markup: static text only, so it is written as HTML. */
+import { claimScenariosTemplate } from './claim-scenarios.ts';
 import { scenarios } from './scenarios.ts';
 import { CURRENCY_DISPLAYS, LAYOUTS, LOCALES, PLAN_TYPES, PROVIDERS, SCENARIOS, THEMES } from './settings.ts';
 
@@ -53,6 +54,7 @@ export const panelTemplate = `
         <input name="imei" id="ck-imei" inputmode="numeric" autocomplete="off" maxlength="20" spellcheck="false" />
       </label>
     </form>
+    ${claimScenariosTemplate}
     <div class="ck-actions">
       <button type="button" id="ck-fill-shopper">Fill shopper details</button>
       <button type="button" id="ck-expire-tokens">Expire Servify tokens</button>

@@ -5,6 +5,7 @@
  */
 import type { CoverOffersLoadDetail } from '../../../widget/src/events/cover-offers-load-event.ts';
 import { byId, element } from '../format.ts';
+import { mountClaimScenarios } from './claim-scenarios.ts';
 import { fillShopperDetails } from './fill-shopper.ts';
 import { panelTemplate } from './panel-template.ts';
 import { expireServifyTokens, resetSandboxes, scenarios, syncFaults } from './scenarios.ts';
@@ -121,6 +122,7 @@ export async function mountPresenter(): Promise<Presenter> {
   });
 
   render();
+  void mountClaimScenarios(status);
   // Faults live in the server's memory: after a restart (or on another machine) the saved
   // scenario is applied again before the page asks for offers.
   const synced = await syncFaults(settings.scenario, settings.target);

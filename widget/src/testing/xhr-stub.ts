@@ -5,7 +5,8 @@ export interface RecordedUpload {
   body: FormData;
 }
 
-type Answer = { status: number; body: unknown };
+/** `networkError`: the connection drops mid-upload (onerror, no status). */
+type Answer = { status: number; body: unknown; networkError?: boolean };
 
 export function stubXhr(answers: Answer[]) {
   const original = window.XMLHttpRequest;
@@ -36,6 +37,7 @@ export function stubXhr(answers: Answer[]) {
       setTimeout(() => {
         this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: 50, total: 100 }));
         setTimeout(() => {
+          if (answer.networkError) return void this.onerror?.();
           this.status = answer.status;
           this.responseText = JSON.stringify(answer.body);
           this.onload?.();
