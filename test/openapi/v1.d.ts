@@ -354,8 +354,9 @@ export interface components {
                     country: string;
                 };
             };
+            /** @description The merchant's own references: at most 20 keys of 1 to 40 characters, string values of at most 500 */
             metadata?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         ConfirmOrderRequest: {
@@ -503,9 +504,11 @@ export interface components {
             /** @description Unix seconds */
             created: number;
             livemode: boolean;
+            /** @description `{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.* */
             data: {
-                order?: components["schemas"]["Order"];
-                claim?: {
+                order: components["schemas"]["Order"];
+            } | {
+                claim: {
                     [key: string]: unknown;
                 };
             };
