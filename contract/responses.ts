@@ -146,11 +146,9 @@ export const eventSchema = z.object({
   type: z.enum(coverkitEventTypes),
   created: z.int().register(z.globalRegistry, { description: 'Unix seconds' }),
   livemode: z.boolean(),
-  data: z
-    .union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })])
-    .register(z.globalRegistry, {
-      description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
-    }),
+  data: z.union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })]).register(z.globalRegistry, {
+    description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
+  }),
   delivery: eventDeliverySchema,
 });
 
