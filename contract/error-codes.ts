@@ -54,6 +54,17 @@ export const apiErrorCodes = [
   'record_unreadable',
   'store_busy',
   'http_error',
+  // Claims (issue 14): 400 / 401 / 404 / 409 / 413 / 415
+  'claim_not_found',
+  'portal_session_expired',
+  'claim_not_allowed',
+  'cover_ended',
+  'claims_not_supported',
+  'slot_unavailable',
+  'claim_not_withdrawable',
+  'withdrawal_not_supported',
+  'file_too_large',
+  'unsupported_file_type',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
