@@ -484,7 +484,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "webhook_not_configured" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error";
+                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "webhook_not_configured" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error" | "claim_not_found" | "portal_session_expired" | "claim_not_allowed" | "cover_ended" | "claims_not_supported" | "slot_unavailable" | "claim_not_withdrawable" | "withdrawal_not_supported" | "file_too_large" | "unsupported_file_type";
                 message: string;
                 fields?: {
                     path: string;
@@ -509,7 +509,46 @@ export interface components {
                 order: components["schemas"]["Order"];
             } | {
                 claim: {
-                    [key: string]: unknown;
+                    id: string;
+                    orderId: string;
+                    livemode: boolean;
+                    provider: string;
+                    /** @enum {string} */
+                    status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+                    /** @enum {string} */
+                    type: "accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft";
+                    /** @description The provider's reference for the claim */
+                    reference: string | null;
+                    incident: {
+                        date: string;
+                        description: string;
+                    };
+                    appointment: {
+                        code: string;
+                        date: string;
+                        from: string;
+                        to: string;
+                    } | null;
+                    decision: {
+                        /** @enum {string} */
+                        outcome: "approved" | "rejected";
+                        reasons: string[];
+                        payout: {
+                            amount: number;
+                            currency: string;
+                            reference: string;
+                        } | null;
+                    } | null;
+                    timeline: {
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+                        /** Format: date-time */
+                        at: string;
+                    }[];
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    updatedAt: string;
                 };
             };
             /** @description How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint) */
