@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Merchant } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { StoreBusy } from '../store/store-errors.ts';
 import type { StoredEvent, Store } from '../store/types.ts';
 import { retryDelayMs } from './backoff.ts';
 import { SIGNATURE_HEADER, signEvent } from './event-signature.ts';
@@ -139,11 +140,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     timer = setTimeout(() => {
       running = runOnce()
         .catch((error: unknown) => {
-          logger.error('event delivery round failed', { error: (error as Error).name, message: (error as Error).message });
+          // Another process holds the embedded database: the next round tries again.
+          if (!(error instanceof StoreBusy))
+            logger.error('event delivery round failed', { error: (error as Error).name, message: (error as Error).message });
           return 0;
         })
         .then((count) => schedule(count >= batchSize ? 0 : pollIntervalMs));
     }, delayMs);
+    // Polling alone never keeps a process alive (a delivery in flight holds its own socket).
+    timer.unref();
   }
 
   return {

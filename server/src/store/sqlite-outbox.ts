@@ -43,6 +43,11 @@ export function sqliteOutbox(database: Database.Database, cipher: FieldCipher, l
       .all(owner, leaseUntil, now, now, ...merchantIds, limit) as EventRow[];
   });
 
+  // A read, which WAL mode never blocks: most rounds find nothing due and take no write lock.
+  const anyDue = database.prepare(
+    "SELECT 1 FROM events WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1",
+  );
+
   return {
     async listOrders(merchantId, { statuses, limit, startingAfter }) {
       const conditions = ['merchant_id = ?'];
@@ -85,8 +90,17 @@ export function sqliteOutbox(database: Database.Database, cipher: FieldCipher, l
       return row ? rowToEvent(row) : null;
     },
     async claimDueEvents({ owner, merchantIds, now, leaseMs, limit }) {
-      const rows = claim(owner, merchantIds, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit);
-      return rows.map(rowToEvent);
+      const at = now.toISOString();
+      if (!anyDue.get(at, at)) return [];
+      // Calls are synchronous: waiting on another process's lock would stall every request with
+      // it. The claim does not wait (SQLITE_BUSY → StoreBusy); the next round tries again.
+      const busyTimeout = database.pragma('busy_timeout', { simple: true }) as number;
+      database.pragma('busy_timeout = 0');
+      try {
+        return claim(owner, merchantIds, at, new Date(now.getTime() + leaseMs).toISOString(), limit).map(rowToEvent);
+      } finally {
+        database.pragma(`busy_timeout = ${busyTimeout}`);
+      }
     },
     async settleEvent(id, owner, { state, at, nextAttemptAt, lastStatus, lastError }) {
       database
