@@ -15,6 +15,7 @@ import { ASSURIFY_SANDBOX_WEBHOOK_SECRET } from '../../server/src/providers/assu
 import { signAssurifyPayload } from '../../server/src/providers/assurify/assurify-signature.ts';
 import { buildOpenApiDocument } from '../../server/src/routes/openapi.ts';
 import { asha, galaxyS23, startTestServer, TEST_IMEI, type TestServer } from '../../server/src/testing/test-server.ts';
+import { activeAssurifyOrder, claimPart, JPEG, PNG } from '../../server/src/claims/claims-test-kit.ts';
 import { generateTypes, typesFile } from './openapi-types.ts';
 import { createSpecValidator } from './spec-validator.ts';
 import type { components, paths } from './v1.d.ts';
@@ -304,6 +305,39 @@ describe('real /v1 answers hold to the document', () => {
     const resent = await merchant.POST('/v1/events/{id}/resend', { params: { path: { id: first.id } } });
     assert.equal(resent.response.status, 202);
     assert.equal(resent.data?.event.delivery.state, 'pending');
+  });
+
+  it('answers the claim operations as documented (issue 14)', async () => {
+    const order = await activeAssurifyOrder(server, 'spec-claims');
+    const reader = { path: { id: order.id }, header: { 'X-Client-Secret': order.clientSecret } };
+    const options = await browser.GET('/v1/orders/{id}/claim-options', { params: reader });
+    assert.deepEqual(options.data?.requires, ['incident.date', 'incident.description', 'files.invoice', 'files.photo']);
+    const form = new FormData();
+    form.append('claim', new Blob([JSON.stringify(claimPart)], { type: 'application/json' }));
+    form.append('invoice', new Blob([JPEG], { type: 'image/jpeg' }), 'invoice.jpg');
+    form.append('photo', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+    const created = await browser.POST('/v1/orders/{id}/claims', {
+      params: { ...reader, header: { ...reader.header, 'Idempotency-Key': 'spec-claim' } },
+      body: form as never,
+      bodySerializer: () => form,
+    });
+    assert.equal(created.response.status, 201, JSON.stringify(created.error));
+    const claimId = created.data!.claim.id;
+    const refused = await browser.POST('/v1/orders/{id}/claims', {
+      params: { ...reader, header: { ...reader.header, 'Idempotency-Key': 'spec-claim-empty' } },
+      body: new FormData() as never,
+      bodySerializer: () => new FormData(),
+    });
+    assert.equal(refused.response.status, 400);
+    const listed = await merchant.GET('/v1/orders/{id}/claims', { params: { path: { id: order.id }, query: { limit: 5 } } });
+    assert.equal(listed.data?.data[0]?.id, claimId);
+    assert.equal((await merchant.GET('/v1/claims/{id}', { params: { path: { id: claimId } } })).data?.claim.id, claimId);
+    assert.equal((await merchant.GET('/v1/claims/{id}', { params: { path: { id: 'clm_NONE' } } })).response.status, 404);
+    const withdrawn = await merchant.POST('/v1/claims/{id}/withdraw', { params: { path: { id: claimId } }, body: {} });
+    assert.equal(withdrawn.error?.error.code, 'withdrawal_not_supported');
+    const portal = await merchant.POST('/v1/orders/{id}/portal-sessions', { params: { path: { id: order.id } } });
+    assert.equal(portal.response.status, 201);
+    assert.equal((await browser.POST('/v1/orders/{id}/portal-sessions', { params: { path: { id: order.id } } })).response.status, 403);
   });
 
   it('has now seen every operation of the document answer', () => {

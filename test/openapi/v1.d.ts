@@ -314,6 +314,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/claim-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a claim on this policy needs, or how to claim where the insurer has no claims API (`contact`)
+         * @description 409 `claim_not_allowed` or `cover_ended` where the policy takes no claim now.
+         */
+        get: operations["getClaimOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's claims, newest first, refreshed from the insurer */
+        get: operations["listClaims"];
+        put?: never;
+        /**
+         * Make a claim: a `claim` JSON part and the `invoice` and `photo` images (JPEG, PNG or WEBP, 10 MB each)
+         * @description Errors name the part: `files.invoice`, `incident.date`… 409 `claim_not_allowed`, `cover_ended`, `slot_unavailable`, `claims_not_supported` (the insurer takes claims directly: see claim-options `contact`); 413 `file_too_large`; 415 `unsupported_file_type`.
+         */
+        post: operations["createClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim and its status, refreshed from the insurer */
+        get: operations["getClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a claim where the insurer allows it; 409 where it does not */
+        post: operations["withdrawClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client secret for the shopper's account page, valid one hour (secret key)
+         * @description An expired one is answered 401 `portal_session_expired`.
+         */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -364,6 +459,32 @@ export interface components {
         };
         CancelOrderRequest: {
             reason: string;
+        };
+        CreateClaimRequest: {
+            /** @enum {string} */
+            type: "accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft";
+            incident: {
+                date: string;
+                description: string;
+            };
+            issue?: string;
+            appointment?: {
+                code: string;
+                date: string;
+                from: string;
+                to: string;
+            };
+            address?: {
+                line1: string;
+                line2?: string;
+                city: string;
+                state: string;
+                postalCode: string;
+                country: string;
+            };
+        };
+        WithdrawClaimRequest: {
+            reason?: string;
         };
         /** @description Money in major units with at most 2 decimals, and an ISO 4217 currency */
         Money: {
@@ -508,48 +629,7 @@ export interface components {
             data: {
                 order: components["schemas"]["Order"];
             } | {
-                claim: {
-                    id: string;
-                    orderId: string;
-                    livemode: boolean;
-                    provider: string;
-                    /** @enum {string} */
-                    status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
-                    /** @enum {string} */
-                    type: "accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft";
-                    /** @description The provider's reference for the claim */
-                    reference: string | null;
-                    incident: {
-                        date: string;
-                        description: string;
-                    };
-                    appointment: {
-                        code: string;
-                        date: string;
-                        from: string;
-                        to: string;
-                    } | null;
-                    decision: {
-                        /** @enum {string} */
-                        outcome: "approved" | "rejected";
-                        reasons: string[];
-                        payout: {
-                            amount: number;
-                            currency: string;
-                            reference: string;
-                        } | null;
-                    } | null;
-                    timeline: {
-                        /** @enum {string} */
-                        status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
-                        /** Format: date-time */
-                        at: string;
-                    }[];
-                    /** Format: date-time */
-                    createdAt: string;
-                    /** Format: date-time */
-                    updatedAt: string;
-                };
+                claim: components["schemas"]["Claim"];
             };
             /** @description How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint) */
             delivery: {
@@ -571,6 +651,87 @@ export interface components {
             data: components["schemas"]["Event"][];
             hasMore: boolean;
         };
+        ClaimOptions: {
+            types: ("accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft")[];
+            issues: {
+                code: string;
+                category: string;
+                label: string;
+            }[];
+            slots: {
+                code: string;
+                date: string;
+                from: string;
+                to: string;
+                /** @enum {string} */
+                kind: "carry_in" | "pickup" | "onsite";
+            }[];
+            requires: ("incident.date" | "incident.description" | "issue" | "appointment" | "address" | "files.invoice" | "files.photo")[];
+            /** @description How to claim, where the provider has no claims API; null otherwise */
+            contact: {
+                phone: string | null;
+                email: string | null;
+                url: string | null;
+            } | null;
+        };
+        Claim: {
+            id: string;
+            orderId: string;
+            livemode: boolean;
+            provider: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+            /** @enum {string} */
+            type: "accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft";
+            /** @description The provider's reference for the claim */
+            reference: string | null;
+            incident: {
+                date: string;
+                description: string;
+            };
+            appointment: {
+                code: string;
+                date: string;
+                from: string;
+                to: string;
+            } | null;
+            decision: {
+                /** @enum {string} */
+                outcome: "approved" | "rejected";
+                reasons: string[];
+                payout: {
+                    amount: number;
+                    currency: string;
+                    reference: string;
+                } | null;
+            } | null;
+            timeline: {
+                /** @enum {string} */
+                status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ClaimResponse: {
+            claim: components["schemas"]["Claim"];
+        };
+        ClaimList: {
+            data: components["schemas"]["Claim"][];
+            hasMore: boolean;
+        };
+        PortalSessionResponse: {
+            portalSession: {
+                orderId: string;
+                /** @description Give it to <cover-policy> as its clientSecret property; it reads the order and takes claims until expiresAt */
+                clientSecret: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
     };
     responses: {
         /** @description The request is malformed: `invalid_request` (with `fields`), `invalid_json`, `invalid_multipart`, `invalid_offer`, `offer_expired`, `idempotency_key_required`, `invalid_idempotency_key`, `unsupported_video_type` */
@@ -583,7 +744,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No key or an unknown key: `missing_key`, `invalid_key`, `invalid_signature` */
+        /** @description No key or an unknown key: `missing_key`, `invalid_key`, `invalid_signature`, `portal_session_expired` */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -603,7 +764,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `not_found`, `order_not_found`, `certificate_not_ready` */
+        /** @description `not_found`, `order_not_found`, `certificate_not_ready`, `claim_not_found` */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -613,7 +774,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The order is in the wrong state (`order_binding`, `order_not_confirmable`, `order_not_cancellable`, `cancellation_not_supported`, …) or a request with the same `Idempotency-Key` is still in flight (`idempotency_key_in_flight`, with `Retry-After`) */
+        /** @description The order is in the wrong state (`order_binding`, `order_not_confirmable`, `order_not_cancellable`, `cancellation_not_supported`, …; for claims `claim_not_allowed`, `cover_ended`, `slot_unavailable`, `claims_not_supported`, `withdrawal_not_supported`) or a request with the same `Idempotency-Key` is still in flight (`idempotency_key_in_flight`, with `Retry-After`) */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -624,7 +785,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `payload_too_large` (JSON bodies above 64 KB), `video_too_large` */
+        /** @description `payload_too_large` (JSON bodies above 64 KB), `video_too_large`, `file_too_large` (a claim image above 10 MB) */
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -634,7 +795,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `unsupported_media_type`: JSON routes take only `application/json` */
+        /** @description `unsupported_media_type`: JSON routes take only `application/json`; `unsupported_file_type`: claim images are JPEG, PNG or WEBP */
         UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -1454,6 +1615,255 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getClaimOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The order's `clientSecret`, with a publishable key */
+                "X-Client-Secret"?: components["parameters"]["ClientSecret"];
+            };
+            path: {
+                /** @description The order id (`ord_…`) */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim options */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listClaims: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description A claim id: the page after it */
+                starting_after?: string;
+            };
+            header?: {
+                /** @description The order's `clientSecret`, with a publishable key */
+                "X-Client-Secret"?: components["parameters"]["ClientSecret"];
+            };
+            path: {
+                /** @description The order id (`ord_…`) */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of claims */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createClaim: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The order's `clientSecret`, with a publishable key */
+                "X-Client-Secret"?: components["parameters"]["ClientSecret"];
+                /** @description The same key and body within 24 h returns the first result; a different body is 422; still in flight is 409 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The order id (`ord_…`) */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    claim: components["schemas"]["CreateClaimRequest"];
+                    /**
+                     * Format: binary
+                     * @description The repair or purchase invoice
+                     */
+                    invoice?: string;
+                    /**
+                     * Format: binary
+                     * @description The damaged device, front panel
+                     */
+                    photo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The claim: submitted, in review, decided or scheduled */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The order's `clientSecret`, with a publishable key */
+                "X-Client-Secret"?: components["parameters"]["ClientSecret"];
+            };
+            path: {
+                /** @description The claim id (`clm_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    withdrawClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The order's `clientSecret`, with a publishable key */
+                "X-Client-Secret"?: components["parameters"]["ClientSecret"];
+            };
+            path: {
+                /** @description The claim id (`clm_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The phone works again"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WithdrawClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description The withdrawn claim */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The order id (`ord_…`) */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal session */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

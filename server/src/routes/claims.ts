@@ -5,7 +5,8 @@
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { CLAIM_FILE_MAX_BYTES, claimFileFields, createClaimRequestSchema, withdrawClaimRequestSchema } from '../../../contract/claims.ts';
 import { toFieldErrors } from '../../../contract/schemas.ts';
 import { claimServiceFor } from '../claims/claim-service.ts';
@@ -30,6 +31,28 @@ declare module 'hono' {
 
 const MAX_UPLOAD_BYTES = claimFileFields.length * CLAIM_FILE_MAX_BYTES + CLAIM_FRAMING_ALLOWANCE_BYTES;
 
+/**
+ * The request body as a stream that reads the socket only as fast as it is consumed. Node
+ * 20's `Readable.toWeb` (behind `Request.body` in @hono/node-server) counts chunks, not bytes,
+ * against its high-water mark, so it would pull a whole 20 MB upload into memory while the
+ * files are written; the Node request's own async iterator waits for each read.
+ */
+function requestBody(context: Context): ReadableStream<Uint8Array> | null {
+  const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) return context.req.raw.body;
+  const chunks = incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
+}
+
 /** Streams the upload to a temporary folder for the routes after it, and removes it after them. */
 function receiveUpload(uploads: string): MiddlewareHandler {
   return async function receiveClaimFiles(context, next) {
@@ -46,7 +69,7 @@ function receiveUpload(uploads: string): MiddlewareHandler {
         code: 'payload_too_large',
         message: `Each image is at most ${CLAIM_FILE_MAX_BYTES / (1024 * 1024)} MB`,
       });
-    const body = context.req.raw.body;
+    const body = requestBody(context);
     if (!body)
       throw new ApiError({
         status: 400,

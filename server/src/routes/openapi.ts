@@ -20,7 +20,14 @@ import {
   providerEventReplySchema,
   quoteResponseSchema,
   unavailableSchema,
+  claimListSchema,
+  claimOptionsSchema,
+  claimResponseSchema,
+  claimSchema,
+  portalSessionResponseSchema,
 } from '../../../contract/responses.ts';
+import { createClaimRequestSchema, withdrawClaimRequestSchema } from '../../../contract/claims.ts';
+import { claimPaths } from './openapi-claims.ts';
 import {
   amountSchema,
   cancelOrderRequestSchema,
@@ -118,21 +125,31 @@ const errorStatuses: Record<string, { name: string; description: string; retryAf
     description:
       'The request is malformed: `invalid_request` (with `fields`), `invalid_json`, `invalid_multipart`, `invalid_offer`, `offer_expired`, `idempotency_key_required`, `invalid_idempotency_key`, `unsupported_video_type`',
   },
-  '401': { name: 'Unauthorized', description: 'No key or an unknown key: `missing_key`, `invalid_key`, `invalid_signature`' },
+  '401': {
+    name: 'Unauthorized',
+    description: 'No key or an unknown key: `missing_key`, `invalid_key`, `invalid_signature`, `portal_session_expired`',
+  },
   '403': {
     name: 'Forbidden',
     description:
       'The key may not do this: `secret_key_required`, `publishable_key_required`, `origin_not_allowed` (a publishable key from an origin the merchant did not allow)',
   },
-  '404': { name: 'NotFound', description: '`not_found`, `order_not_found`, `certificate_not_ready`' },
+  '404': { name: 'NotFound', description: '`not_found`, `order_not_found`, `certificate_not_ready`, `claim_not_found`' },
   '409': {
     name: 'Conflict',
     description:
-      'The order is in the wrong state (`order_binding`, `order_not_confirmable`, `order_not_cancellable`, `cancellation_not_supported`, …) or a request with the same `Idempotency-Key` is still in flight (`idempotency_key_in_flight`, with `Retry-After`)',
+      'The order is in the wrong state (`order_binding`, `order_not_confirmable`, `order_not_cancellable`, `cancellation_not_supported`, …; for claims `claim_not_allowed`, `cover_ended`, `slot_unavailable`, `claims_not_supported`, `withdrawal_not_supported`) or a request with the same `Idempotency-Key` is still in flight (`idempotency_key_in_flight`, with `Retry-After`)',
     retryAfter: true,
   },
-  '413': { name: 'PayloadTooLarge', description: '`payload_too_large` (JSON bodies above 64 KB), `video_too_large`' },
-  '415': { name: 'UnsupportedMediaType', description: '`unsupported_media_type`: JSON routes take only `application/json`' },
+  '413': {
+    name: 'PayloadTooLarge',
+    description: '`payload_too_large` (JSON bodies above 64 KB), `video_too_large`, `file_too_large` (a claim image above 10 MB)',
+  },
+  '415': {
+    name: 'UnsupportedMediaType',
+    description:
+      '`unsupported_media_type`: JSON routes take only `application/json`; `unsupported_file_type`: claim images are JPEG, PNG or WEBP',
+  },
   '422': {
     name: 'UnprocessableEntity',
     description: '`idempotency_key_reused` with a different body, or `provider_declined`: the insurer said no',
@@ -191,6 +208,7 @@ export function buildOpenApiDocument() {
       { name: 'Catalog', description: "What the merchant's providers cover, for device pickers" },
       { name: 'Quotes', description: 'Offers for a device from every enabled provider' },
       { name: 'Orders', description: 'Buying, confirming, reading and cancelling a plan' },
+      { name: 'Claims', description: 'Claims on a policy, and portal sessions for the account page' },
       { name: 'Provider events', description: 'Webhooks and async results from providers, verified by their signature' },
       {
         name: 'Events',
@@ -260,6 +278,8 @@ export function buildOpenApiDocument() {
             CreateOrderRequest: createOrderRequestSchema,
             ConfirmOrderRequest: confirmOrderRequestSchema,
             CancelOrderRequest: cancelOrderRequestSchema,
+            CreateClaimRequest: createClaimRequestSchema,
+            WithdrawClaimRequest: withdrawClaimRequestSchema,
           },
           'input',
         ),
@@ -279,6 +299,11 @@ export function buildOpenApiDocument() {
             Event: eventSchema,
             EventResponse: eventResponseSchema,
             EventList: eventListSchema,
+            ClaimOptions: claimOptionsSchema,
+            Claim: claimSchema,
+            ClaimResponse: claimResponseSchema,
+            ClaimList: claimListSchema,
+            PortalSessionResponse: portalSessionResponseSchema,
           },
           'output',
         ),
@@ -515,6 +540,7 @@ export function buildOpenApiDocument() {
         },
       },
       ...withoutOrders(merchantPaths(merchantHelpers)),
+      ...claimPaths({ ref, success, errors, body, parameters, security, publicErrors, providerErrors }),
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Store, StoredOrder } from './types.ts';
+import type { Store, StoredClaim, StoredOrder } from './types.ts';
 
 export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): StoredOrder {
   const now = new Date().toISOString();
@@ -36,11 +36,19 @@ export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): S
   };
 }
 
-export function testStore(engine: string, open: () => Promise<{ store: Store; rawDump: () => Promise<string> }>) {
+export function testStore(
+  engine: string,
+  open: () => Promise<{ store: Store; rawDump: () => Promise<string>; rawDumpClaims?: () => Promise<string> }>,
+) {
   describe(`store contract: ${engine}`, () => {
     let store: Store;
     let rawDump: () => Promise<string>;
-    before(async () => ({ store, rawDump } = await open()));
+    let rawDumpClaims: () => Promise<string>;
+    before(async () => {
+      const opened = await open();
+      ({ store, rawDump } = opened);
+      rawDumpClaims = opened.rawDumpClaims ?? rawDump;
+    });
     after(() => store.close());
 
     it('creates and reads an order, scoped by merchant', async () => {
@@ -153,6 +161,52 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       await store.completeIdempotent(scope, 200, '{}');
       const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
       assert.equal((await store.beginIdempotent(scope, 'different', tomorrow)).state, 'started');
+    });
+
+    it('keeps claims: the incident and address encrypted, guarded transitions, newest first, discarded only unsent', async () => {
+      const claim = (id: string, createdAt: string): StoredClaim => ({
+        id,
+        merchantId: 'default',
+        orderId: 'ord_claims',
+        livemode: false,
+        provider: 'assurify',
+        status: 'submitted',
+        type: 'accidental_damage',
+        reference: null,
+        incident: { date: '2026-11-28', description: 'Dropped it at Asha Rao house' },
+        issue: null,
+        appointment: null,
+        address: { line1: '12 MG Road', city: 'Bengaluru', state: 'Karnataka', postalCode: '560001', country: 'IN' },
+        decision: null,
+        timeline: [{ status: 'submitted', at: createdAt }],
+        providerReferences: {},
+        createdAt,
+        updatedAt: createdAt,
+      });
+      await store.createClaim(claim('clm_A', '2026-12-01T10:00:00.000Z'));
+      await store.createClaim(claim('clm_B', '2026-12-01T11:00:00.000Z'));
+      await store.createClaim(claim('clm_C', '2026-12-01T12:00:00.000Z'));
+      assert.equal((await store.getClaim('default', 'clm_A'))?.incident.description, 'Dropped it at Asha Rao house');
+      assert.equal(await store.getClaim('other-merchant', 'clm_A'), null);
+      assert.ok(!(await rawDumpClaims()).includes('Asha Rao') && !(await rawDumpClaims()).includes('MG Road'));
+      assert.deepEqual(
+        (await store.listClaims('ord_claims')).map((found) => found.id),
+        ['clm_C', 'clm_B', 'clm_A'],
+      );
+      assert.deepEqual(
+        (await store.listClaims('ord_claims', { limit: 1, startingAfter: 'clm_C' })).map((found) => found.id),
+        ['clm_B'],
+      );
+      const decision = { outcome: 'approved' as const, reasons: [], payout: { amount: 8450, currency: 'INR', reference: 'pay_1' } };
+      const moves = await Promise.all(
+        [1, 2, 3].map(() => store.transitionClaim('clm_A', ['submitted'], { status: 'approved', reference: 'clm_A', decision })),
+      );
+      assert.equal(moves.filter(Boolean).length, 1);
+      assert.deepEqual((await store.getClaimById('clm_A'))?.decision, decision);
+      await store.discardClaim('clm_A');
+      await store.discardClaim('clm_B');
+      assert.ok(await store.getClaimById('clm_A'), 'a claim the provider took stays');
+      assert.equal(await store.getClaimById('clm_B'), null);
     });
 
     it('stores a provider event once, and keeps the first value claimed under a key', async () => {

@@ -87,7 +87,16 @@ if (databaseUrl) {
         await client.end();
       }
     };
-    return { store, rawDump };
+    const rawDumpClaims = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return JSON.stringify((await client.query(`SELECT * FROM ${schema}.claims`)).rows);
+      } finally {
+        await client.end();
+      }
+    };
+    return { store, rawDump, rawDumpClaims };
   });
   testOutbox('postgres', () => openPostgresStore(databaseUrl, cipher, { schema: `test_${randomBytes(6).toString('hex')}` }));
 } else {

@@ -34,19 +34,9 @@ async function* verifyBodyParts(fields: VerifyFields, invoice: ClaimFile, frontP
   yield text('"}}');
 }
 
-/** The request body as a stream that reads the files only as fast as the provider takes them. */
-export function verifyBody(fields: VerifyFields, invoice: ClaimFile, frontPanel: ClaimFile): ReadableStream<Uint8Array> {
-  const parts = verifyBodyParts(fields, invoice, frontPanel);
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await parts.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await parts.return(undefined);
-    },
-  });
+/** The request body, produced only as fast as it is sent. */
+export function verifyBody(fields: VerifyFields, invoice: ClaimFile, frontPanel: ClaimFile): AsyncIterable<Uint8Array> {
+  return verifyBodyParts(fields, invoice, frontPanel);
 }
 
 /** The exact byte length of that body, so it can be sent with a Content-Length. */

@@ -4,7 +4,8 @@ import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts
 import type { AssurifyConfig } from './assurify-config.ts';
 import { assurifyError } from './assurify-errors.ts';
 import type { ClaimFile } from '../types.ts';
-import { verifyBody, type VerifyFields } from './assurify-claim-body.ts';
+import { verifyBody, verifyBodyLength, type VerifyFields } from './assurify-claim-body.ts';
+import { postStreamed } from './assurify-stream-post.ts';
 import {
   assurifyClaimSchema,
   assurifyPlansSchema,
@@ -65,16 +66,20 @@ export class AssurifyClient {
       unwrapData(
         await this.resilience.run(
           async () => {
-            const response = await fetchFromProvider('assurify', `${this.config.baseUrl}/v1/claims/ocr/verify`, {
-              method: 'POST',
-              headers: { Authorization: `Bearer ${this.config.secretKey}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-              body: verifyBody(fields, invoice, frontPanel),
-              // A streamed request body (Node's fetch requires saying so).
-              duplex: 'half',
+            const body = verifyBody(fields, invoice, frontPanel);
+            const answer = await postStreamed(
+              `${this.config.baseUrl}/v1/claims/ocr/verify`,
+              {
+                Authorization: `Bearer ${this.config.secretKey}`,
+                Accept: 'application/json',
+                'Content-Type': 'application/json',
+                'Content-Length': String(verifyBodyLength(fields, invoice, frontPanel)),
+              },
+              body,
               signal,
-            } as RequestInit);
-            const json = await readJson('assurify', response);
-            if (!response.ok) throw assurifyError(response.status, json, retryAfterSeconds(response.headers.get('Retry-After')));
+            );
+            const json = await readJson('assurify', new Response(answer.text, { status: answer.status }));
+            if (answer.status < 200 || answer.status > 299) throw assurifyError(answer.status, json, retryAfterSeconds(answer.retryAfter));
             return json;
           },
           { retry: false, signal },
