@@ -37,6 +37,7 @@ export const apiErrorCodes = [
   'cancellation_not_supported',
   'certificate_not_ready',
   'certificate_not_available',
+  'webhook_not_configured',
   // 413 / 415
   'payload_too_large',
   'video_too_large',

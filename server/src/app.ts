@@ -19,6 +19,7 @@ import { activationRoutes } from './routes/activation.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificate.ts';
+import { eventsRoutes } from './routes/events.ts';
 import { claimsRoutes } from './routes/claims.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -103,7 +104,8 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .route('/orders', activationRoutes(services))
     .route('/orders', certificateRoutes(services))
     .route('/orders', portalSessionRoutes(services))
-    .route('/', claimsRoutes(services));
+    .route('/', claimsRoutes(services))
+    .route('/events', eventsRoutes(services));
 
   return new Hono()
     .onError(createErrorHandler(services.logger))

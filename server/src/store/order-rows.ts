@@ -23,6 +23,7 @@ export interface OrderRow {
   charged_price: string | null;
   cancellation_reason: string | null;
   cancelled_at: string | null;
+  metadata: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -42,6 +43,7 @@ export const ORDER_COLUMNS = [
   'charged_price',
   'cancellation_reason',
   'cancelled_at',
+  'metadata',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
@@ -87,6 +89,7 @@ function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
     chargedPrice: row.charged_price ? JSON.parse(row.charged_price) : null,
     cancellationReason: row.cancellation_reason ? cipher.decrypt(row.cancellation_reason) : null,
     cancelledAt: row.cancelled_at ?? null,
+    metadata: row.metadata ? JSON.parse(row.metadata) : {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -120,6 +123,7 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     charged_price: order.chargedPrice ? JSON.stringify(order.chargedPrice) : null,
     cancellation_reason: order.cancellationReason ? cipher.encrypt(order.cancellationReason) : null,
     cancelled_at: order.cancelledAt ?? null,
+    metadata: order.metadata && Object.keys(order.metadata).length > 0 ? JSON.stringify(order.metadata) : null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };
