@@ -164,6 +164,20 @@ export async function openPostgresStore(
     async close() {
       await pool.end();
     },
+    async listOrdersForReview(statuses, limit) {
+      const result = await pool.query<OrderRow>(
+        'SELECT * FROM orders WHERE refunded_at IS NULL AND (status = ANY($1) OR charged_price IS NOT NULL) ORDER BY created_at LIMIT $2',
+        [[...statuses], limit],
+      );
+      return readableOrders(result.rows, cipher, logger);
+    },
+    async findOrdersByPolicyReference(reference) {
+      const result = await pool.query<OrderRow>(
+        "SELECT * FROM orders WHERE policy IS NOT NULL AND (policy::jsonb)->>'reference' = $1 ORDER BY created_at LIMIT 20",
+        [reference],
+      );
+      return readableOrders(result.rows, cipher, logger);
+    },
   };
 }
 

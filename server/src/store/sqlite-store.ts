@@ -179,6 +179,20 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
     async close() {
       database.close();
     },
+    async listOrdersForReview(statuses, limit) {
+      const rows = database
+        .prepare(
+          `SELECT * FROM orders WHERE refunded_at IS NULL AND (status IN (${statuses.map(() => '?').join(', ')}) OR charged_price IS NOT NULL) ORDER BY created_at LIMIT ?`,
+        )
+        .all(...statuses, limit) as OrderRow[];
+      return readableOrders(rows, cipher, logger);
+    },
+    async findOrdersByPolicyReference(reference) {
+      const rows = database
+        .prepare("SELECT * FROM orders WHERE policy IS NOT NULL AND json_extract(policy, '$.reference') = ? ORDER BY created_at LIMIT 20")
+        .all(reference) as OrderRow[];
+      return readableOrders(rows, cipher, logger);
+    },
   });
 
   /** A saved response holds the order's client secret: it is stored encrypted, and opened here. */

@@ -174,5 +174,34 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), null);
       assert.equal(await store.claimProviderValue('octamile', 'transaction:ord_a', 'fresh'), 'fresh');
     });
+
+    it('lists orders for review until marked refunded, and finds orders by policy reference', async () => {
+      const policy = { reference: 'B261201P0010042', startsAt: null, endsAt: null, activationCode: null, certificate: false };
+      await store.createOrder(sampleOrder('ord_rev_failed', { status: 'failed', paymentReference: 'pay_1', failureKind: 'unknown' }));
+      await store.createOrder(sampleOrder('ord_rev_active', { status: 'active', policy }));
+      await store.createOrder(
+        sampleOrder('ord_rev_charged', {
+          status: 'active',
+          chargedPrice: { amount: 6100, currency: 'INR' },
+          policy: { ...policy, reference: 'X1' },
+        }),
+      );
+      const reviewIds = async () =>
+        (await store.listOrdersForReview(['failed'], 100)).map((order) => order.id).filter((id) => id.startsWith('ord_rev_'));
+      assert.deepEqual(await reviewIds(), ['ord_rev_failed', 'ord_rev_charged']);
+      const marked = await store.transitionOrder('ord_rev_failed', ['failed'], {
+        refundedAt: '2026-12-01T18:00:00.000Z',
+        refundNote: 'Refunded to Asha by card',
+      });
+      assert.equal(marked?.refundedAt, '2026-12-01T18:00:00.000Z');
+      assert.equal(marked?.refundNote, 'Refunded to Asha by card');
+      assert.ok(!(await rawDump()).includes('Refunded to Asha'), 'the note is encrypted at rest');
+      assert.deepEqual(await reviewIds(), ['ord_rev_charged']);
+      assert.deepEqual(
+        (await store.findOrdersByPolicyReference('B261201P0010042')).map((order) => order.id),
+        ['ord_rev_active'],
+      );
+      assert.deepEqual(await store.findOrdersByPolicyReference('B261201P'), []);
+    });
   });
 }

@@ -28,6 +28,9 @@ export interface StoredOrder {
   /** The merchant's words when it cancelled (may name the shopper: encrypted, never logged). */
   cancellationReason?: string | null;
   cancelledAt?: string | null;
+  /** When an operator marked the shopper refunded (console), and the operator's note (encrypted). */
+  refundedAt?: string | null;
+  refundNote?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -37,7 +40,16 @@ export type FailureKind = 'refused' | 'outage' | 'unknown';
 export type OrderPatch = Partial<
   Pick<
     StoredOrder,
-    'status' | 'policy' | 'paymentReference' | 'failureReason' | 'failureKind' | 'chargedPrice' | 'cancellationReason' | 'cancelledAt'
+    | 'status'
+    | 'policy'
+    | 'paymentReference'
+    | 'failureReason'
+    | 'failureKind'
+    | 'chargedPrice'
+    | 'cancellationReason'
+    | 'cancelledAt'
+    | 'refundedAt'
+    | 'refundNote'
   >
 >;
 
@@ -86,6 +98,14 @@ export interface Store {
   forgetProviderValue(provider: string, key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+
+  /**
+   * Orders an operator may have to act on, oldest first: not marked refunded, and in one of
+   * `statuses` or charged a price other than quoted. At most `limit`.
+   */
+  listOrdersForReview(statuses: readonly OrderStatus[], limit: number): Promise<StoredOrder[]>;
+  /** Orders whose policy carries this provider reference (exact match). */
+  findOrdersByPolicyReference(reference: string): Promise<StoredOrder[]>;
 }
 
 export interface ProviderEvent {
