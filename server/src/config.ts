@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../contract/types.ts';
+import { readOperatorToken } from './operator/operator-token.ts';
 import { providerRegistry, type ProviderConfigs, type ProviderRegistry } from './providers/registry.ts';
 import type { SharedConfig } from './providers/types.ts';
 import { parseDataKey } from './store/field-cipher.ts';
@@ -51,6 +52,8 @@ export interface Config {
   serveSandboxes: boolean;
   /** Mount the demo shop and its merchant routes: test mode only. */
   serveDemo: boolean;
+  /** `COVERKIT_OPERATOR_TOKEN` (test default `op_test_demo`); null: the operator console is not mounted. */
+  operatorToken?: string | null;
 }
 
 const optionalText = z
@@ -130,6 +133,7 @@ const sharedEnvironment = {
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(50 * 1024 * 1024),
+  COVERKIT_OPERATOR_TOKEN: optionalText,
 };
 
 const merchantsFileSchema = (providerIds: [string, ...string[]]) =>
@@ -223,6 +227,7 @@ export function loadConfig(
     // Live mode never mounts a simulator, its fault controls or the demo shop (which holds a secret key).
     serveSandboxes: mode === 'test' && Object.values(configs).some((provider) => provider.mode === 'sandbox'),
     serveDemo: mode === 'test',
+    operatorToken: readOperatorToken(mode, env.COVERKIT_OPERATOR_TOKEN, fail),
   };
 }
 

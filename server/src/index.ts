@@ -16,8 +16,9 @@ import { ApiError } from './errors.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { mountSandboxes } from './mount-sandboxes.ts';
 import { createReconciler } from './orders/reconciler.ts';
+import { operatorRoutes } from './routes/operator.ts';
 import { createServices, type ServiceDependencies } from './services.ts';
-import { mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
+import { mountConsoleFiles, mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
 
 /** `providers` must be the list `config` was loaded with (loadConfig's option; both default to the registry). */
 export type ServerOptions = ServiceDependencies;
@@ -81,6 +82,11 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
   }
   const reconciler = createReconciler(services);
+  // The operator console, in both modes; live mode mounts it only with COVERKIT_OPERATOR_TOKEN set (else 404).
+  if (config.operatorToken) {
+    app.route('/console/api', operatorRoutes(services, { reconcileOnce: () => reconciler.reconcileOnce() }));
+    mountConsoleFiles(app);
+  }
   return { app, api, services, reconciler, faults };
 }
 

@@ -27,10 +27,13 @@ describe('provider health over the last hour', () => {
   it('is fed by every call through a provider resilience, with the error kind', async () => {
     const resilience = new ProviderResilience('bigfix');
     await resilience.run(async () => 'fine', { retry: false });
-    const refused = new ProviderError({ provider: 'bigfix', failure: 'refused', status: 422, shopperMessage: 'No' });
+    const refused = new ProviderError({ provider: 'bigfix', failure: 'refused', status: 422, providerCode: 'E422', shopperMessage: 'No' });
     await assert.rejects(resilience.run(() => Promise.reject(refused), { retry: false }));
     await assert.rejects(resilience.run(() => Promise.reject(new Error('bug')), { retry: false }));
     assert.deepEqual(resilience.health.lastHour().total, { ok: 1, refused: 1, outage: 0, unknown: 1 });
-    assert.equal(outcomeOf(new ProviderError({ provider: 'bigfix', failure: 'timeout', shopperMessage: 'Slow' })), 'outage');
+    assert.equal(
+      outcomeOf(new ProviderError({ provider: 'bigfix', failure: 'timeout', providerCode: 'timeout', shopperMessage: 'Slow' })),
+      'outage',
+    );
   });
 });
