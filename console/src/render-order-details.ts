@@ -46,7 +46,7 @@ export function renderOrderDetails(
     ['Charged by provider', order.chargedPrice ? formatMoney(order.chargedPrice) : null],
     ['Payment reference', order.paymentReference ? html`<span class="mono">${order.paymentReference}</span>` : null],
     ['Policy reference', order.policy ? html`<span class="mono">${order.policy.reference}</span>` : null],
-    ...references.map(([name, value]): [string, unknown] => [name, html`<span class="mono">${value}</span>`]),
+    ...references.map(([name, value]): [string, unknown] => [`${order.providerName} ${name}`, html`<span class="mono">${value}</span>`]),
     [
       'Failure',
       order.failureKind || order.failureReason
