@@ -98,10 +98,25 @@ export const orderDeviceSchema = z.strictObject({
 });
 export type OrderDevice = z.infer<typeof orderDeviceSchema>;
 
+/** The merchant's own references on an order (Stripe-style): ≤ 20 keys of ≤ 40 characters, string values ≤ 500. */
+export const metadataSchema = z.record(z.string(), z.string('Metadata values are strings')).check(
+  z.superRefine((metadata, context) => {
+    const keys = Object.keys(metadata);
+    if (keys.length > 20) context.issues.push({ code: 'custom', path: [], message: 'At most 20 keys', input: metadata });
+    for (const key of keys) {
+      if (key.length < 1 || key.length > 40)
+        context.issues.push({ code: 'custom', path: [key], message: 'Keys are 1 to 40 characters', input: key });
+      else if (metadata[key]!.length > 500)
+        context.issues.push({ code: 'custom', path: [key], message: 'At most 500 characters', input: metadata[key] });
+    }
+  }),
+);
+
 export const createOrderRequestSchema = z.strictObject({
   offerId: z.string().check(z.minLength(1, 'Required'), z.maxLength(4096, 'Not a valid offer id')),
   device: z.optional(orderDeviceSchema),
   customer: customerSchema,
+  metadata: z.optional(metadataSchema),
 });
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
 

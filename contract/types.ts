@@ -69,6 +69,8 @@ export interface Order {
   /** Why the merchant cancelled, and when (set once the order is `cancelled`). */
   cancellationReason?: string | null;
   cancelledAt?: string | null;
+  /** The merchant's own references given at create (≤ 20 keys), in every response and event. */
+  metadata?: Record<string, string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -89,4 +91,27 @@ export interface Catalog {
   currencies: string[];
   countries: string[];
   providers: { id: ProviderId; name: string; mode: 'sandbox' | 'live' }[];
+}
+
+/** Events Coverkit POSTs to a merchant's webhook endpoint (and lists at `GET /v1/events`). */
+export const coverkitEventTypes = [
+  'order.created',
+  'order.active',
+  'order.pending',
+  'order.failed',
+  'order.declined',
+  'order.cancelled',
+  'claim.created',
+  'claim.updated',
+] as const;
+export type CoverkitEventType = (typeof coverkitEventTypes)[number];
+
+/** The body of an event, exactly as signed: `Coverkit-Signature` covers these bytes. */
+export interface CoverkitEvent {
+  id: string;
+  type: CoverkitEventType;
+  /** Unix seconds. */
+  created: number;
+  livemode: boolean;
+  data: { order?: Order; claim?: unknown };
 }

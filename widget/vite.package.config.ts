@@ -20,7 +20,12 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     lib: {
-      entry: { index: path.join(widget, 'src/index.ts'), react: path.join(widget, 'src/react.ts') },
+      entry: {
+        index: path.join(widget, 'src/index.ts'),
+        react: path.join(widget, 'src/react.ts'),
+        // For merchants' servers: the webhook signature check (WebCrypto, no dependency).
+        server: path.join(widget, 'src/server.ts'),
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

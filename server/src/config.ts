@@ -25,6 +25,10 @@ export interface Merchant {
   secretKey: string;
   allowedOrigins: string[];
   providers: ProviderId[];
+  /** Where Coverkit POSTs this merchant's signed events; none: events are listed, never sent. */
+  webhookUrl?: string;
+  /** The HMAC key of `Coverkit-Signature` on those events. */
+  webhookSecret?: string;
 }
 
 export interface Config {
@@ -54,6 +58,8 @@ export interface Config {
   serveDemo: boolean;
   /** `COVERKIT_OPERATOR_TOKEN` (test default `op_test_demo`); null: the operator console is not mounted. */
   operatorToken?: string | null;
+  /** Deadline of one POST of an event to a merchant's webhook endpoint. */
+  webhookTimeoutMs: number;
 }
 
 const optionalText = z
@@ -84,6 +90,12 @@ const origin = z.string().transform((value, context) => {
   }
   return url.origin;
 });
+const webhookUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+const webhookSecret = z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)');
+/** The demo shop's own webhook endpoint, the default merchant's in test mode (demo/merchant-routes.ts). */
+export const DEMO_WEBHOOK_PATH = '/demo/api/webhooks/coverkit';
+/** Public, like the demo keys: test mode only. */
+export const DEMO_WEBHOOK_SECRET = 'whsec_test_demo_coverkit';
 const csv = z.string().transform((value) =>
   value
     .split(',')
@@ -127,6 +139,9 @@ const sharedEnvironment = {
   COVERKIT_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(600),
   COVERKIT_TRUSTED_PROXIES: z.coerce.number({ error: 'must be a number of proxies (0 to 10)' }).int().min(0).max(10).default(0),
   COVERKIT_RECONCILE_INTERVAL_MS: millis.default(30_000),
+  COVERKIT_WEBHOOK_URL: optionalText.pipe(webhookUrl.optional()),
+  COVERKIT_WEBHOOK_SECRET: optionalText.pipe(webhookSecret.optional()),
+  COVERKIT_WEBHOOK_TIMEOUT_MS: millis.default(10_000),
   COVERKIT_ACTIVATION_VIDEO_MAX_BYTES: z.coerce
     .number({ error: 'must be a number of bytes' })
     .int()
@@ -145,6 +160,8 @@ const merchantsFileSchema = (providerIds: [string, ...string[]]) =>
       secretKey: z.string().regex(SECRET_KEY),
       allowedOrigins: z.array(origin),
       providers: z.array(z.enum(providerIds)).min(1),
+      webhookUrl: webhookUrl.optional(),
+      webhookSecret: webhookSecret.optional(),
     }),
   );
 
@@ -228,6 +245,7 @@ export function loadConfig(
     serveSandboxes: mode === 'test' && Object.values(configs).some((provider) => provider.mode === 'sandbox'),
     serveDemo: mode === 'test',
     operatorToken: readOperatorToken(mode, env.COVERKIT_OPERATOR_TOKEN, fail),
+    webhookTimeoutMs: env.COVERKIT_WEBHOOK_TIMEOUT_MS,
   };
 }
 
@@ -256,7 +274,27 @@ function defaultMerchant(
     secretKey: env.COVERKIT_SECRET_KEY ?? 'sk_test_demo',
     allowedOrigins: env.COVERKIT_ALLOWED_ORIGINS ?? ownOrigins,
     providers: providers as ProviderId[],
+    ...defaultWebhook(env, fail),
   };
+}
+
+/**
+ * COVERKIT_WEBHOOK_URL/SECRET; in test mode without a URL, the demo shop's own endpoint on this
+ * server, so the demo's merchant server learns of every change the way a real one would.
+ */
+function defaultWebhook(
+  env: SharedEnvironment,
+  fail: (name: string, why: string) => never,
+): Pick<Merchant, 'webhookUrl' | 'webhookSecret'> {
+  if (!env.COVERKIT_WEBHOOK_URL) {
+    if (env.COVERKIT_MODE === 'live') return {};
+    return {
+      webhookUrl: `http://127.0.0.1:${env.PORT}${DEMO_WEBHOOK_PATH}`,
+      webhookSecret: env.COVERKIT_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET,
+    };
+  }
+  if (!env.COVERKIT_WEBHOOK_SECRET) fail('COVERKIT_WEBHOOK_SECRET', 'is required with COVERKIT_WEBHOOK_URL (openssl rand -hex 32)');
+  return { webhookUrl: env.COVERKIT_WEBHOOK_URL, webhookSecret: env.COVERKIT_WEBHOOK_SECRET };
 }
 
 /** Test mode takes only test keys and live mode only live keys (https origins too), so the two never mix. */
@@ -277,6 +315,11 @@ function checkMerchantsForMode(
     if (mode === 'live' && merchant.allowedOrigins.some((allowed) => !allowed.startsWith('https://'))) {
       fail(name('COVERKIT_ALLOWED_ORIGINS', merchant), 'must be https:// origins in live mode (COVERKIT_MODE=live)');
     }
+    // Events carry orders: over the internet, only encrypted.
+    if (mode === 'live' && merchant.webhookUrl && !merchant.webhookUrl.startsWith('https://')) {
+      fail(name('COVERKIT_WEBHOOK_URL', merchant), 'must be an https:// URL in live mode (COVERKIT_MODE=live)');
+    }
+    if (merchant.webhookUrl && !merchant.webhookSecret) fail(name('COVERKIT_WEBHOOK_SECRET', merchant), 'is required with a webhook URL');
   }
 }
 

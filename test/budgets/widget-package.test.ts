@@ -59,6 +59,7 @@ describe('@coverkit/widget package', () => {
       './jsx-react',
       './package.json',
       './react',
+      './server',
     ]);
   });
 

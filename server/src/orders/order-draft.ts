@@ -76,6 +76,7 @@ export function draftOrder(
     clientSecretHash: hashSecret(clientSecret),
     paymentReference: null,
     failureReason: null,
+    metadata: request.metadata ?? {},
     createdAt,
     updatedAt: createdAt,
   };

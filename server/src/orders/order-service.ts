@@ -10,6 +10,7 @@ import type { Merchant } from '../config.ts';
 import { ProviderError } from '../errors.ts';
 import { CertificateNotReadyError } from '../providers/kit/certificate.ts';
 import type { CertificateFile, ProviderAdapter } from '../providers/types.ts';
+import { announceOrder } from '../events/order-events.ts';
 import type { AppServices } from '../services.ts';
 import type { OrderPatch, StoredOrder } from '../store/types.ts';
 import { bindGraceMs, createBinding } from './order-binding.ts';
@@ -64,7 +65,8 @@ export function createOrderService(deps: OrderServiceDeps) {
   ): Promise<StoredOrder | null> {
     const illegal = from.find((status) => !canTransition(status, to));
     if (illegal !== undefined) throw new IllegalTransition({ orderId, from: illegal, to });
-    return store.transitionOrder(orderId, from, { ...patch, status: to });
+    // The event announcing the change commits with it (the outbox): none is lost on a crash.
+    return store.transitionOrder(orderId, from, { ...patch, status: to }, announceOrder(config.merchants));
   }
 
   /** The order as stored now, after a transition found it moved on. */
@@ -126,7 +128,7 @@ export function createOrderService(deps: OrderServiceDeps) {
     /** A new `awaiting_payment` order and the client secret its shopper reads it with (shown once). */
     async create(merchant: Merchant, request: CreateOrderRequest): Promise<{ order: StoredOrder; clientSecret: string }> {
       const draft = draftOrder(signerFor(merchant), merchant, request);
-      await store.createOrder(draft.order);
+      await store.createOrder(draft.order, announceOrder(config.merchants, 'order.created'));
       return draft;
     },
 

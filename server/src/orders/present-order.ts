@@ -26,6 +26,7 @@ export function presentOrder(order: StoredOrder, clientSecret?: string): Order {
     ...(order.status === 'cancelled'
       ? { cancellationReason: order.cancellationReason ?? null, cancelledAt: order.cancelledAt ?? null }
       : {}),
+    metadata: order.metadata ?? {},
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };

@@ -185,6 +185,6 @@ describe('operator console API', () => {
     const page = await fetch(`${server.baseUrl}/console`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
-    assert.match(await page.text(), /<coverkit-console>/);
+    assert.match(await page.text(), /<ck-console>/);
   });
 });

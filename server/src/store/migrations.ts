@@ -68,6 +68,37 @@ export const migrations: { version: number; sql: string }[] = [
     `,
   },
   {
+    // Issue 15: the merchant's metadata on orders, and the outbox of events to the merchant,
+    // written in the same transaction as the change each announces (delivered in order per order).
+    version: 50,
+    sql: `
+      ALTER TABLE orders ADD COLUMN metadata TEXT;
+      CREATE INDEX orders_merchant_created ON orders (merchant_id, created_at);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        merchant_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        livemode INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        give_up_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until TEXT,
+        delivered_at TEXT,
+        last_status INTEGER,
+        last_error TEXT,
+        UNIQUE (order_id, sequence)
+      );
+      CREATE INDEX events_due ON events (state, next_attempt_at);
+      CREATE INDEX events_merchant_created ON events (merchant_id, created_at);
+    `,
+  },
+  {
     // Issue 15: an operator marked the shopper refunded (a failed or declined order after payment, a price difference); the note is free text, encrypted.
     version: 70,
     sql: `

@@ -25,6 +25,7 @@ export interface OrderRow {
   cancelled_at: string | null;
   refunded_at: string | null;
   refund_note: string | null;
+  metadata: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -46,6 +47,7 @@ export const ORDER_COLUMNS = [
   'cancelled_at',
   'refunded_at',
   'refund_note',
+  'metadata',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof OrderRow)[];
@@ -93,6 +95,7 @@ function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
     cancelledAt: row.cancelled_at ?? null,
     refundedAt: row.refunded_at ?? null,
     refundNote: row.refund_note ? cipher.decrypt(row.refund_note) : null,
+    metadata: row.metadata ? JSON.parse(row.metadata) : {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -128,6 +131,7 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     cancelled_at: order.cancelledAt ?? null,
     refunded_at: order.refundedAt ?? null,
     refund_note: order.refundNote ? cipher.encrypt(order.refundNote) : null,
+    metadata: order.metadata && Object.keys(order.metadata).length > 0 ? JSON.stringify(order.metadata) : null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
   };

@@ -15,6 +15,7 @@ import {
   rowToOrder,
   type OrderRow,
 } from './order-rows.ts';
+import { inTransaction, insertPostgresEvent, postgresOutbox } from './postgres-outbox.ts';
 import { UnreadableRecord } from './store-errors.ts';
 import type { IdempotencyScope, Store } from './types.ts';
 
@@ -42,26 +43,42 @@ export async function openPostgresStore(
   };
 
   return {
-    async createOrder(order) {
+    ...postgresOutbox(pool, cipher, logger),
+    async createOrder(order, announce) {
       const row = orderToRow(order, cipher);
       const placeholders = ORDER_COLUMNS.map((_, index) => `$${index + 1}`);
-      await pool.query(
-        `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`,
-        ORDER_COLUMNS.map((column) => row[column]),
-      );
+      const insert = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`;
+      const values = ORDER_COLUMNS.map((column) => row[column]);
+      if (!announce) return void (await pool.query(insert, values));
+      // The order and the event announcing it commit together, or neither does.
+      await inTransaction(pool, async (client) => {
+        await client.query(insert, values);
+        const event = announce(order);
+        if (event) await insertPostgresEvent(client, event);
+      });
     },
     async getOrder(merchantId, id) {
       const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE merchant_id = $1 AND id = $2', [merchantId, id]);
       return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
     },
-    async transitionOrder(id, from, patch) {
+    async transitionOrder(id, from, patch, announce) {
       const columns = Object.entries(patchToColumns(patch, cipher));
       const assignments = columns.map(([column], index) => `${column} = $${index + 3}`);
-      const result = await pool.query<OrderRow>(
-        `UPDATE orders SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`,
-        [id, [...from], ...columns.map(([, value]) => value)],
-      );
-      return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
+      const update = `UPDATE orders SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`;
+      const values = [id, [...from], ...columns.map(([, value]) => value)];
+      if (!announce) {
+        const result = await pool.query<OrderRow>(update, values);
+        return result.rows[0] ? rowToOrder(result.rows[0], cipher) : null;
+      }
+      // The change and the event announcing it commit together (the outbox): none is lost on a crash.
+      return inTransaction(pool, async (client) => {
+        const result = await client.query<OrderRow>(update, values);
+        if (!result.rows[0]) return null;
+        const order = rowToOrder(result.rows[0], cipher);
+        const event = announce(order);
+        if (event) await insertPostgresEvent(client, event);
+        return order;
+      });
     },
     async getOrderById(id) {
       const result = await pool.query<OrderRow>('SELECT * FROM orders WHERE id = $1', [id]);

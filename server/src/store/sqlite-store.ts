@@ -18,8 +18,9 @@ import {
   rowToOrder,
   type OrderRow,
 } from './order-rows.ts';
+import { insertSqliteEvent, sqliteOutbox } from './sqlite-outbox.ts';
 import { StoreBusy, UnreadableRecord } from './store-errors.ts';
-import type { IdempotencyBegin, IdempotencyScope, OrderPatch, Store } from './types.ts';
+import type { Announce, IdempotencyBegin, IdempotencyScope, OrderPatch, Store, StoredOrder } from './types.ts';
 
 /** How long a call waits on another process's lock, blocking the event loop, before `StoreBusy`. */
 export const SQLITE_BUSY_TIMEOUT_MS = 1_500;
@@ -98,26 +99,40 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
     return { state: 'completed', status: existing.response_status, body: openResponse(scope, existing.response_body) };
   });
 
+  // The order and the event announcing it commit together, or neither does.
+  const createOrder = database.transaction((order: StoredOrder, announce?: Announce) => {
+    insertOrder.run(orderToRow(order, cipher));
+    const event = announce?.(order);
+    if (event) insertSqliteEvent(database, event);
+  });
+  const transitionOrder = database.transaction((id: string, from: readonly string[], patch: OrderPatch, announce?: Announce) => {
+    const columns = patchToColumns(patch, cipher);
+    const values: Record<string, unknown> = { ...columns, id };
+    from.forEach((status, index) => (values[`from${index}`] = status));
+    const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
+    const result = database
+      .prepare(
+        `UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`,
+      )
+      .run(values);
+    if (result.changes === 0) return null;
+    const order = toOrder(selectOrderById.get(id) as OrderRow);
+    const event = announce?.(order);
+    if (event) insertSqliteEvent(database, event);
+    return order;
+  });
+
   return busyAsStoreBusy({
-    async createOrder(order) {
-      insertOrder.run(orderToRow(order, cipher));
+    ...sqliteOutbox(database, cipher, logger),
+    async createOrder(order, announce) {
+      createOrder(order, announce);
     },
     async getOrder(merchantId, id) {
       const row = selectOrder.get(merchantId, id) as OrderRow | undefined;
       return row ? toOrder(row) : null;
     },
-    async transitionOrder(id, from, patch: OrderPatch) {
-      const columns = patchToColumns(patch, cipher);
-      const values: Record<string, unknown> = { ...columns, id };
-      from.forEach((status, index) => (values[`from${index}`] = status));
-      const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
-      const result = database
-        .prepare(
-          `UPDATE orders SET ${assignments.join(', ')} WHERE id = @id AND status IN (${from.map((_, index) => `@from${index}`).join(', ')})`,
-        )
-        .run(values);
-      if (result.changes === 0) return null;
-      return toOrder(selectOrderById.get(id) as OrderRow);
+    async transitionOrder(id, from, patch, announce) {
+      return transitionOrder(id, from, patch, announce);
     },
     async listOrdersByStatus(statuses) {
       const rows = database

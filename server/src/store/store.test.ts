@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createFieldCipher } from './field-cipher.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import { testOutbox } from './outbox-contract.ts';
 import { testStore } from './store-contract.ts';
 
 const cipher = createFieldCipher(randomBytes(32));
@@ -25,6 +26,12 @@ testStore('sqlite', async () => {
   return { store, rawDump };
 });
 
+testOutbox('sqlite', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'coverkit-outbox-'));
+  folders.push(folder);
+  return openSqliteStore(folder, cipher);
+});
+
 const databaseUrl = process.env.COVERKIT_TEST_DATABASE_URL;
 if (databaseUrl) {
   testStore('postgres', async () => {
@@ -41,6 +48,7 @@ if (databaseUrl) {
     };
     return { store, rawDump };
   });
+  testOutbox('postgres', () => openPostgresStore(databaseUrl, cipher, { schema: `test_${randomBytes(6).toString('hex')}` }));
 } else {
   describe('store contract: postgres', () => {
     it(

@@ -31,6 +31,8 @@ export interface StoredOrder {
   /** When an operator marked the shopper refunded (console), and the operator's note (encrypted). */
   refundedAt?: string | null;
   refundNote?: string | null;
+  /** The merchant's own references (Stripe-style metadata), returned in every response and event. */
+  metadata?: Record<string, string>;
   createdAt: string;
   updatedAt: string;
 }
@@ -66,10 +68,11 @@ export interface IdempotencyScope {
 }
 
 export interface Store {
-  createOrder(order: StoredOrder): Promise<void>;
+  /** With `announce`, the event it returns is written in the same transaction as the order. */
+  createOrder(order: StoredOrder, announce?: Announce): Promise<void>;
   getOrder(merchantId: string, id: string): Promise<StoredOrder | null>;
   /** Applies `patch` only while the order is in one of `from`; returns the new order, or null. */
-  transitionOrder(id: string, from: readonly OrderStatus[], patch: OrderPatch): Promise<StoredOrder | null>;
+  transitionOrder(id: string, from: readonly OrderStatus[], patch: OrderPatch, announce?: Announce): Promise<StoredOrder | null>;
   listOrdersByStatus(statuses: readonly OrderStatus[]): Promise<StoredOrder[]>;
   /** An order by id alone, for provider callbacks that know our order id but not the merchant. */
   getOrderById(id: string): Promise<StoredOrder | null>;
@@ -97,6 +100,22 @@ export interface Store {
   /** Forgets the value under a provider's key, only while it is still `value` (a provider forgot it). */
   forgetProviderValue(provider: string, key: string, value: string): Promise<void>;
 
+  /** A merchant's orders, newest first; null where `startingAfter` is not one of its orders. */
+  listOrders(merchantId: string, query: OrderListQuery): Promise<Page<StoredOrder> | null>;
+
+  /** A merchant's events (the outbox), newest first; null where `startingAfter` is not one of its events. */
+  listEvents(merchantId: string, query: EventListQuery): Promise<Page<StoredEvent> | null>;
+  getEvent(merchantId: string, id: string): Promise<StoredEvent | null>;
+  /**
+   * Leases due events for delivery by `owner`, at most one per order: an order's event waits
+   * until every earlier event of that order is settled. Counts the attempt.
+   */
+  claimDueEvents(claim: EventClaim): Promise<StoredEvent[]>;
+  /** Records a delivery's outcome; a no-op where `owner` lost the lease meanwhile. */
+  settleEvent(id: string, owner: string, settlement: EventSettlement): Promise<void>;
+  /** Queues an event for delivery again, now, with a fresh 3-day window; null where unknown. */
+  resendEvent(merchantId: string, id: string, now: Date, giveUpAt: Date): Promise<StoredEvent | null>;
+
   close(): Promise<void>;
 
   /**
@@ -106,6 +125,72 @@ export interface Store {
   listOrdersForReview(statuses: readonly OrderStatus[], limit: number): Promise<StoredOrder[]>;
   /** Orders whose policy carries this provider reference (exact match). */
   findOrdersByPolicyReference(reference: string): Promise<StoredOrder[]>;
+}
+
+/** An event for the outbox, built from the order as it is inside the transaction. */
+export type Announce = (order: StoredOrder) => NewEvent | null;
+
+export interface NewEvent {
+  id: string;
+  merchantId: string;
+  type: string;
+  /** Events are delivered in order per order. */
+  orderId: string;
+  livemode: boolean;
+  /** The exact JSON the merchant receives (and its signature covers). */
+  body: string;
+  createdAt: string;
+  /** False where the merchant has no webhook endpoint: listed, never sent. */
+  deliver: boolean;
+  giveUpAt: string;
+}
+
+/** `pending`: to be delivered; `delivered`: answered 2xx; `failed`: given up after 3 days; `not_sent`: no endpoint. */
+export type EventState = 'pending' | 'delivered' | 'failed' | 'not_sent';
+
+export interface StoredEvent extends Omit<NewEvent, 'deliver'> {
+  sequence: number;
+  state: EventState;
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  deliveredAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+export interface EventClaim {
+  owner: string;
+  merchantIds: readonly string[];
+  now: Date;
+  leaseMs: number;
+  limit: number;
+}
+
+export interface EventSettlement {
+  state: 'pending' | 'delivered' | 'failed';
+  at: Date;
+  nextAttemptAt?: Date;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+export interface Page<T> {
+  data: T[];
+  hasMore: boolean;
+}
+
+export interface OrderListQuery {
+  statuses?: readonly OrderStatus[];
+  limit: number;
+  startingAfter?: string;
+}
+
+export interface EventListQuery {
+  type?: string;
+  limit: number;
+  startingAfter?: string;
 }
 
 export interface ProviderEvent {
