@@ -57,6 +57,7 @@ export const apiErrorCodes = [
   'operator_token_required',
   'order_not_refundable',
   'order_not_reconcilable',
+  'event_not_deliverable',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

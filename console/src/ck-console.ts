@@ -1,11 +1,14 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ConsoleApiError, consoleRequest, TOKEN_STORAGE_KEY } from './console-api.ts';
+import { consoleStyles } from './ck-console.styles.ts';
 import { sharedStyles } from './console-styles.ts';
-import type { OrderAction, OrderRow, ProviderHealth, Session } from './console-types.ts';
+import type { OperatorEvent, OrderAction, OrderRow, ProviderHealth, Session } from './console-types.ts';
+import type { CkEventResendEvent } from './ck-event-list.ts';
 import type { CkOrderActionEvent } from './ck-order-card.ts';
 import type { CkSignInEvent } from './ck-sign-in.ts';
+import './ck-event-list.ts';
 import './ck-order-card.ts';
 import './ck-provider-health.ts';
 import './ck-sign-in.ts';
@@ -18,72 +21,12 @@ const ACTION_DONE: Record<OrderAction['action'], string> = {
 
 /**
  * @summary The operator console: sign-in, orders needing attention (most urgent first),
- * search by order id or policy reference, provider health over the last hour. The token is
+ * search by order id, policy reference or metadata value, provider health over the last hour, event deliveries and re-send. The token is
  * kept in sessionStorage (gone with the tab), never in a URL.
  */
 @customElement('ck-console')
 export class CkConsole extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      header {
-        background: var(--ck-text);
-        color: #fff;
-        padding: 0.6rem 1rem;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-        justify-content: space-between;
-      }
-      header h1 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      .mode {
-        font-size: 0.75rem;
-        font-weight: 700;
-        padding: 0.1rem 0.45rem;
-        border-radius: 4px;
-        background: var(--ck-warning-bg);
-        color: var(--ck-warning);
-        margin-left: 0.4rem;
-      }
-      main {
-        max-width: 72rem;
-        margin: 0 auto;
-        padding: 1rem;
-        display: grid;
-        gap: 1.5rem;
-      }
-      h2 {
-        margin: 0 0 0.6rem;
-        font-size: 1.15rem;
-      }
-      form.search {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-      }
-      form.search input {
-        flex: 1 1 14rem;
-      }
-      .list {
-        display: grid;
-        gap: var(--ck-space);
-      }
-      .notice {
-        padding: 0.5rem 0.75rem;
-        border-radius: var(--ck-radius);
-        background: var(--ck-ok-bg);
-        color: var(--ck-ok);
-      }
-      .notice.error {
-        background: var(--ck-danger-bg);
-        color: var(--ck-danger);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, consoleStyles];
 
   @state() private token = sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
   @state() private session: Session | null = null;
@@ -129,6 +72,12 @@ export class CkConsole extends LitElement {
     args: () => [this.token, this.session, this.revision] as const,
   });
 
+  private eventsTask = new Task(this, {
+    task: async ([token], { signal }) =>
+      this.session ? (await consoleRequest<{ data: OperatorEvent[] }>(token, 'GET', '/events', undefined, signal)).data : [],
+    args: () => [this.token, this.session, this.revision] as const,
+  });
+
   private signIn(event: CkSignInEvent) {
     this.signInError = '';
     sessionStorage.setItem(TOKEN_STORAGE_KEY, event.token);
@@ -165,6 +114,17 @@ export class CkConsole extends LitElement {
     }
   }
 
+  private async resend(event: CkEventResendEvent) {
+    try {
+      await consoleRequest(this.token, 'POST', `/events/${encodeURIComponent(event.eventId)}/resend`);
+      this.notice = { text: `Queued again: ${event.eventId}`, error: false };
+    } catch (error) {
+      this.notice = { text: `${event.eventId}: ${(error as Error).message}`, error: true };
+    } finally {
+      this.revision += 1;
+    }
+  }
+
   private renderRows(rows: readonly OrderRow[], empty: string) {
     if (rows.length === 0) return html`<p class="muted">${empty}</p>`;
     return html`<div class="list">
@@ -184,7 +144,7 @@ export class CkConsole extends LitElement {
         <span>${this.session.scope === 'operator' ? 'All merchants' : `Merchant ${this.session.merchantId}`}</span>
         <button @click=${() => this.signOut()}>Sign out</button>
       </header>
-      <main @ck-order-action=${this.act}>
+      <main @ck-order-action=${this.act} @ck-event-resend=${this.resend}>
         ${
           this.notice
             ? html`<p class="notice ${this.notice.error ? 'error' : ''}" role="status">${this.notice.text}</p>`
@@ -193,12 +153,12 @@ export class CkConsole extends LitElement {
         <section aria-labelledby="search-title">
           <h2 id="search-title">Find an order</h2>
           <form class="search" role="search" @submit=${this.search}>
-            <label class="visually-hidden" for="q">Order id or policy reference</label>
+            <label class="visually-hidden" for="q">Order id, policy reference or metadata value</label>
             <input
               id="q"
               name="q"
               type="search"
-              placeholder="Order id or policy reference"
+              placeholder="Order id, policy reference or metadata value"
               minlength="3"
               maxlength="200"
               autocomplete="off"
@@ -211,7 +171,7 @@ export class CkConsole extends LitElement {
                   pending: () => html`<p class="muted">Searching…</p>`,
                   complete: (rows) =>
                     html`<h3>Results for “${this.query}”</h3>
-                      ${this.renderRows(rows ?? [], 'No order has this id or policy reference.')}`,
+                      ${this.renderRows(rows ?? [], 'No order has this id, policy reference or metadata value.')}`,
                   error: this.renderError,
                 })
               : nothing
@@ -229,6 +189,13 @@ export class CkConsole extends LitElement {
           <h2 id="health-title">Provider health, last hour</h2>
           ${this.healthTask.render({
             complete: (providers) => html`<ck-provider-health .providers=${providers}></ck-provider-health>`,
+            error: this.renderError,
+          })}
+        </section>
+        <section aria-labelledby="events-title">
+          <h2 id="events-title">Event deliveries to merchants</h2>
+          ${this.eventsTask.render({
+            complete: (events) => html`<ck-event-list .events=${events}></ck-event-list>`,
             error: this.renderError,
           })}
         </section>

@@ -26,6 +26,7 @@ export interface OperatorOrder {
   policy: { reference: string; startsAt: string | null; endsAt: string | null; providerReferences: Record<string, string> } | null;
   device: { category: string; brand: string; model: string; imei: string | null; serial: string | null };
   customer: { phone: string | null; country: string | null };
+  metadata: Record<string, string>;
   refundedAt: string | null;
   refundNote: string | null;
   timeline: { at: string | null; what: string }[];
@@ -61,3 +62,18 @@ export interface Session {
 
 /** What the console asks an order card's owner to do. */
 export type OrderAction = { action: 'reconcile' } | { action: 'refunded'; note: string } | { action: 'cancel'; reason: string };
+
+export interface OperatorEvent {
+  id: string;
+  merchantId: string;
+  type: string;
+  orderId: string;
+  state: 'pending' | 'delivered' | 'failed' | 'not_sent';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  giveUpAt: string;
+  createdAt: string;
+}

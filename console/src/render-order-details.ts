@@ -58,6 +58,10 @@ export function renderOrderDetails(
     ['Serial', order.device.serial ? html`<span class="mono">${order.device.serial}</span>` : null],
     ['Phone', order.customer.phone ? html`<span class="mono">${order.customer.phone}</span>` : null],
     ['Merchant', order.merchantId],
+    ...Object.entries(order.metadata).map(([key, value]): [string, unknown] => [
+      `Metadata ${key}`,
+      html`<span class="mono">${value}</span>`,
+    ]),
     ['Refunded', order.refundedAt ? `${formatDate(order.refundedAt)}${order.refundNote ? ` — ${order.refundNote}` : ''}` : null],
   ];
   return html`<dl>

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { announceOrder } from '../../server/src/events/order-events.ts';
 import { sampleOrder } from '../../server/src/store/store-contract.ts';
 import type { StoredOrder } from '../../server/src/store/types.ts';
 import { screenshot } from './browser.ts';
@@ -51,7 +52,16 @@ describe('operator console', () => {
       createdAt: hoursAgo(2),
       updatedAt: hoursAgo(2),
     });
-    await seed('ord_e2e_active', { status: 'active', paymentReference: 'pay_e2e_a', policy: policy('B261201P0010077') });
+    const { store, config } = shop.server.services;
+    await store.createOrder(
+      sampleOrder('ord_e2e_active', {
+        status: 'active',
+        paymentReference: 'pay_e2e_a',
+        policy: policy('B261201P0010077'),
+        metadata: { cartId: 'cart_e2e_55' },
+      }),
+      announceOrder(config.merchants, 'order.active'),
+    );
     const { page, errors } = await openPage(shop.browser, 1280);
     await signIn(page, shop.server.baseUrl);
     const cards = page.locator('ck-order-card');
@@ -65,7 +75,11 @@ describe('operator console', () => {
     const text = await page.locator('ck-console').innerText();
     for (const personal of ['Asha', 'asha@example.com', '+919812345678', '490154203237518']) assert.ok(!text.includes(personal), personal);
     await page.locator('ck-provider-health li[data-provider="bigfix"]').waitFor();
+    const event = page.locator('ck-event-list li', { hasText: 'ord_e2e_active' });
+    assert.match(await event.innerText(), /order\.active/);
     await screenshot(page, 'console-attention-1280');
+    await event.getByRole('button', { name: 'Re-send' }).click();
+    await page.getByRole('status').filter({ hasText: 'Queued again: evt_' }).waitFor();
 
     await first.getByRole('button', { name: 'Mark refunded…' }).click();
     await first.getByLabel(/Refund note/).fill('Refunded by card, 1 Dec');
@@ -77,10 +91,10 @@ describe('operator console', () => {
     await page.context().close();
   });
 
-  it('finds an order by id and by policy reference (375 px)', async () => {
+  it('finds an order by id, policy reference and metadata value (375 px)', async () => {
     const { page, errors } = await openPage(shop.browser, 375);
     await signIn(page, shop.server.baseUrl);
-    const search = page.getByRole('searchbox', { name: 'Order id or policy reference' });
+    const search = page.getByRole('searchbox', { name: 'Order id, policy reference or metadata value' });
     const results = page.locator('section[aria-labelledby="search-title"] ck-order-card');
     await search.fill('ord_e2e_failed');
     await search.press('Enter');
@@ -91,6 +105,10 @@ describe('operator console', () => {
     await results.locator('h3', { hasText: 'ord_e2e_active' }).waitFor();
     assert.equal(await results.count(), 1);
     assert.match(await results.first().locator('dl').innerText(), /BASC1042/);
+    await search.fill('cart_e2e_55');
+    await search.press('Enter');
+    await page.getByRole('heading', { name: 'Results for “cart_e2e_55”' }).waitFor();
+    await results.locator('h3', { hasText: 'ord_e2e_active' }).waitFor();
     await screenshot(page, 'console-search-375');
     assert.deepEqual(errors, []);
     await page.context().close();

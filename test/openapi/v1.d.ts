@@ -293,6 +293,9 @@ export interface components {
                     country: string;
                 };
             };
+            metadata?: {
+                [key: string]: string;
+            };
         };
         ConfirmOrderRequest: {
             paymentReference: string;
@@ -415,7 +418,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error" | "operator_token_required" | "order_not_refundable" | "order_not_reconcilable";
+                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error" | "operator_token_required" | "order_not_refundable" | "order_not_reconcilable" | "event_not_deliverable";
                 message: string;
                 fields?: {
                     path: string;

@@ -28,6 +28,8 @@ export interface OperatorOrder {
   policy: { reference: string; startsAt: string | null; endsAt: string | null; providerReferences: Record<string, string> } | null;
   device: { category: string; brand: string; model: string; imei: string | null; serial: string | null };
   customer: { phone: string | null; country: string | null };
+  /** The merchant's own references (cart, SKU…), to match the merchant's records. */
+  metadata: Record<string, string>;
   refundedAt: string | null;
   refundNote: string | null;
   timeline: TimelineEntry[];
@@ -85,6 +87,7 @@ export function presentOperatorOrder(order: StoredOrder): OperatorOrder {
       serial: maskTail(order.device.serial, 4),
     },
     customer: { phone: maskTail(order.customer.phone, 3), country: order.customer.address?.country ?? offer.country ?? null },
+    metadata: order.metadata ?? {},
     refundedAt: order.refundedAt ?? null,
     refundNote: order.refundNote ?? null,
     timeline: timeline(order),

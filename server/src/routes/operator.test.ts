@@ -36,6 +36,7 @@ describe('operator console API', () => {
     });
     await seed('ord_declined', { status: 'declined', paymentReference: 'pay_d', createdAt: hoursAgo(4) });
     await seed('ord_other', { merchantId: 'other-shop', status: 'failed', paymentReference: 'pay_o', failureKind: 'outage' });
+    await seed('ord_meta', { status: 'active', metadata: { cartId: 'cart_c991' } });
   });
   after(() => server.close());
 
@@ -105,7 +106,7 @@ describe('operator console API', () => {
   });
 
   describe('search', () => {
-    it('finds an order by id and by policy reference', async () => {
+    it('finds an order by id, by policy reference and by metadata value', async () => {
       const byId = await operator('GET', '/console/api/orders?q=ord_ok');
       assert.deepEqual(
         (byId.json.data as { order: { id: string } }[]).map((row) => row.order.id),
@@ -115,6 +116,11 @@ describe('operator console API', () => {
       assert.deepEqual(
         (byReference.json.data as { order: { id: string; policy: { reference: string } } }[]).map((row) => row.order.id),
         ['ord_charged'],
+      );
+      const byMetadata = await operator('GET', '/console/api/orders?q=cart_c991');
+      assert.deepEqual(
+        (byMetadata.json.data as { order: { id: string } }[]).map((row) => row.order.id),
+        ['ord_meta'],
       );
       assert.deepEqual((await operator('GET', '/console/api/orders?q=nothing-like-it')).json.data, []);
     });

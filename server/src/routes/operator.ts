@@ -14,6 +14,7 @@ import { validateJson } from '../middleware/validate-json.ts';
 import { attentionFor, attentionQueue, REVIEW_STATUSES } from '../operator/attention.ts';
 import { authenticateOperator, canSee } from '../operator/operator-auth.ts';
 import { createOperatorActions, type OperatorActionDeps } from '../operator/operator-actions.ts';
+import { createOperatorEvents } from '../operator/operator-events.ts';
 import { presentOperatorOrder } from '../operator/present-operator-order.ts';
 import { providerHealthReport } from '../operator/provider-health-report.ts';
 import { bindGraceMs } from '../orders/order-binding.ts';
@@ -30,6 +31,7 @@ export function operatorRoutes(services: AppServices, { reconcileOnce }: Pick<Op
   const { config, store, logger } = services;
   const orders = orderServiceFor(services);
   const actions = createOperatorActions({ services, orders, reconcileOnce });
+  const events = createOperatorEvents({ store, merchants: config.merchants });
   const signedIn = authenticateOperator({ operatorToken: config.operatorToken!, merchants: config.merchants });
   const timing = () => ({ now: Date.now(), bindGraceMs: bindGraceMs(config) });
   const present = (order: StoredOrder) => ({ order: presentOperatorOrder(order), attention: attentionFor(order, timing()) });
@@ -66,12 +68,12 @@ export function operatorRoutes(services: AppServices, { reconcileOnce }: Pick<Op
     .get('/orders', async (context) => {
       const query = (context.req.query('q') ?? '').trim();
       if (query.length < 3 || query.length > 200) {
-        const message = 'Enter an order id or a policy reference (3 to 200 characters)';
+        const message = 'Enter an order id, a policy reference or a metadata value (3 to 200 characters)';
         throw new ApiError({ status: 400, code: 'invalid_request', message, fields: [{ path: 'q', message }] });
       }
       const scope = context.get('operatorScope');
       const byId = await store.getOrderById(query);
-      const found = [...(byId ? [byId] : []), ...(await store.findOrdersByPolicyReference(query))];
+      const found = [...(byId ? [byId] : []), ...(await store.findOrdersByReference(query))];
       const unique = [...new Map(found.filter((order) => canSee(scope, order.merchantId)).map((order) => [order.id, order])).values()];
       return context.json({ data: unique.map(present) });
     })
@@ -88,5 +90,9 @@ export function operatorRoutes(services: AppServices, { reconcileOnce }: Pick<Op
       const order = await visibleOrder(context.get('operatorScope'), context.req.param('id'));
       return context.json(present(await actions.cancel(order, context.req.valid('json').reason)));
     })
-    .get('/providers', (context) => context.json({ data: providerHealthReport(services) }));
+    .get('/providers', (context) => context.json({ data: providerHealthReport(services) }))
+    .get('/events', async (context) => context.json({ data: await events.list(context.get('operatorScope')) }))
+    .post('/events/:id/resend', async (context) =>
+      context.json({ event: await events.resend(context.get('operatorScope'), context.req.param('id')) }),
+    );
 }

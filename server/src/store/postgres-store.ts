@@ -188,9 +188,11 @@ export async function openPostgresStore(
       );
       return readableOrders(result.rows, cipher, logger);
     },
-    async findOrdersByPolicyReference(reference) {
+    async findOrdersByReference(reference) {
       const result = await pool.query<OrderRow>(
-        "SELECT * FROM orders WHERE policy IS NOT NULL AND (policy::jsonb)->>'reference' = $1 ORDER BY created_at LIMIT 20",
+        `SELECT * FROM orders WHERE (policy IS NOT NULL AND (policy::jsonb)->>'reference' = $1)
+           OR (metadata IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_each_text(metadata::jsonb) AS entry WHERE entry.value = $1))
+         ORDER BY created_at DESC LIMIT 20`,
         [reference],
       );
       return readableOrders(result.rows, cipher, logger);

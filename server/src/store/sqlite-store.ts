@@ -202,10 +202,14 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
         .all(...statuses, limit) as OrderRow[];
       return readableOrders(rows, cipher, logger);
     },
-    async findOrdersByPolicyReference(reference) {
+    async findOrdersByReference(reference) {
       const rows = database
-        .prepare("SELECT * FROM orders WHERE policy IS NOT NULL AND json_extract(policy, '$.reference') = ? ORDER BY created_at LIMIT 20")
-        .all(reference) as OrderRow[];
+        .prepare(
+          `SELECT * FROM orders WHERE (policy IS NOT NULL AND json_extract(policy, '$.reference') = @reference)
+             OR (metadata IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(orders.metadata) WHERE json_each.value = @reference))
+           ORDER BY created_at DESC LIMIT 20`,
+        )
+        .all({ reference }) as OrderRow[];
       return readableOrders(rows, cipher, logger);
     },
   });

@@ -175,7 +175,7 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.equal(await store.claimProviderValue('octamile', 'transaction:ord_a', 'fresh'), 'fresh');
     });
 
-    it('lists orders for review until marked refunded, and finds orders by policy reference', async () => {
+    it('lists orders for review until marked refunded, and finds orders by policy reference or metadata value', async () => {
       const policy = { reference: 'B261201P0010042', startsAt: null, endsAt: null, activationCode: null, certificate: false };
       await store.createOrder(sampleOrder('ord_rev_failed', { status: 'failed', paymentReference: 'pay_1', failureKind: 'unknown' }));
       await store.createOrder(sampleOrder('ord_rev_active', { status: 'active', policy }));
@@ -198,10 +198,16 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
       assert.ok(!(await rawDump()).includes('Refunded to Asha'), 'the note is encrypted at rest');
       assert.deepEqual(await reviewIds(), ['ord_rev_charged']);
       assert.deepEqual(
-        (await store.findOrdersByPolicyReference('B261201P0010042')).map((order) => order.id),
+        (await store.findOrdersByReference('B261201P0010042')).map((order) => order.id),
         ['ord_rev_active'],
       );
-      assert.deepEqual(await store.findOrdersByPolicyReference('B261201P'), []);
+      assert.deepEqual(await store.findOrdersByReference('B261201P'), []);
+      await store.createOrder(sampleOrder('ord_rev_meta', { metadata: { cartId: 'cart_7731', sku: 'galaxy-s23' } }));
+      assert.deepEqual(
+        (await store.findOrdersByReference('cart_7731')).map((order) => order.id),
+        ['ord_rev_meta'],
+      );
+      assert.deepEqual(await store.findOrdersByReference('cartId'), [], 'keys are not values');
     });
   });
 }

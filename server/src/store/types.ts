@@ -123,8 +123,8 @@ export interface Store {
    * `statuses` or charged a price other than quoted. At most `limit`.
    */
   listOrdersForReview(statuses: readonly OrderStatus[], limit: number): Promise<StoredOrder[]>;
-  /** Orders whose policy carries this provider reference (exact match). */
-  findOrdersByPolicyReference(reference: string): Promise<StoredOrder[]>;
+  /** Orders whose policy reference, or one of whose metadata values, is exactly `reference` (at most 20, newest first). */
+  findOrdersByReference(reference: string): Promise<StoredOrder[]>;
 }
 
 /** An event for the outbox, built from the order as it is inside the transaction. */
