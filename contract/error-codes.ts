@@ -36,6 +36,7 @@ export const apiErrorCodes = [
   'cancellation_not_supported',
   'certificate_not_ready',
   'certificate_not_available',
+  'webhook_not_configured',
   // 413 / 415
   'payload_too_large',
   'video_too_large',
@@ -57,7 +58,6 @@ export const apiErrorCodes = [
   'operator_token_required',
   'order_not_refundable',
   'order_not_reconcilable',
-  'event_not_deliverable',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 
 import { apiErrorCodes } from './error-codes.ts';
 import { amountSchema, currencySchema, requirableFields } from './schemas.ts';
+import { coverkitEventTypes } from './types.ts';
 
 const timestamp = z.string().register(z.globalRegistry, { format: 'date-time' });
 const nullableTimestamp = z.nullable(timestamp);
@@ -85,6 +86,9 @@ export const orderSchema = z.object({
   ),
   cancellationReason: z.optional(z.nullable(z.string())),
   cancelledAt: z.optional(nullableTimestamp),
+  metadata: z.record(z.string(), z.string()).register(z.globalRegistry, {
+    description: "The merchant's own references given when the order was created ({} when none)",
+  }),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -118,3 +122,37 @@ export const errorEnvelopeSchema = z.object({
     requestId: z.string(),
   }),
 });
+
+/** `GET /v1/orders`: newest first; `hasMore` says a next page starts after the last id. */
+export const orderListSchema = z.object({ data: z.array(orderSchema), hasMore: z.boolean() });
+
+export const eventDeliverySchema = z
+  .object({
+    state: z.enum(['pending', 'delivered', 'failed', 'not_sent']),
+    attempts: z.int(),
+    lastStatus: z.nullable(z.int()),
+    lastError: z.nullable(z.string()),
+    nextAttemptAt: nullableTimestamp,
+    deliveredAt: nullableTimestamp,
+  })
+  .register(z.globalRegistry, {
+    description:
+      'How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint)',
+  });
+
+/** An event as listed: the body POSTed to the merchant (`id`, `type`, `created`, `livemode`, `data`) and its delivery. */
+export const eventSchema = z.object({
+  id: z.string(),
+  type: z.enum(coverkitEventTypes),
+  created: z.int().register(z.globalRegistry, { description: 'Unix seconds' }),
+  livemode: z.boolean(),
+  data: z
+    .union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })])
+    .register(z.globalRegistry, {
+      description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
+    }),
+  delivery: eventDeliverySchema,
+});
+
+export const eventResponseSchema = z.object({ event: eventSchema });
+export const eventListSchema = z.object({ data: z.array(eventSchema), hasMore: z.boolean() });

@@ -98,19 +98,34 @@ export const orderDeviceSchema = z.strictObject({
 });
 export type OrderDevice = z.infer<typeof orderDeviceSchema>;
 
-/** The merchant's own references on an order (Stripe-style): ≤ 20 keys of ≤ 40 characters, string values ≤ 500. */
-export const metadataSchema = z.record(z.string(), z.string('Metadata values are strings')).check(
-  z.superRefine((metadata, context) => {
-    const keys = Object.keys(metadata);
-    if (keys.length > 20) context.issues.push({ code: 'custom', path: [], message: 'At most 20 keys', input: metadata });
-    for (const key of keys) {
-      if (key.length < 1 || key.length > 40)
-        context.issues.push({ code: 'custom', path: [key], message: 'Keys are 1 to 40 characters', input: key });
-      else if (metadata[key]!.length > 500)
-        context.issues.push({ code: 'custom', path: [key], message: 'At most 500 characters', input: metadata[key] });
-    }
-  }),
-);
+/**
+ * The merchant's own references on an order (Stripe-style): ≤ 20 keys of ≤ 40 characters,
+ * string values ≤ 500. Values are checked here, not by the record, so a number is named
+ * `metadata.<key>` with a sentence rather than a bare type error.
+ */
+export const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .check(
+    z.superRefine((metadata, context) => {
+      const keys = Object.keys(metadata);
+      if (keys.length > 20) context.issues.push({ code: 'custom', path: [], message: 'At most 20 keys', input: metadata });
+      for (const key of keys) {
+        const value = metadata[key];
+        const problem =
+          key.length < 1 || key.length > 40
+            ? 'Keys are 1 to 40 characters'
+            : typeof value !== 'string'
+              ? 'Metadata values are strings'
+              : value.length > 500
+                ? 'At most 500 characters'
+                : null;
+        if (problem) context.issues.push({ code: 'custom', path: [key], message: problem, input: value });
+      }
+    }),
+  )
+  .register(z.globalRegistry, {
+    description: "The merchant's own references: at most 20 keys of 1 to 40 characters, string values of at most 500",
+  }) as unknown as z.ZodMiniType<Record<string, string>, Record<string, string>>;
 
 export const createOrderRequestSchema = z.strictObject({
   offerId: z.string().check(z.minLength(1, 'Required'), z.maxLength(4096, 'Not a valid offer id')),

@@ -5,9 +5,11 @@
  * trust: JSON from the shop's own pages only, the order's clientSecret (which only the
  * shopper's cart holds), and a card that passes the fake card check.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { passesLuhn } from '../contract/luhn.ts';
+import type { Order } from '../contract/types.ts';
+import { CoverkitSignatureError, verifyCoverkitSignature } from '../widget/src/server.ts';
 
 const ORDER_ID = /^ord_[A-Za-z0-9_-]+$/;
 /** 4000 0000 0000 0002 is declined, as in card-network test suites. */
@@ -21,7 +23,13 @@ export interface DemoMerchantOptions {
   secretKey: string;
   /** The shop's own origins: only its pages may call these routes. */
   origins: readonly string[];
+  /** The secret of Coverkit's events to this shop's webhook endpoint; none: the endpoint refuses every event. */
+  webhookSecret?: string;
 }
+
+/** Statuses after which an order does not change by itself: the shop trusts its events for them. */
+const SETTLED = new Set(['active', 'declined', 'failed', 'cancelled']);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const refusal = (code: string, message: string) => ({ error: { code, message } });
 
@@ -42,8 +50,15 @@ function sameOriginOnly(origins: readonly string[]): MiddlewareHandler {
   };
 }
 
-export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, origins }: DemoMerchantOptions) {
+export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, origins, webhookSecret }: DemoMerchantOptions) {
   const [ownOrigin = apiBase] = origins;
+  /** What Coverkit's events said of each order (the newest by updatedAt), and the checkout's proof of ownership. */
+  const known = new Map<string, { order?: Order; secretHash?: string; eventIds: Set<string> }>();
+  const entry = (orderId: string) => {
+    let found = known.get(orderId);
+    if (!found) known.set(orderId, (found = { eventIds: new Set() }));
+    return found;
+  };
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${apiBase}/v1${path}`, {
       ...init,
@@ -59,65 +74,93 @@ export function createDemoMerchantRoutes({ apiBase, publishableKey, secretKey, o
   const badId = refusal('not_found', 'Unknown order');
   const noSecret = refusal('client_secret_required', 'Send the order’s clientSecret in the X-Client-Secret header.');
 
-  return new Hono()
-    .use(sameOriginOnly(origins))
-    .post('/checkout', async (context) => {
-      // JSON only: a form or text/plain POST is what a cross-site page can send without asking.
-      if (!/^application\/json\s*(;|$)/i.test(context.req.header('Content-Type') ?? '')) {
-        return context.json(refusal('unsupported_media_type', 'Send the checkout as application/json.'), 415);
-      }
-      const body = (await context.req.json().catch(() => ({}))) as {
-        orderId?: unknown;
-        card?: unknown;
-        clientSecret?: unknown;
-        attempt?: unknown;
-      };
-      const orderId = typeof body.orderId === 'string' ? body.orderId : undefined;
-      const clientSecret = typeof body.clientSecret === 'string' ? body.clientSecret : '';
-      const card = (typeof body.card === 'string' ? body.card : '').replace(/[\s-]/g, '');
-      if (body.orderId !== undefined && (orderId === undefined || !ORDER_ID.test(orderId))) {
-        return context.json(refusal('invalid_request', 'orderId is not an order id'), 400);
-      }
-      if (!/^\d{12,19}$/.test(card) || !passesLuhn(card)) {
-        return context.json(refusal('card_invalid', 'Check the card number and try again.'), 402);
-      }
-      if (card === DECLINED_CARD) return context.json(refusal('card_declined', 'Your card was declined. Try another card.'), 402);
-      // One payment attempt, one Idempotency-Key: a network retry of this attempt replays its answer,
-      // and the next Pay (after an insurer outage) is a new attempt that may bind (README, "After a failed bind").
-      const attemptId = typeof body.attempt === 'string' && ATTEMPT_ID.test(body.attempt) ? body.attempt : randomUUID();
-      const paymentReference = `pay_demo_${attemptId.slice(0, 8)}`;
-      // A cart without a plan is paid and done: Coverkit is not involved.
-      if (!orderId) return context.json({ order: null, paymentReference });
-      if (!clientSecret) return context.json(noSecret, 401);
-      // The cart that created the order holds its clientSecret; anyone else gets the same 404.
-      const owned = await readAsShopper(`/orders/${orderId}`, clientSecret);
-      if (!owned.ok) return context.json(badId, 404);
-      return relay(
-        await call(`/orders/${orderId}/confirm`, {
-          method: 'POST',
-          headers: { 'Idempotency-Key': `checkout-${orderId}-${attemptId}` },
-          body: JSON.stringify({ paymentReference }),
-        }),
-      );
-    })
-    .get('/orders/:id', async (context) => {
-      const id = context.req.param('id');
-      if (!ORDER_ID.test(id)) return context.json(badId, 404);
-      const clientSecret = context.req.header('X-Client-Secret');
-      if (!clientSecret) return context.json(noSecret, 401);
-      return relay(await readAsShopper(`/orders/${id}`, clientSecret));
-    })
-    .get('/orders/:id/certificate', async (context) => {
-      const id = context.req.param('id');
-      if (!ORDER_ID.test(id)) return context.json(badId, 404);
-      const clientSecret = context.req.header('X-Client-Secret');
-      if (!clientSecret) return context.json(noSecret, 401);
-      const response = await readAsShopper(`/orders/${id}/certificate`, clientSecret);
-      const headers: Record<string, string> = { 'Cache-Control': 'private, no-store' };
-      for (const name of ['Content-Type', 'Content-Disposition']) {
-        const value = response.headers.get(name);
-        if (value) headers[name] = value;
-      }
-      return new Response(response.body, { status: response.status, headers });
-    });
+  return (
+    new Hono()
+      // Coverkit's signed events: verified before anything is believed, each recorded once (delivery is at least once).
+      .post('/webhooks/coverkit', async (context) => {
+        const rawBody = await context.req.text();
+        let event;
+        try {
+          event = await verifyCoverkitSignature(rawBody, context.req.header('Coverkit-Signature'), webhookSecret ?? '');
+        } catch (error) {
+          if (error instanceof CoverkitSignatureError) return context.json(refusal('invalid_signature', error.message), 400);
+          throw error;
+        }
+        const order = event.data.order;
+        if (order) {
+          const record = entry(order.id);
+          record.eventIds.add(event.id);
+          // A resent old event must not undo a newer one.
+          if (!record.order || Date.parse(order.updatedAt) >= Date.parse(record.order.updatedAt)) record.order = order;
+        }
+        return context.json({ received: true });
+      })
+      .use(sameOriginOnly(origins))
+      .post('/checkout', async (context) => {
+        // JSON only: a form or text/plain POST is what a cross-site page can send without asking.
+        if (!/^application\/json\s*(;|$)/i.test(context.req.header('Content-Type') ?? '')) {
+          return context.json(refusal('unsupported_media_type', 'Send the checkout as application/json.'), 415);
+        }
+        const body = (await context.req.json().catch(() => ({}))) as {
+          orderId?: unknown;
+          card?: unknown;
+          clientSecret?: unknown;
+          attempt?: unknown;
+        };
+        const orderId = typeof body.orderId === 'string' ? body.orderId : undefined;
+        const clientSecret = typeof body.clientSecret === 'string' ? body.clientSecret : '';
+        const card = (typeof body.card === 'string' ? body.card : '').replace(/[\s-]/g, '');
+        if (body.orderId !== undefined && (orderId === undefined || !ORDER_ID.test(orderId))) {
+          return context.json(refusal('invalid_request', 'orderId is not an order id'), 400);
+        }
+        if (!/^\d{12,19}$/.test(card) || !passesLuhn(card)) {
+          return context.json(refusal('card_invalid', 'Check the card number and try again.'), 402);
+        }
+        if (card === DECLINED_CARD) return context.json(refusal('card_declined', 'Your card was declined. Try another card.'), 402);
+        // One payment attempt, one Idempotency-Key: a network retry of this attempt replays its answer,
+        // and the next Pay (after an insurer outage) is a new attempt that may bind (README, "After a failed bind").
+        const attemptId = typeof body.attempt === 'string' && ATTEMPT_ID.test(body.attempt) ? body.attempt : randomUUID();
+        const paymentReference = `pay_demo_${attemptId.slice(0, 8)}`;
+        // A cart without a plan is paid and done: Coverkit is not involved.
+        if (!orderId) return context.json({ order: null, paymentReference });
+        if (!clientSecret) return context.json(noSecret, 401);
+        // The cart that created the order holds its clientSecret; anyone else gets the same 404.
+        const owned = await readAsShopper(`/orders/${orderId}`, clientSecret);
+        if (!owned.ok) return context.json(badId, 404);
+        // Remembered so the order page can be answered from Coverkit's events, without asking /v1.
+        entry(orderId).secretHash = sha256(clientSecret);
+        return relay(
+          await call(`/orders/${orderId}/confirm`, {
+            method: 'POST',
+            headers: { 'Idempotency-Key': `checkout-${orderId}-${attemptId}` },
+            body: JSON.stringify({ paymentReference }),
+          }),
+        );
+      })
+      .get('/orders/:id', async (context) => {
+        const id = context.req.param('id');
+        if (!ORDER_ID.test(id)) return context.json(badId, 404);
+        const clientSecret = context.req.header('X-Client-Secret');
+        if (!clientSecret) return context.json(noSecret, 401);
+        // A settled order the events told us about is answered from them; one still moving is read
+        // through /v1, which asks its insurer for news (an Octamile review, an Assurify activation).
+        const record = known.get(id);
+        if (record?.order && record.secretHash === sha256(clientSecret) && SETTLED.has(record.order.status))
+          return context.json({ order: record.order }, 200, { 'X-Order-Source': 'events' });
+        return relay(await readAsShopper(`/orders/${id}`, clientSecret));
+      })
+      .get('/orders/:id/certificate', async (context) => {
+        const id = context.req.param('id');
+        if (!ORDER_ID.test(id)) return context.json(badId, 404);
+        const clientSecret = context.req.header('X-Client-Secret');
+        if (!clientSecret) return context.json(noSecret, 401);
+        const response = await readAsShopper(`/orders/${id}/certificate`, clientSecret);
+        const headers: Record<string, string> = { 'Cache-Control': 'private, no-store' };
+        for (const name of ['Content-Type', 'Content-Disposition']) {
+          const value = response.headers.get(name);
+          if (value) headers[name] = value;
+        }
+        return new Response(response.body, { status: response.status, headers });
+      })
+  );
 }

@@ -21,6 +21,7 @@ const steps = [
       'test/modes',
       'test/openapi',
       'test/package-fixtures',
+      'test/merchant-integration',
     ],
   ],
   ['widget tests (headless Chromium)', 'npx', ['wtr']],

@@ -18,6 +18,7 @@ import { activationRoutes } from './routes/activation.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificate.ts';
+import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
@@ -94,7 +95,8 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .route('/orders', ordersRoutes(services))
     .route('/', providerEventRoutes(services))
     .route('/orders', activationRoutes(services))
-    .route('/orders', certificateRoutes(services));
+    .route('/orders', certificateRoutes(services))
+    .route('/events', eventsRoutes(services));
 
   return new Hono()
     .onError(createErrorHandler(services.logger))

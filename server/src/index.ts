@@ -13,6 +13,7 @@ import { createDemoMerchantRoutes } from '../../demo/merchant-routes.ts';
 import { createApi } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { ApiError } from './errors.ts';
+import { createDeliveryWorker } from './events/delivery-worker.ts';
 import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { mountSandboxes } from './mount-sandboxes.ts';
 import { createReconciler } from './orders/reconciler.ts';
@@ -75,6 +76,7 @@ export function createServer(config: Config, options: ServerOptions = {}) {
         publishableKey: merchant.publishableKey,
         secretKey: merchant.secretKey,
         origins: [...new Set([...merchant.allowedOrigins, ...ownOrigins])],
+        webhookSecret: merchant.webhookSecret,
       }),
     );
     app.get('/demo/:file{.+}', (context) => sendFile(context, path.join(repositoryRoot, 'dist/demo'), context.req.param('file')));
@@ -87,7 +89,14 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     app.route('/console/api', operatorRoutes(services, { reconcileOnce: () => reconciler.reconcileOnce() }));
     mountConsoleFiles(app);
   }
-  return { app, api, services, reconciler, faults };
+  // Sends the outbox to merchants' webhook endpoints; started beside the reconciler, idle without endpoints.
+  const webhooks = createDeliveryWorker({
+    store: services.store,
+    merchants: config.merchants,
+    logger: services.logger,
+    timeoutMs: config.webhookTimeoutMs,
+  });
+  return { app, api, services, reconciler, faults, webhooks };
 }
 
 function start() {
@@ -101,9 +110,10 @@ function start() {
     }
     throw error;
   }
-  const { app, services, reconciler } = createServer(config);
+  const { app, services, reconciler, webhooks } = createServer(config);
   // Orders a crash left `binding` are settled before new traffic piles up behind them.
   reconciler.start();
+  webhooks.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     services.logger.info('listening', {
       url: `http://localhost:${info.port}/`,
@@ -125,11 +135,13 @@ function start() {
   const shutdown = (signal: string) => {
     services.logger.info('shutting down', { signal });
     reconciler.stop();
+    // No new delivery round starts; the one in flight ends within its POST deadline.
+    const webhooksStopped = webhooks.stop();
     // Log lines are written in batches: the last ones go out before the process ends.
     server.close(
       () =>
-        void services.store
-          .close()
+        void webhooksStopped
+          .then(() => services.store.close())
           .then(() => services.logger.flush())
           .finally(() => process.exit(0)),
     );

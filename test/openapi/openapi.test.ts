@@ -289,6 +289,23 @@ describe('real /v1 answers hold to the document', () => {
     }
   });
 
+  it('lists orders and events, reads one event and sends it again', async () => {
+    await buy(galaxyS23, 'IN', 'bigfix', 'lists-1');
+    const orders = await merchant.GET('/v1/orders', { params: { query: { limit: 1, status: 'awaiting_payment' } } });
+    assert.equal(orders.data?.data.length, 1, JSON.stringify(orders.error));
+    assert.equal(orders.data?.data[0]?.status, 'awaiting_payment');
+    const badLimit = await merchant.GET('/v1/orders', { params: { query: { limit: 500 } } });
+    assert.equal(badLimit.error?.error.code, 'invalid_request');
+    const events = await merchant.GET('/v1/events', { params: { query: { type: 'order.created', limit: 2 } } });
+    const first = events.data?.data[0];
+    assert.ok(first, JSON.stringify(events.error));
+    assert.equal((await merchant.GET('/v1/events/{id}', { params: { path: { id: first.id } } })).data?.event.id, first.id);
+    assert.equal((await merchant.GET('/v1/events/{id}', { params: { path: { id: 'evt_missing' } } })).response.status, 404);
+    const resent = await merchant.POST('/v1/events/{id}/resend', { params: { path: { id: first.id } } });
+    assert.equal(resent.response.status, 202);
+    assert.equal(resent.data?.event.delivery.state, 'pending');
+  });
+
   it('has now seen every operation of the document answer', () => {
     assert.deepEqual([...validator.seen].sort(), validator.operationIds().sort());
   });

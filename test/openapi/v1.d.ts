@@ -95,7 +95,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The merchant's orders, newest first (secret key)
+         * @description As stored (a single order read asks its provider for news). Page with `starting_after` while `hasMore`.
+         */
+        get: operations["listOrders"];
         put?: never;
         /**
          * Create an order for an offer
@@ -253,6 +257,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The merchant's events, newest first (secret key)
+         * @description Every event written for the merchant, whether or not it has a webhook endpoint, with how its delivery went. Page with `starting_after` while `hasMore`.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event and its delivery */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event to the webhook endpoint again
+         * @description Queues the event now, with a fresh 3-day retry window (in order behind any earlier undelivered event of its order). 409 `webhook_not_configured` without an endpoint.
+         */
+        post: operations["resendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -293,8 +354,9 @@ export interface components {
                     country: string;
                 };
             };
+            /** @description The merchant's own references: at most 20 keys of 1 to 40 characters, string values of at most 500 */
             metadata?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         ConfirmOrderRequest: {
@@ -375,6 +437,10 @@ export interface components {
             cancellationReason?: string | null;
             /** Format: date-time */
             cancelledAt?: string | null;
+            /** @description The merchant's own references given when the order was created ({} when none) */
+            metadata: {
+                [key: string]: string;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -418,7 +484,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error" | "operator_token_required" | "order_not_refundable" | "order_not_reconcilable" | "event_not_deliverable";
+                code: "invalid_request" | "invalid_json" | "invalid_multipart" | "invalid_offer" | "offer_expired" | "invalid_idempotency_key" | "idempotency_key_required" | "unsupported_video_type" | "missing_key" | "invalid_key" | "publishable_key_required" | "secret_key_required" | "origin_not_allowed" | "secret_key_in_browser" | "invalid_signature" | "invalid_event" | "not_found" | "order_not_found" | "idempotency_key_in_flight" | "order_binding" | "order_not_confirmable" | "order_not_cancellable" | "order_not_ready" | "order_not_awaiting_activation" | "activation_in_progress" | "activation_not_supported" | "cancellation_not_supported" | "certificate_not_ready" | "certificate_not_available" | "webhook_not_configured" | "payload_too_large" | "video_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "provider_declined" | "rate_limited" | "provider_busy" | "provider_error" | "provider_timeout" | "internal_error" | "record_unreadable" | "store_busy" | "http_error" | "operator_token_required" | "order_not_refundable" | "order_not_reconcilable";
                 message: string;
                 fields?: {
                     path: string;
@@ -426,6 +492,45 @@ export interface components {
                 }[];
                 requestId: string;
             };
+        };
+        OrderList: {
+            data: components["schemas"]["Order"][];
+            hasMore: boolean;
+        };
+        Event: {
+            id: string;
+            /** @enum {string} */
+            type: "order.created" | "order.active" | "order.pending" | "order.failed" | "order.declined" | "order.cancelled" | "claim.created" | "claim.updated";
+            /** @description Unix seconds */
+            created: number;
+            livemode: boolean;
+            /** @description `{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.* */
+            data: {
+                order: components["schemas"]["Order"];
+            } | {
+                claim: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint) */
+            delivery: {
+                /** @enum {string} */
+                state: "pending" | "delivered" | "failed" | "not_sent";
+                attempts: number;
+                lastStatus: number | null;
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                deliveredAt: string | null;
+            };
+        };
+        EventResponse: {
+            event: components["schemas"]["Event"];
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            hasMore: boolean;
         };
     };
     responses: {
@@ -762,6 +867,45 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description How many to answer, 1 to 100 */
+                limit?: number;
+                /** @description The last id of the previous page */
+                starting_after?: string;
+                /**
+                 * @description Only orders in these statuses (comma-separated)
+                 * @example active,pending
+                 */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     createOrder: {
         parameters: {
             query?: never;
@@ -785,6 +929,10 @@ export interface operations {
                  *         "name": "Asha Rao",
                  *         "email": "asha.rao@example.com",
                  *         "phone": "+919812345678"
+                 *       },
+                 *       "metadata": {
+                 *         "cartId": "c_991",
+                 *         "sku": "galaxy-s23"
                  *       }
                  *     }
                  */
@@ -818,6 +966,10 @@ export interface operations {
                      *           }
                      *         },
                      *         "policy": null,
+                     *         "metadata": {
+                     *           "cartId": "c_991",
+                     *           "sku": "galaxy-s23"
+                     *         },
                      *         "createdAt": "2026-12-01T12:00:00.000Z",
                      *         "updatedAt": "2026-12-01T12:00:00.000Z"
                      *       }
@@ -1166,6 +1318,107 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description How many to answer, 1 to 100 */
+                limit?: number;
+                /** @description The last id of the previous page */
+                starting_after?: string;
+                /** @description Only events of this type, e.g. `order.active` */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (`evt_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resendEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (`evt_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, queued for delivery */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

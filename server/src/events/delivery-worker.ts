@@ -97,6 +97,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const at = clock();
     if (outcome.ok) {
       await store.settleEvent(event.id, owner, { state: 'delivered', at, lastStatus: outcome.status, lastError: null });
+      logger.info('event delivered', { eventId: event.id, type: event.type, attempts: event.attempts });
       return;
     }
     const nextAttemptAt = new Date(at.getTime() + retryDelayMs(event.attempts, random));

@@ -33,9 +33,9 @@ export function eventBody(id: string, type: CoverkitEventType, createdAt: Date, 
 }
 
 /** An Announce for `type` (or, without one, for the status the order reached). */
-export function announceOrder(merchants: readonly Merchant[], type?: CoverkitEventType): Announce {
+export function announceOrder(merchants: readonly Merchant[] | undefined, type?: CoverkitEventType): Announce {
   return (order: StoredOrder) => {
-    const merchant = merchants.find((candidate) => candidate.id === order.merchantId);
+    const merchant = merchants?.find((candidate) => candidate.id === order.merchantId);
     const eventType = type ?? EVENT_OF_STATUS[order.status];
     if (!eventType) return null;
     const createdAt = new Date();

@@ -48,7 +48,7 @@ export function createOperatorEvents({ store, merchants }: { store: Store; merch
         if (!merchant.webhookUrl) {
           throw new ApiError({
             status: 409,
-            code: 'event_not_deliverable',
+            code: 'webhook_not_configured',
             message: `Merchant ${merchant.id} has no webhook endpoint: its events are listed, never sent`,
           });
         }

@@ -8,6 +8,10 @@ import * as z from 'zod/mini';
 import {
   catalogSchema,
   errorEnvelopeSchema,
+  eventListSchema,
+  eventResponseSchema,
+  eventSchema,
+  orderListSchema,
   healthSchema,
   moneySchema,
   offerSchema,
@@ -24,6 +28,7 @@ import {
   createOrderRequestSchema,
   quoteRequestSchema,
 } from '../../../contract/schemas.ts';
+import { merchantPaths } from './openapi-merchant-paths.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -83,6 +88,7 @@ const exampleOrder = {
     price: { amount: 1499, currency: 'INR' },
   },
   policy: null,
+  metadata: { cartId: 'c_991', sku: 'galaxy-s23' },
   createdAt: '2026-12-01T12:00:00.000Z',
   updatedAt: '2026-12-01T12:00:00.000Z',
 };
@@ -186,6 +192,11 @@ export function buildOpenApiDocument() {
       { name: 'Quotes', description: 'Offers for a device from every enabled provider' },
       { name: 'Orders', description: 'Buying, confirming, reading and cancelling a plan' },
       { name: 'Provider events', description: 'Webhooks and async results from providers, verified by their signature' },
+      {
+        name: 'Events',
+        description:
+          'Events to the merchant (`order.created`, `order.active`, `order.pending`, `order.failed`, `order.declined`, `order.cancelled`, `claim.created`, `claim.updated`), POSTed signed to its webhook endpoint: `Coverkit-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(webhookSecret, "<t>.<raw body>")>`',
+      },
     ],
     security: security.publishableOrSecret,
     components: {
@@ -264,6 +275,10 @@ export function buildOpenApiDocument() {
             Health: healthSchema,
             ProviderEventReply: providerEventReplySchema,
             Error: errorEnvelopeSchema,
+            OrderList: orderListSchema,
+            Event: eventSchema,
+            EventResponse: eventResponseSchema,
+            EventList: eventListSchema,
           },
           'output',
         ),
@@ -331,6 +346,7 @@ export function buildOpenApiDocument() {
         },
       },
       '/v1/orders': {
+        ...merchantPaths(merchantHelpers)['/v1/orders'],
         post: {
           operationId: 'createOrder',
           tags: ['Orders'],
@@ -341,6 +357,7 @@ export function buildOpenApiDocument() {
             offerId: 'off_eyJ…',
             device: { imei: '490154203237518', brandWarrantyYears: 1 },
             customer: { name: 'Asha Rao', email: 'asha.rao@example.com', phone: '+919812345678' },
+            metadata: { cartId: 'c_991', sku: 'galaxy-s23' },
           }),
           responses: {
             '201': success('The order, awaiting payment, with its clientSecret', ref('OrderResponse'), {
@@ -497,8 +514,16 @@ export function buildOpenApiDocument() {
           responses: eventResponses,
         },
       },
+      ...withoutOrders(merchantPaths(merchantHelpers)),
     },
   };
+}
+
+const merchantHelpers = { success, errors, ref, secret: security.secret, publicErrors };
+/** `/v1/orders` is merged into its path above (GET beside POST). */
+function withoutOrders(paths: Record<string, unknown>) {
+  const { ['/v1/orders']: _orders, ...rest } = paths;
+  return rest;
 }
 
 export function openApiRoutes() {

@@ -45,6 +45,6 @@ describe('operator console: event deliveries', () => {
     const events = createOperatorEvents({ store, merchants });
     const listed = await events.list({ kind: 'operator' });
     const id = listed.find((event) => event.orderId === 'ord_evt_2')!.id;
-    await assert.rejects(events.resend({ kind: 'operator' }, id), { code: 'event_not_deliverable', status: 409 });
+    await assert.rejects(events.resend({ kind: 'operator' }, id), { code: 'webhook_not_configured', status: 409 });
   });
 });

@@ -9,6 +9,9 @@ import { bindGraceMs } from '../orders/order-binding.ts';
 import { orderServiceFor } from '../orders/order-service.ts';
 import { presentOrder } from '../orders/present-order.ts';
 import type { AppServices } from '../services.ts';
+import { orderStatusSchema } from '../../../contract/responses.ts';
+import type { OrderStatus } from '../../../contract/types.ts';
+import { readListQuery, unknownCursor } from './list-query.ts';
 
 export function ordersRoutes(services: AppServices) {
   const { config, store, logger, rateLimit } = services;
@@ -21,6 +24,13 @@ export function ordersRoutes(services: AppServices) {
   const staleClaim = async (_context: unknown, claimedAt: Date) => Date.now() - claimedAt.getTime() > bindGraceMs(config);
 
   return new Hono()
+    .get('/', secretKey, rateLimit, async (context) => {
+      const { limit, startingAfter, filter } = readListQuery(context, { name: 'status', values: orderStatusSchema.options });
+      const page = await store.listOrders(context.get('merchant').id, { limit, startingAfter, statuses: filter as OrderStatus[] });
+      if (!page) unknownCursor('orders');
+      // A list shows what the store knows; reading one order asks its provider for news.
+      return context.json({ data: page.data.map((order) => presentOrder(order)), hasMore: page.hasMore });
+    })
     .post(
       '/',
       anyKey,

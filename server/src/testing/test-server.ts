@@ -31,6 +31,8 @@ export interface TestServer {
   services: ReturnType<typeof createCoverkitServer>['services'];
   reconciler: ReturnType<typeof createCoverkitServer>['reconciler'];
   faults: ReturnType<typeof createCoverkitServer>['faults'];
+  /** The event delivery worker, started as the real server starts it. */
+  webhooks: ReturnType<typeof createCoverkitServer>['webhooks'];
   logLines: string[];
   /** Stops the server; `keepData` leaves the data folder for a restart test. */
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -57,7 +59,7 @@ export async function startTestServer(
           }),
         )
       : undefined;
-  const { app, services, reconciler, faults } = createCoverkitServer(config, {
+  const { app, services, reconciler, faults, webhooks } = createCoverkitServer(config, {
     store,
     providers,
     logger: createLogger({ write: (line) => void logLines.push(line) }),
@@ -65,6 +67,7 @@ export async function startTestServer(
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${port}`;
+  webhooks.start();
   return {
     baseUrl,
     origin: baseUrl,
@@ -73,8 +76,10 @@ export async function startTestServer(
     services,
     reconciler,
     faults,
+    webhooks,
     logLines,
     async close({ keepData = false } = {}) {
+      await webhooks.stop();
       const closed = once(server, 'close');
       server.close();
       if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
