@@ -58,6 +58,17 @@ export const apiErrorCodes = [
   'operator_token_required',
   'order_not_refundable',
   'order_not_reconcilable',
+  // Claims (issue 14): 400 / 401 / 404 / 409 / 413 / 415
+  'claim_not_found',
+  'portal_session_expired',
+  'claim_not_allowed',
+  'cover_ended',
+  'claims_not_supported',
+  'slot_unavailable',
+  'claim_not_withdrawable',
+  'withdrawal_not_supported',
+  'file_too_large',
+  'unsupported_file_type',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

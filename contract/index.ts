@@ -3,3 +3,4 @@ export * from './error-codes.ts';
 export * from './luhn.ts';
 export * from './schemas.ts';
 export * from './types.ts';
+export * from './claims.ts';

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 
+import { claimRequirableFields, claimStatuses, claimTypes } from './claims.ts';
 import { apiErrorCodes } from './error-codes.ts';
 import { amountSchema, currencySchema, requirableFields } from './schemas.ts';
 import { coverkitEventTypes } from './types.ts';
@@ -146,13 +147,61 @@ export const eventSchema = z.object({
   type: z.enum(coverkitEventTypes),
   created: z.int().register(z.globalRegistry, { description: 'Unix seconds' }),
   livemode: z.boolean(),
-  data: z
-    .union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })])
-    .register(z.globalRegistry, {
-      description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
-    }),
+  data: z.union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })]).register(z.globalRegistry, {
+    description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
+  }),
   delivery: eventDeliverySchema,
 });
 
 export const eventResponseSchema = z.object({ event: eventSchema });
 export const eventListSchema = z.object({ data: z.array(eventSchema), hasMore: z.boolean() });
+
+// Claims (issue 14): GET /v1/orders/{id}/claim-options, the claim routes, portal sessions.
+export const claimStatusSchema = z.enum(claimStatuses);
+export const claimTypeSchema = z.enum(claimTypes);
+
+export const claimOptionsSchema = z.object({
+  types: z.array(claimTypeSchema),
+  issues: z.array(z.object({ code: z.string(), category: z.string(), label: z.string() })),
+  slots: z.array(
+    z.object({ code: z.string(), date: z.string(), from: z.string(), to: z.string(), kind: z.enum(['carry_in', 'pickup', 'onsite']) }),
+  ),
+  requires: z.array(z.enum(claimRequirableFields)),
+  contact: z
+    .nullable(z.object({ phone: z.nullable(z.string()), email: z.nullable(z.string()), url: z.nullable(z.string()) }))
+    .register(z.globalRegistry, { description: 'How to claim, where the provider has no claims API; null otherwise' }),
+});
+
+export const claimSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  livemode: z.boolean(),
+  provider: z.string(),
+  status: claimStatusSchema,
+  type: claimTypeSchema,
+  reference: z.nullable(z.string()).register(z.globalRegistry, { description: "The provider's reference for the claim" }),
+  incident: z.object({ date: z.string(), description: z.string() }),
+  appointment: z.nullable(z.object({ code: z.string(), date: z.string(), from: z.string(), to: z.string() })),
+  decision: z.nullable(
+    z.object({
+      outcome: z.enum(['approved', 'rejected']),
+      reasons: z.array(z.string()),
+      payout: z.nullable(z.object({ amount: amountSchema, currency: currencySchema, reference: z.string() })),
+    }),
+  ),
+  timeline: z.array(z.object({ status: claimStatusSchema, at: timestamp })),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const claimResponseSchema = z.object({ claim: claimSchema });
+export const claimListSchema = z.object({ data: z.array(claimSchema), hasMore: z.boolean() });
+
+export const portalSessionSchema = z.object({
+  orderId: z.string(),
+  clientSecret: z.string().register(z.globalRegistry, {
+    description: 'Give it to <cover-policy> as its clientSecret property; it reads the order and takes claims until expiresAt',
+  }),
+  expiresAt: timestamp,
+});
+export const portalSessionResponseSchema = z.object({ portalSession: portalSessionSchema });

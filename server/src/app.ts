@@ -19,9 +19,11 @@ import { apiDocsRoutes } from './routes/api-docs.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { certificateRoutes } from './routes/certificate.ts';
 import { eventsRoutes } from './routes/events.ts';
+import { claimsRoutes } from './routes/claims.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { ordersRoutes } from './routes/orders.ts';
+import { portalSessionRoutes } from './routes/portal-sessions.ts';
 import { providerEventRoutes } from './routes/provider-events.ts';
 import { quotesRoutes } from './routes/quotes.ts';
 import { createServices, type AppServices, type ServiceDependencies } from './services.ts';
@@ -29,6 +31,9 @@ import { createServices, type AppServices, type ServiceDependencies } from './se
 const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** The video upload streams to disk under its own, larger limit (routes/activation.ts). */
 const ACTIVATION_PATH = /^\/v1\/orders\/[^/]+\/activation$/;
+/** Claim images stream to disk under their own limits, too (routes/claims-upload.ts). */
+const CLAIM_UPLOAD_PATH = /^\/v1\/orders\/[^/]+\/claims$/;
+const STREAMED_UPLOAD_PATH = new RegExp(`${ACTIVATION_PATH.source}|${CLAIM_UPLOAD_PATH.source}`);
 
 function skipFor(path: RegExp, middleware: MiddlewareHandler): MiddlewareHandler {
   return async function unlessPath(context, next) {
@@ -74,7 +79,7 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     )
     .use(
       skipFor(
-        ACTIVATION_PATH,
+        STREAMED_UPLOAD_PATH,
         bodyLimit({
           maxSize: API_BODY_LIMIT_BYTES,
           onError: () => {
@@ -96,7 +101,9 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .route('/', providerEventRoutes(services))
     .route('/orders', activationRoutes(services))
     .route('/orders', certificateRoutes(services))
-    .route('/events', eventsRoutes(services));
+    .route('/events', eventsRoutes(services))
+    .route('/orders', portalSessionRoutes(services))
+    .route('/', claimsRoutes(services));
 
   return new Hono()
     .onError(createErrorHandler(services.logger))

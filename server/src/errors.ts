@@ -12,6 +12,14 @@ import {
   OrderStateConflict,
 } from './orders/order-errors.ts';
 import { StoreBusy, UnreadableRecord } from './store/store-errors.ts';
+import {
+  ClaimConflict,
+  ClaimFieldsInvalid,
+  ClaimFileRejected,
+  ClaimNotFound,
+  ClaimOperationNotSupported,
+  PortalSessionExpired,
+} from './claims/claim-errors.ts';
 
 /** An error a route answers with; `app.onError` turns it into the error envelope. */
 export class ApiError extends Error {
@@ -180,6 +188,8 @@ export function apiErrorFrom(error: unknown): ApiError | undefined {
     });
   if (error instanceof OrderFieldsInvalid)
     return new ApiError({ status: 400, code: 'invalid_request', message: error.message, fields: error.fields });
+  const claimError = apiErrorFromClaims(error);
+  if (claimError) return claimError;
   if (error instanceof StoreBusy)
     return new ApiError({
       status: 503,
@@ -194,5 +204,35 @@ export function apiErrorFrom(error: unknown): ApiError | undefined {
       message:
         'This record was stored under another data key and this server cannot read it. Check COVERKIT_DATA_KEY, or contact support with the id.',
     });
+  return undefined;
+}
+
+/** The claims lifecycle's refusals (claims/claim-errors.ts), as HTTP answers; part of `apiErrorFrom`. */
+function apiErrorFromClaims(error: unknown): ApiError | undefined {
+  if (error instanceof ClaimNotFound) return new ApiError({ status: 404, code: 'claim_not_found', message: error.message });
+  if (error instanceof ClaimConflict) return new ApiError({ status: 409, code: error.code, message: error.message });
+  if (error instanceof ClaimOperationNotSupported)
+    return new ApiError({
+      status: 409,
+      code: error.operation === 'create' ? 'claims_not_supported' : 'withdrawal_not_supported',
+      message: error.message,
+    });
+  if (error instanceof ClaimFieldsInvalid)
+    return new ApiError({ status: 400, code: 'invalid_request', message: error.message, fields: error.fields });
+  if (error instanceof ClaimFileRejected)
+    return error.reason === 'too_large'
+      ? new ApiError({
+          status: 413,
+          code: 'file_too_large',
+          message: error.message,
+          fields: [{ path: error.field, message: error.message }],
+        })
+      : new ApiError({
+          status: 415,
+          code: 'unsupported_file_type',
+          message: error.message,
+          fields: [{ path: error.field, message: error.message }],
+        });
+  if (error instanceof PortalSessionExpired) return new ApiError({ status: 401, code: 'portal_session_expired', message: error.message });
   return undefined;
 }

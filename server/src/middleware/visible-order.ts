@@ -1,8 +1,10 @@
 /**
  * Loads the order named by `:id` that the caller may see, for the routes after it: secret
- * key, or publishable key plus the order's client secret (`X-Client-Secret`, never in a URL).
+ * key, or publishable key plus the order's client secret or a portal session's (`X-Client-Secret`,
+ * never in a URL).
  */
 import type { MiddlewareHandler } from 'hono';
+import { orderAccessFor } from '../claims/portal-sessions.ts';
 import type { OrderService } from '../orders/order-service.ts';
 import type { StoredOrder } from '../store/types.ts';
 
@@ -15,11 +17,11 @@ declare module 'hono' {
 
 export function visibleOrder({ orders }: { orders: OrderService }): MiddlewareHandler {
   return async function loadVisibleOrder(context, next) {
-    const access =
-      context.get('keyKind') === 'publishable'
-        ? { keyKind: 'publishable' as const, clientSecret: context.req.header('X-Client-Secret') ?? '' }
-        : { keyKind: 'secret' as const };
-    context.set('order', await orders.find(context.get('merchant').id, context.req.param('id') ?? '', access));
+    const merchant = context.get('merchant');
+    const orderId = context.req.param('id') ?? '';
+    // The order's own client secret, or a portal session's (claims/portal-sessions.ts).
+    const access = orderAccessFor(merchant, orderId, context.get('keyKind'), context.req.header('X-Client-Secret'));
+    context.set('order', await orders.find(merchant.id, orderId, access));
     await next();
   };
 }

@@ -6,6 +6,7 @@
  * and neither changes an order.
  */
 import { Hono, type Context } from 'hono';
+import { claimServiceFor } from '../claims/claim-service.ts';
 import { ApiError } from '../errors.ts';
 import { applyProviderEvent } from '../orders/apply-provider-event.ts';
 import type { AnyProviderModule, ProviderEventContext } from '../providers/types.ts';
@@ -33,6 +34,7 @@ export function providerEventRoutes(services: AppServices) {
       quoteTimeoutMs: config.quoteTimeoutMs,
       logger,
       applyToOrder: (update) => applyProviderEvent(services, update),
+      applyToClaim: (update) => claimServiceFor(services).applyProviderEvent(update),
     };
     // The signature covers the exact bytes sent: verify before parsing anything.
     const rawBody = await context.req.text();

@@ -68,6 +68,32 @@ export const migrations: { version: number; sql: string }[] = [
     `,
   },
   {
+    // Issue 14: claims on a policy. incident and address hold the shopper's words and whereabouts: encrypted.
+    version: 40,
+    sql: `
+      CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        merchant_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        livemode INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        status TEXT NOT NULL,
+        type TEXT NOT NULL,
+        reference TEXT,
+        incident TEXT NOT NULL,
+        issue TEXT,
+        appointment TEXT,
+        address TEXT,
+        decision TEXT,
+        timeline TEXT NOT NULL,
+        provider_references TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX claims_order ON claims (order_id, created_at);
+    `,
+  },
+  {
     // Issue 15: the merchant's metadata on orders, and the outbox of events to the merchant,
     // written in the same transaction as the change each announces (delivered in order per order).
     version: 50,

@@ -10,7 +10,7 @@
 export class UnreadableRecord extends Error {
   override name = 'UnreadableRecord';
   readonly recordId: string;
-  constructor(options: { kind: 'order' | 'idempotency'; recordId: string; cause?: unknown }) {
+  constructor(options: { kind: 'order' | 'idempotency' | 'claim'; recordId: string; cause?: unknown }) {
     super(`${options.kind} ${options.recordId} cannot be decrypted with this server's data key`, { cause: options.cause });
     this.recordId = options.recordId;
   }

@@ -2,9 +2,12 @@
  * Persistence of orders and idempotency records. One interface, so the embedded engine
  * (SQLite file) and PostgreSQL can stand behind it.
  */
+import type { ClaimAppointment, ClaimDecision, ClaimStatus, ClaimType } from '../../../contract/claims.ts';
 import type { Customer, OrderDevice } from '../../../contract/schemas.ts';
 import type { Money, OrderStatus } from '../../../contract/types.ts';
 import type { PolicyResult, QuotedOffer } from '../orders/order-types.ts';
+
+type Address = NonNullable<Customer['address']>;
 
 export interface StoredOrder {
   id: string;
@@ -67,7 +70,7 @@ export interface IdempotencyScope {
   key: string;
 }
 
-export interface Store {
+export interface Store extends ClaimStore {
   /** With `announce`, the event it returns is written in the same transaction as the order. */
   createOrder(order: StoredOrder, announce?: Announce): Promise<void>;
   getOrder(merchantId: string, id: string): Promise<StoredOrder | null>;
@@ -198,4 +201,49 @@ export interface ProviderEvent {
   eventId: string;
   type: string;
   orderId: string | null;
+}
+
+/**
+ * A claim on an order's policy (issue 14). The incident description and the address are the
+ * shopper's words and whereabouts: encrypted at rest, never logged.
+ */
+export interface StoredClaim {
+  id: string;
+  merchantId: string;
+  orderId: string;
+  livemode: boolean;
+  provider: string;
+  status: ClaimStatus;
+  type: ClaimType;
+  /** The provider's reference for the claim; null until the provider has one. */
+  reference: string | null;
+  incident: { date: string; description: string };
+  /** The provider's issue code, where it lists issues. */
+  issue: string | null;
+  appointment: ClaimAppointment | null;
+  address: Address | null;
+  decision: ClaimDecision | null;
+  timeline: { status: ClaimStatus; at: string }[];
+  /** Provider ids worth keeping for support (its own claim id, a payout id); no personal data. */
+  providerReferences: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ClaimPatch = Partial<
+  Pick<StoredClaim, 'status' | 'reference' | 'appointment' | 'decision' | 'timeline' | 'providerReferences'>
+>;
+
+/** Claims, beside orders in the same store (claims-store-*.ts). */
+export interface ClaimStore {
+  createClaim(claim: StoredClaim): Promise<void>;
+  getClaim(merchantId: string, id: string): Promise<StoredClaim | null>;
+  /** A claim by id alone, for provider events that know our claim reference but not the merchant. */
+  getClaimById(id: string): Promise<StoredClaim | null>;
+  /** An order's claims, newest first: at most `limit`, after the claim `startingAfter` where given. */
+  listClaims(orderId: string, options?: { limit?: number; startingAfter?: string }): Promise<StoredClaim[]>;
+  /** Applies `patch` only while the claim is in one of `from`; returns the new claim, or null. */
+  transitionClaim(id: string, from: readonly ClaimStatus[], patch: ClaimPatch): Promise<StoredClaim | null>;
+  /** Deletes a claim the provider never took (still `submitted`, no reference): a definite refusal. */
+  discardClaim(id: string): Promise<void>;
 }

@@ -3,11 +3,15 @@ import { fetchFromProvider, readJson } from '../kit/http.ts';
 import { retryAfterSeconds, type ProviderResilience } from '../kit/resilience.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { assurifyError } from './assurify-errors.ts';
+import type { ClaimFile } from '../types.ts';
+import { verifyBody, type VerifyFields } from './assurify-claim-body.ts';
 import {
+  assurifyClaimSchema,
   assurifyPlansSchema,
   assurifySessionSchema,
   assurifySubscriptionSchema,
   unwrapData,
+  type AssurifyClaim,
   type AssurifyPlan,
   type AssurifySession,
   type AssurifySubscription,
@@ -49,6 +53,40 @@ export class AssurifyClient {
     return assurifySubscriptionSchema.parse(
       unwrapData(await this.#call('POST', '/v1/subscription/attach', request, signal, { retry: false })),
     );
+  }
+
+  /**
+   * `POST /v1/claims/ocr/verify` with the images base64-encoded as the body streams out
+   * (assurify-claim-body.ts). Never retried: the body cannot be replayed cheaply, and a
+   * claim_ref seen twice is `duplicate_claim_ref` (the adapter then reads the claim's status).
+   */
+  async verifyClaim(fields: VerifyFields, invoice: ClaimFile, frontPanel: ClaimFile, signal: AbortSignal): Promise<AssurifyClaim> {
+    return assurifyClaimSchema.parse(
+      unwrapData(
+        await this.resilience.run(
+          async () => {
+            const response = await fetchFromProvider('assurify', `${this.config.baseUrl}/v1/claims/ocr/verify`, {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${this.config.secretKey}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+              body: verifyBody(fields, invoice, frontPanel),
+              // A streamed request body (Node's fetch requires saying so).
+              duplex: 'half',
+              signal,
+            } as RequestInit);
+            const json = await readJson('assurify', response);
+            if (!response.ok) throw assurifyError(response.status, json, retryAfterSeconds(response.headers.get('Retry-After')));
+            return json;
+          },
+          { retry: false, signal },
+        ),
+      ),
+    );
+  }
+
+  /** `GET /v1/claims/{id}/status`: "the fallback when the webhook is late". Retried: a read. */
+  async claimStatus(claimId: string, signal: AbortSignal): Promise<AssurifyClaim> {
+    const path = `/v1/claims/${encodeURIComponent(claimId)}/status`;
+    return assurifyClaimSchema.parse(unwrapData(await this.#call('GET', path, undefined, signal, { retry: true })));
   }
 
   #call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, { retry }: { retry: boolean }): Promise<unknown> {

@@ -14,6 +14,8 @@ export interface AssurifyConfig {
     webhookUrl: string;
     webhookDelayMs: number;
     sessionTtlMs: number;
+    /** How long a pending claim waits for its `claim.decision` ("typically within 30 seconds"). */
+    claimDecisionDelayMs: number;
   };
 }
 
@@ -42,6 +44,12 @@ export const assurifyEnvironment = {
     .min(100)
     .max(3_600_000)
     .default(15 * 60_000),
+  ASSURIFY_SANDBOX_CLAIM_DECISION_DELAY_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(3000),
 };
 
 type AssurifyEnvironment = z.infer<z.ZodObject<typeof assurifyEnvironment>>;
@@ -67,6 +75,7 @@ export function readAssurifyConfig(env: AssurifyEnvironment, shared: SharedConfi
     webhookUrl: `${ownBase}/v1/webhooks/assurify`,
     webhookDelayMs: env.ASSURIFY_SANDBOX_WEBHOOK_DELAY_MS,
     sessionTtlMs: env.ASSURIFY_SANDBOX_SESSION_TTL_MS,
+    claimDecisionDelayMs: env.ASSURIFY_SANDBOX_CLAIM_DECISION_DELAY_MS,
   };
   if (!env.ASSURIFY_BASE_URL) {
     return {

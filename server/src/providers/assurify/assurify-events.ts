@@ -1,13 +1,15 @@
 /**
  * Assurify's webhooks (`policy.activated`, `claim.decision`), verified on the raw body with
- * `X-Assurify-Signature`. A `policy.activated` for a `pending` order makes it `active`.
+ * `X-Assurify-Signature`. A `policy.activated` for a `pending` order makes it `active`; a
+ * `claim.decision` decides the claim whose id is its `claim_ref`.
  */
 import { addMonths } from '../kit/http.ts';
 import type { EventRefusal, ProviderEvents } from '../types.ts';
 import type { StoredOrder } from '../../store/types.ts';
 import type { AssurifyConfig } from './assurify-config.ts';
 import { customerKey, subscriptionKey } from './assurify-adapter.ts';
-import { assurifyEventSchema, type AssurifyEvent } from './assurify-schemas.ts';
+import { assurifyDecisionSchema, assurifyEventSchema, type AssurifyEvent } from './assurify-schemas.ts';
+import { toClaimResult } from './map-assurify-claim.ts';
 import { verifyAssurifySignature } from './assurify-signature.ts';
 
 export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data']> = {
@@ -39,6 +41,12 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
    * intent named that customer.
    */
   async locate(event, { store }): Promise<StoredOrder | null | EventRefusal> {
+    // `claim.decision` names our claim id as its claim_ref: the order is the claim's.
+    if (event.type === 'claim.decision') {
+      const claimRef = event.payload.claim_ref;
+      const claim = typeof claimRef === 'string' ? await store.getClaimById(claimRef) : null;
+      return claim?.provider === 'assurify' ? await store.getOrderById(claim.orderId) : null;
+    }
     const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;
     if (!subscriptionId) return null;
     const customer = event.payload.policy?.customer;
@@ -54,7 +62,14 @@ export const assurifyEvents: ProviderEvents<AssurifyConfig, AssurifyEvent['data'
     return order;
   },
 
-  async apply(event, order, { applyToOrder, logger }) {
+  async apply(event, order, { applyToOrder, applyToClaim, logger }) {
+    if (event.type === 'claim.decision' && order) {
+      const decision = assurifyDecisionSchema.safeParse(event.payload);
+      if (!decision.success) logger.warn('claim.decision without a decision', { provider: 'assurify', eventId: event.id });
+      // Only a claim still waiting takes it: the verify answer may have brought the same decision first.
+      else await applyToClaim({ claimId: decision.data.claim_ref, from: ['submitted', 'in_review'], result: toClaimResult(decision.data) });
+      return { received: true };
+    }
     if (event.type !== 'policy.activated' || !order) return { received: true };
     const policy = order.policy;
     const subscriptionId = event.payload.subscription_id ?? event.payload.policy?.subscription_id;

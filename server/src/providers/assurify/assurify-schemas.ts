@@ -48,6 +48,24 @@ export const assurifySubscriptionSchema = z.object({
 });
 export type AssurifySubscription = z.infer<typeof assurifySubscriptionSchema>;
 
+/**
+ * A claim as the verify answer, the status call and the `claim.decision` event give it
+ * (the event's fields; the doc shows no answer body, see sandbox/assurify).
+ */
+export const assurifyDecisionSchema = z.object({
+  claim_ref: z.string().min(1),
+  decision: z.enum(['APPROVED', 'REJECTED']).optional(),
+  ocr_confidence: z.number().optional(),
+  risk_flags: z.array(z.string()).default([]),
+  extracted: z.object({ vendor: z.string().nullish(), amount: z.number().nullish(), invoice: z.string().nullish() }).partial().nullish(),
+  payout_id: z.string().nullish(),
+});
+export const assurifyClaimSchema = assurifyDecisionSchema.extend({
+  claim_id: z.string().optional(),
+  status: z.string().optional(),
+});
+export type AssurifyClaim = z.infer<typeof assurifyClaimSchema>;
+
 export const assurifyErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional() }),
 });
@@ -68,6 +86,7 @@ export const assurifyEventSchema = z.object({
       subscription_id: z.string().optional(),
       activated_at: z.string().optional(),
       policy: eventPolicySchema.optional(),
+      claim_ref: z.string().optional(),
     })
     .passthrough(),
 });

@@ -3,6 +3,7 @@ import { createAssurifySandbox } from '../../sandbox/assurify/assurify-sandbox.t
 import { defineProvider } from '../types.ts';
 import { createAssurifyAdapter } from './assurify-adapter.ts';
 import { assurifyEnvironment, readAssurifyConfig } from './assurify-config.ts';
+import { assurifyClaims } from './assurify-claims.ts';
 import { assurifyEvents } from './assurify-events.ts';
 import { assurifySample } from './assurify-sample.ts';
 
@@ -19,6 +20,7 @@ export const assurifyProvider = defineProvider({
       webhook: { url: config.sandbox.webhookUrl, secret: config.webhookSecret },
       webhookDelayMs: config.sandbox.webhookDelayMs,
       sessionTtlMs: config.sandbox.sessionTtlMs,
+      claimDecisionDelayMs: config.sandbox.claimDecisionDelayMs,
     }),
   // "Production keys (sk_live_) … are rate-limited to 500 req/min" (assurify-smartshield.txt).
   // A quote with an IMEI is two calls (session init, eligible plans); without one, none.
@@ -27,5 +29,6 @@ export const assurifyProvider = defineProvider({
     quoteCost: ({ device, country }) => (country === 'IN' && device.imei ? 2 : 0),
   },
   events: assurifyEvents,
+  claims: assurifyClaims,
   sample: assurifySample,
 });

@@ -2,14 +2,29 @@
 import { createOctamileSandbox } from '../../sandbox/octamile/octamile-sandbox.ts';
 import { defineProvider } from '../types.ts';
 import { createOctamileAdapter } from './octamile-adapter.ts';
-import { octamileEnvironment, readOctamileConfig } from './octamile-config.ts';
+import { octamileEnvironment, readOctamileConfig, type OctamileConfig } from './octamile-config.ts';
+import type { ClaimContact } from '../../../../contract/claims.ts';
+import { claimsContactEnvironment, contactOnlyClaims, readClaimsContact } from '../kit/claims-contact.ts';
 import { octamileSample } from './octamile-sample.ts';
 
-export const octamileProvider = defineProvider({
+/** Demo contact details, used only while Octamile runs as its sandbox. */
+const octamileClaimsSandboxContact: ClaimContact = {
+  phone: '+234 1 888 0101',
+  email: 'claims@sandbox.octamile.example',
+  url: 'https://sandbox.octamile.example/claims',
+};
+
+const environment = { ...octamileEnvironment, ...claimsContactEnvironment('OCTAMILE') };
+
+export const octamileProvider = defineProvider<'octamile', typeof environment, OctamileConfig & { claimsContact: ClaimContact }>({
   id: 'octamile',
   displayName: 'Octamile',
-  environment: octamileEnvironment,
-  readConfig: readOctamileConfig,
+  // The doc has no claims API: claim-options says how to claim with Octamile directly (kit/claims-contact.ts).
+  environment,
+  readConfig: (env, shared) => {
+    const config = readOctamileConfig(env, shared);
+    return { ...config, claimsContact: readClaimsContact('OCTAMILE', env, config.mode, octamileClaimsSandboxContact) };
+  },
   createAdapter: createOctamileAdapter,
   createSandbox: (config, state) =>
     createOctamileSandbox({
@@ -26,4 +41,5 @@ export const octamileProvider = defineProvider({
     quoteCost: ({ country }, config) => (country === 'NG' ? config.products.reduce((sum, product) => sum + product.periods.length, 0) : 0),
   },
   sample: octamileSample,
+  claims: contactOnlyClaims(),
 });

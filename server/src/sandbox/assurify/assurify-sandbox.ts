@@ -11,12 +11,16 @@
  *
  * Triggers: a model containing "Drift" is priced 5% higher in every new session for the
  * same IMEI; a model containing "Refurbished" is refused as `device_not_eligible`.
+ * Claims (flow 3) are in assurify-claims-sandbox.ts; their outcomes are set at
+ * `/sandbox/assurify/_scenarios` (assurify-scenarios.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { passesLuhn } from '../../../../contract/schemas.ts';
 import { assurifyAuth, assurifyError } from './assurify-auth.ts';
 import { plansFor, type SandboxPlan } from './assurify-pricing.ts';
+import { assurifyClaimRoutes, type SandboxClaim, type SandboxPolicy } from './assurify-claims-sandbox.ts';
+import { scenarioRoutes, type ScenarioState } from './assurify-scenarios.ts';
 import { scheduleEvent, type WebhookTarget } from './assurify-webhook-sender.ts';
 import { SandboxState } from '../sandbox-state.ts';
 
@@ -28,10 +32,14 @@ export interface AssurifySandboxOptions {
   requestsPerMinute?: number;
   /** Where sessions (and the per-IMEI session count the Drift trigger prices by) outlive a restart. */
   state?: SandboxState;
+  /** How long a pending claim waits for its decision (assurify-claims-sandbox.ts). */
+  claimDecisionDelayMs?: number;
 }
 
 interface Session {
   id: string;
+  /** The device the session was opened for: a claim's session must be for the policy's device. */
+  imei?: string;
   customer: string;
   expiresAt: number;
   plans: SandboxPlan[];
@@ -61,21 +69,49 @@ export function createAssurifySandbox({
   sessionTtlMs = 15 * 60_000,
   requestsPerMinute = 500,
   state = new SandboxState(),
+  claimDecisionDelayMs = 3000,
 }: AssurifySandboxOptions): Hono {
-  const saved = state.load<{ sessions: [string, Session][]; sessionsPerImei: [string, number][] }>();
+  const saved = state.load<{
+    sessions: [string, Session][];
+    sessionsPerImei: [string, number][];
+    policies?: [string, SandboxPolicy][];
+    claims?: [string, SandboxClaim][];
+    scenarios?: ScenarioState;
+  }>();
   const sessions = new Map<string, Session>(saved?.sessions ?? []);
   const sessionsPerImei = new Map<string, number>(saved?.sessionsPerImei ?? []);
+  /** Policies by IMEI (the latest), and claims by claim_ref: what the claims flow checks against. */
+  const policies = new Map<string, SandboxPolicy>(saved?.policies ?? []);
+  const claims = new Map<string, SandboxClaim>(saved?.claims ?? []);
+  const scenarios: ScenarioState = saved?.scenarios ?? { claims: 'approved' };
   state.onReset(() => {
     sessions.clear();
     sessionsPerImei.clear();
+    policies.clear();
+    claims.clear();
+    scenarios.claims = 'approved';
   });
   // Sessions that have ended are not worth keeping.
   const save = () => {
     for (const [id, session] of sessions) if (session.expiresAt <= Date.now()) sessions.delete(id);
-    state.save({ sessions: [...sessions], sessionsPerImei: [...sessionsPerImei] });
+    state.save({ sessions: [...sessions], sessionsPerImei: [...sessionsPerImei], policies: [...policies], claims: [...claims], scenarios });
   };
+  const claimRoutes = assurifyClaimRoutes({
+    sessionDevice(token) {
+      const session = sessions.get(token);
+      if (!session?.imei) return { error: 'session_not_found' };
+      return session.expiresAt <= Date.now() ? { error: 'session_expired' } : { imei: session.imei };
+    },
+    policyFor: (imei) => policies.get(imei),
+    claims,
+    scenario: () => scenarios.claims,
+    webhook,
+    decisionDelayMs: claimDecisionDelayMs,
+    eventDelayMs: webhookDelayMs,
+    save,
+  });
 
-  return new Hono()
+  const api = new Hono()
     .use(assurifyAuth({ secretKey, requestsPerMinute }))
     .post('/v1/session/device/init', async (context) => {
       const body = await readJsonObject(context.req.raw);
@@ -92,7 +128,7 @@ export function createAssurifySandbox({
       const previous = sessionsPerImei.get(imei) ?? 0;
       sessionsPerImei.set(imei, previous + 1);
       const plans = plansFor(model, /drift/i.test(model) ? previous * 0.05 : 0);
-      const session: Session = { id: randomId('sess_', 8), customer, expiresAt: Date.now() + sessionTtlMs, plans, used: false };
+      const session: Session = { id: randomId('sess_', 8), imei, customer, expiresAt: Date.now() + sessionTtlMs, plans, used: false };
       sessions.set(session.id, session);
       save();
       return context.json({
@@ -127,14 +163,29 @@ export function createAssurifySandbox({
       const plan = session.plans.find((candidate) => candidate.plan_id === body.plan_id);
       if (!plan) return assurifyError(context, 422, 'plan_not_eligible', 'plan_id is not eligible for this session');
       session.used = true;
+      const activatedAt = new Date();
+      if (session.imei) {
+        const endsAt = new Date(activatedAt);
+        endsAt.setUTCMonth(endsAt.getUTCMonth() + plan.term_months);
+        policies.set(session.imei, {
+          subscription_id: '',
+          imei: session.imei,
+          coverage_type: plan.coverage_type,
+          activated_at: activatedAt.toISOString(),
+          ends_at: endsAt.toISOString(),
+        });
+      }
       save();
       const subscription = {
         subscription_id: randomId('sub_', 8, true),
         plan_id: plan.plan_id,
         price_inr: plan.premium_inr,
         bharati_valid: plan.bharati_valid,
-        activated_at: new Date().toISOString(),
+        activated_at: activatedAt.toISOString(),
       };
+      const policy = session.imei ? policies.get(session.imei) : undefined;
+      if (policy) policy.subscription_id = subscription.subscription_id;
+      save();
       scheduleEvent(
         webhook,
         // The doc's "full policy object": the attach answer, and the customer the policy is bound to
@@ -147,5 +198,9 @@ export function createAssurifySandbox({
       );
       // Flat, as the doc's "Response 200 OK" shows it.
       return context.json(subscription);
-    });
+    })
+    .route('/', claimRoutes);
+
+  // The scenario control is ours, not Assurify's: no key, beside the API (assurify-scenarios.ts).
+  return new Hono().route('/_scenarios', scenarioRoutes(scenarios, save)).route('/', api);
 }
