@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from './console-styles.ts';
 import type { OrderAction, OrderRow } from './console-types.ts';
 import { formatAge, formatDate, formatMoney } from './format.ts';
-import { detailStyles, renderOrderDetails } from './render-order-details.ts';
+import { detailStyles, renderClaimDetails, renderOrderDetails } from './render-order-details.ts';
 
 /** Fired when the operator confirms an action on an order. */
 export class CkOrderActionEvent extends Event {
@@ -43,7 +43,8 @@ export class CkOrderCard extends LitElement {
       }
       article.binding_too_long,
       article.price_difference,
-      article.pending_too_long {
+      article.pending_too_long,
+      article.claim_awaiting_decision {
         border-left-color: var(--ck-warning);
       }
       header {
@@ -128,17 +129,18 @@ export class CkOrderCard extends LitElement {
   }
 
   override render() {
-    const { order, attention } = this.row;
+    const { order, attention, claim } = this.row;
     const price = order.chargedPrice ?? order.price;
     return html`<article class=${attention?.kind ?? 'plain'} aria-labelledby="heading">
       <header>
         ${attention ? html`<span class="badge kind">${attention.title}</span>` : nothing}
-        <h3 id="heading" class="mono">${order.id}</h3>
+        <h3 id="heading" class="mono">${claim ? claim.id : order.id}</h3>
         <span class="badge status">${order.status.replace('_', ' ')}</span>
         <span class="muted">${order.providerName} · ${formatMoney(price)} · updated ${formatAge(order.updatedAt)}</span>
       </header>
       ${attention ? html`<p class="todo"><strong>What to do:</strong> ${attention.todo}</p>` : nothing}
-      ${renderOrderDetails(order, formatDate, formatMoney)} ${this.renderActions()}
+      ${this.row.claim ? renderClaimDetails(this.row.claim, formatDate) : nothing} ${renderOrderDetails(order, formatDate, formatMoney)}
+      ${this.row.claim ? nothing : this.renderActions()}
     </article>`;
   }
 }

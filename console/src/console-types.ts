@@ -5,7 +5,7 @@ export interface Money {
 }
 
 export interface Attention {
-  kind: 'failed_after_payment' | 'binding_too_long' | 'price_difference' | 'pending_too_long';
+  kind: 'failed_after_payment' | 'binding_too_long' | 'price_difference' | 'pending_too_long' | 'claim_awaiting_decision';
   title: string;
   todo: string;
 }
@@ -34,9 +34,22 @@ export interface OperatorOrder {
   updatedAt: string;
 }
 
+export interface OperatorClaim {
+  id: string;
+  status: string;
+  type: string;
+  reference: string | null;
+  incidentDate: string;
+  providerReferences: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface OrderRow {
   order: OperatorOrder;
   attention: Attention | null;
+  /** Set on a queue row about a claim on this order. */
+  claim?: OperatorClaim;
 }
 
 export interface OutcomeCounts {

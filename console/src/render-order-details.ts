@@ -1,6 +1,6 @@
 /** The facts of an order an operator acts on, as a definition list, and its timeline. */
 import { css, html, nothing } from 'lit';
-import type { Money, OperatorOrder } from './console-types.ts';
+import type { Money, OperatorClaim, OperatorOrder } from './console-types.ts';
 
 export const detailStyles = css`
   dl {
@@ -23,6 +23,10 @@ export const detailStyles = css`
     dd {
       margin-bottom: 0.3rem;
     }
+  }
+  dl.claim {
+    padding-bottom: 0.5rem;
+    border-bottom: 1px dashed var(--ck-border);
   }
   ol {
     margin: 0.4rem 0 0;
@@ -79,4 +83,23 @@ export function renderOrderDetails(
         ${order.timeline.map((entry) => html`<li>${entry.at ? html`<time datetime=${entry.at}>${formatDate(entry.at)}</time> ` : nothing}${entry.what}</li>`)}
       </ol>
     </details>`;
+}
+
+/** The claim a queue row is about: its status, the provider's references and dates (never the shopper's words). */
+export function renderClaimDetails(claim: OperatorClaim, formatDate: (iso: string | null) => string) {
+  const facts: [string, unknown][] = [
+    ['Claim', html`<span class="mono">${claim.id}</span>`],
+    ['Claim status', `${claim.status.replace('_', ' ')} (${claim.type.replace('_', ' ')})`],
+    ['Provider claim reference', claim.reference ? html`<span class="mono">${claim.reference}</span>` : 'none yet'],
+    ...Object.entries(claim.providerReferences).map(([name, value]): [string, unknown] => [name, html`<span class="mono">${value}</span>`]),
+    ['Incident date', claim.incidentDate],
+    ['Claimed', formatDate(claim.createdAt)],
+  ];
+  return html`<dl class="claim">
+    ${facts.map(
+      ([label, value]) =>
+        html`<dt>${label}</dt>
+          <dd>${value}</dd>`,
+    )}
+  </dl>`;
 }

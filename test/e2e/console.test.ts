@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { announceOrder } from '../../server/src/events/order-events.ts';
-import { sampleOrder } from '../../server/src/store/store-contract.ts';
+import { sampleClaim, sampleOrder } from '../../server/src/store/store-contract.ts';
 import type { StoredOrder } from '../../server/src/store/types.ts';
 import { screenshot } from './browser.ts';
 import { openPage, useShop } from './shop.ts';
@@ -62,6 +62,7 @@ describe('operator console', () => {
       }),
       announceOrder(config.merchants, 'order.active'),
     );
+    await store.createClaim(sampleClaim('clm_e2e_waiting', { orderId: 'ord_e2e_active' }));
     const { page, errors } = await openPage(shop.browser, 1280);
     await signIn(page, shop.server.baseUrl);
     const cards = page.locator('ck-order-card');
@@ -75,6 +76,10 @@ describe('operator console', () => {
     const text = await page.locator('ck-console').innerText();
     for (const personal of ['Asha', 'asha@example.com', '+919812345678', '490154203237518']) assert.ok(!text.includes(personal), personal);
     await page.locator('ck-provider-health li[data-provider="bigfix"]').waitFor();
+    const claim = page.locator('ck-order-card', { has: page.locator('h3', { hasText: 'clm_e2e_waiting' }) });
+    assert.match(await claim.locator('.badge.kind').innerText(), /Claim awaiting a decision/);
+    assert.match(await claim.locator('.todo').innerText(), /has not decided claim clm_TY29183K/);
+    assert.ok(!(await claim.innerText()).includes('Dropped on tiles'), 'the shopper’s description stays out');
     const event = page.locator('ck-event-list li', { hasText: 'ord_e2e_active' });
     assert.match(await event.innerText(), /order\.active/);
     await screenshot(page, 'console-attention-1280');

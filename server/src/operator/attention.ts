@@ -4,9 +4,10 @@
  * cover, then a bind nobody settled, a price the provider changed, a review that drags on.
  */
 import type { Money, OrderStatus } from '../../../contract/types.ts';
-import type { StoredOrder } from '../store/types.ts';
+import type { StoredClaim, StoredOrder } from '../store/types.ts';
 
-export type AttentionKind = 'failed_after_payment' | 'binding_too_long' | 'price_difference' | 'pending_too_long';
+export type AttentionKind =
+  'failed_after_payment' | 'binding_too_long' | 'price_difference' | 'pending_too_long' | 'claim_awaiting_decision';
 
 export interface Attention {
   kind: AttentionKind;
@@ -20,7 +21,13 @@ export const REVIEW_STATUSES: readonly OrderStatus[] = ['failed', 'declined', 'b
 /** A provider review or a shopper's video step longer than this is worth a look. */
 export const PENDING_ATTENTION_MS = 24 * 60 * 60 * 1000;
 
-const URGENCY: readonly AttentionKind[] = ['failed_after_payment', 'binding_too_long', 'price_difference', 'pending_too_long'];
+const URGENCY: readonly AttentionKind[] = [
+  'failed_after_payment',
+  'binding_too_long',
+  'price_difference',
+  'pending_too_long',
+  'claim_awaiting_decision',
+];
 
 const formatMoney = (money: Money) => `${money.amount.toFixed(2)} ${money.currency}`;
 
@@ -95,4 +102,14 @@ export function attentionQueue<Order extends StoredOrder>(
         URGENCY.indexOf(left.attention.kind) - URGENCY.indexOf(right.attention.kind) ||
         left.order.createdAt.localeCompare(right.order.createdAt),
     );
+}
+
+/** A claim the provider has not decided: the operator follows it up with the provider. */
+export function claimAttention(claim: StoredClaim, provider: string): Attention {
+  const reference = claim.reference ? `claim ${claim.reference}` : `our claim ${claim.id} (no provider reference yet)`;
+  return {
+    kind: 'claim_awaiting_decision',
+    title: claim.status === 'submitted' ? 'Claim not yet taken up' : 'Claim awaiting a decision',
+    todo: `${provider} has not decided ${reference}, ${claim.status.replace('_', ' ')} since ${claim.updatedAt.slice(0, 10)}: ask ${provider} for a decision; the shopper sees it as soon as ${provider} sends it.`,
+  };
 }

@@ -5,7 +5,7 @@
  * Never the shopper's name, email or address, never the client secret's hash.
  */
 import type { Money, OrderStatus } from '../../../contract/types.ts';
-import type { FailureKind, StoredOrder } from '../store/types.ts';
+import type { FailureKind, StoredClaim, StoredOrder } from '../store/types.ts';
 
 export interface TimelineEntry {
   at: string | null;
@@ -93,5 +93,21 @@ export function presentOperatorOrder(order: StoredOrder): OperatorOrder {
     timeline: timeline(order),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+  };
+}
+
+/** A claim as the operator sees it: status, provider references, dates; never the shopper's description or address. */
+export function presentOperatorClaim(claim: StoredClaim) {
+  return {
+    id: claim.id,
+    status: claim.status,
+    type: claim.type,
+    reference: claim.reference,
+    incidentDate: claim.incident.date,
+    providerReferences: claim.providerReferences,
+    decision: claim.decision,
+    timeline: claim.timeline,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
   };
 }

@@ -1,7 +1,7 @@
 /** The operator console's API (/console/api): who may sign in, the attention queue, search and actions. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sampleOrder } from '../store/store-contract.ts';
+import { sampleClaim, sampleOrder } from '../store/store-contract.ts';
 import type { StoredOrder } from '../store/types.ts';
 import { apiClient, galaxyS23, startTestServer, TEST_IMEI, type TestServer } from '../testing/test-server.ts';
 
@@ -37,6 +37,10 @@ describe('operator console API', () => {
     await seed('ord_declined', { status: 'declined', paymentReference: 'pay_d', createdAt: hoursAgo(4) });
     await seed('ord_other', { merchantId: 'other-shop', status: 'failed', paymentReference: 'pay_o', failureKind: 'outage' });
     await seed('ord_meta', { status: 'active', metadata: { cartId: 'cart_c991' } });
+    await server.services.store.createClaim(
+      sampleClaim('clm_waiting', { orderId: 'ord_ok', providerReferences: { claimRef: 'AS-CLM-77' } }),
+    );
+    await server.services.store.createClaim(sampleClaim('clm_decided', { orderId: 'ord_ok', status: 'approved' }));
   });
   after(() => server.close());
 
@@ -80,8 +84,16 @@ describe('operator console API', () => {
           ['ord_binding_old', 'binding_too_long'],
           ['ord_charged', 'price_difference'],
           ['ord_pending_old', 'pending_too_long'],
+          ['ord_ok', 'claim_awaiting_decision'],
         ],
       );
+      const claimRow = json.data.at(-1) as {
+        claim: { id: string; reference: string; providerReferences: object };
+        attention: { todo: string };
+      };
+      assert.equal(claimRow.claim.id, 'clm_waiting');
+      assert.deepEqual(claimRow.claim.providerReferences, { claimRef: 'AS-CLM-77' });
+      assert.match(claimRow.attention.todo, /has not decided claim clm_TY29183K, in review since/);
       const failed = rows.find((row) => row.order.id === 'ord_failed')!;
       assert.match(failed.attention.todo, /refund the shopper 5999\.92 INR \(payment pay_f\) and mark it refunded/);
       assert.match(rows.find((row) => row.order.id === 'ord_other')!.attention.todo, /may confirm again/);

@@ -11,11 +11,11 @@ import { ApiError } from '../errors.ts';
 import { createErrorHandler } from '../middleware/error-handler.ts';
 import { resolveClientAddress } from '../middleware/rate-limit.ts';
 import { validateJson } from '../middleware/validate-json.ts';
-import { attentionFor, attentionQueue, REVIEW_STATUSES } from '../operator/attention.ts';
+import { attentionFor, attentionQueue, claimAttention, REVIEW_STATUSES } from '../operator/attention.ts';
 import { authenticateOperator, canSee } from '../operator/operator-auth.ts';
 import { createOperatorActions, type OperatorActionDeps } from '../operator/operator-actions.ts';
 import { createOperatorEvents } from '../operator/operator-events.ts';
-import { presentOperatorOrder } from '../operator/present-operator-order.ts';
+import { presentOperatorClaim, presentOperatorOrder } from '../operator/present-operator-order.ts';
 import { providerHealthReport } from '../operator/provider-health-report.ts';
 import { bindGraceMs } from '../orders/order-binding.ts';
 import { orderServiceFor } from '../orders/order-service.ts';
@@ -59,11 +59,23 @@ export function operatorRoutes(services: AppServices, { reconcileOnce }: Pick<Op
     .get('/attention', async (context) => {
       const scope = context.get('operatorScope');
       const candidates = (await store.listOrdersForReview(REVIEW_STATUSES, QUEUE_LIMIT)).filter((order) => canSee(scope, order.merchantId));
-      const queue = attentionQueue(candidates, timing());
-      return context.json({
-        data: queue.map(({ order, attention }) => ({ order: presentOperatorOrder(order), attention })),
-        checkedAt: new Date().toISOString(),
-      });
+      const orderRows = attentionQueue(candidates, timing()).map(({ order, attention }) => ({
+        order: presentOperatorOrder(order),
+        attention,
+      }));
+      // Claims come last: nobody's money is stuck, but a shopper is waiting.
+      const claims = (await store.listClaimsAwaitingDecision(QUEUE_LIMIT)).filter((claim) => canSee(scope, claim.merchantId));
+      const claimRows = (
+        await Promise.all(
+          claims.map(async (claim) => {
+            const order = await store.getOrderById(claim.orderId);
+            if (!order) return [];
+            const provider = order.offer.providerName ?? order.offer.provider;
+            return [{ order: presentOperatorOrder(order), attention: claimAttention(claim, provider), claim: presentOperatorClaim(claim) }];
+          }),
+        )
+      ).flat();
+      return context.json({ data: [...orderRows, ...claimRows], checkedAt: new Date().toISOString() });
     })
     .get('/orders', async (context) => {
       const query = (context.req.query('q') ?? '').trim();

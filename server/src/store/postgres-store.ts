@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { postgresClaimsAwaitingDecision } from './claims-awaiting-decision.ts';
 import { postgresClaimStore } from './claims-postgres.ts';
 import { migrations } from './migrations.ts';
 import {
@@ -46,6 +47,7 @@ export async function openPostgresStore(
   return {
     ...postgresOutbox(pool, cipher, logger),
     ...postgresClaimStore(pool, cipher),
+    ...postgresClaimsAwaitingDecision(pool, cipher),
     async createOrder(order, announce) {
       const row = orderToRow(order, cipher);
       const placeholders = ORDER_COLUMNS.map((_, index) => `$${index + 1}`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { sqliteClaimsAwaitingDecision } from './claims-awaiting-decision.ts';
 import { sqliteClaimStore } from './claims-sqlite.ts';
 import { migrations } from './migrations.ts';
 import {
@@ -126,6 +127,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
   return busyAsStoreBusy({
     ...sqliteOutbox(database, cipher, logger),
     ...sqliteClaimStore(database, cipher),
+    ...sqliteClaimsAwaitingDecision(database, cipher),
     async createOrder(order, announce) {
       createOrder(order, announce);
     },

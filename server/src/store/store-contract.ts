@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Store, StoredOrder } from './types.ts';
+import type { Store, StoredClaim, StoredOrder } from './types.ts';
 
 export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): StoredOrder {
   const now = new Date().toISOString();
@@ -32,6 +32,31 @@ export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): S
     failureReason: null,
     createdAt: now,
     updatedAt: now,
+    ...overrides,
+  };
+}
+
+export function sampleClaim(id: string, overrides: Partial<StoredClaim> = {}): StoredClaim {
+  const now = new Date().toISOString();
+  return {
+    ...{
+      id,
+      merchantId: 'default',
+      orderId: 'ord_a',
+      livemode: false,
+      provider: 'assurify',
+      status: 'in_review',
+      type: 'accidental_damage',
+    },
+    ...{ reference: 'clm_TY29183K', incident: { date: '2026-11-28', description: 'Dropped on tiles' }, issue: null, appointment: null },
+    ...{
+      address: null,
+      decision: null,
+      timeline: [{ status: 'in_review', at: now }],
+      providerReferences: {},
+      createdAt: now,
+      updatedAt: now,
+    },
     ...overrides,
   };
 }
@@ -208,6 +233,13 @@ export function testStore(engine: string, open: () => Promise<{ store: Store; ra
         ['ord_rev_meta'],
       );
       assert.deepEqual(await store.findOrdersByReference('cartId'), [], 'keys are not values');
+      await store.createClaim(sampleClaim('clm_rev_new', { createdAt: '2026-12-01T10:00:00.000Z' }));
+      await store.createClaim(sampleClaim('clm_rev_old', { status: 'submitted', createdAt: '2026-11-30T10:00:00.000Z' }));
+      await store.createClaim(sampleClaim('clm_rev_done', { status: 'approved' }));
+      assert.deepEqual(
+        (await store.listClaimsAwaitingDecision(100)).map((claim) => claim.id).filter((id) => id.startsWith('clm_rev_')),
+        ['clm_rev_old', 'clm_rev_new'],
+      );
     });
   });
 }

@@ -128,6 +128,8 @@ export interface Store extends ClaimStore {
   listOrdersForReview(statuses: readonly OrderStatus[], limit: number): Promise<StoredOrder[]>;
   /** Orders whose policy reference, or one of whose metadata values, is exactly `reference` (at most 20, newest first). */
   findOrdersByReference(reference: string): Promise<StoredOrder[]>;
+  /** Claims the provider has not decided yet (submitted, in review), oldest first, at most `limit`. */
+  listClaimsAwaitingDecision(limit: number): Promise<StoredClaim[]>;
 }
 
 /** An event for the outbox, built from the order as it is inside the transaction. */
