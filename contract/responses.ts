@@ -124,38 +124,6 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 
-/** `GET /v1/orders`: newest first; `hasMore` says a next page starts after the last id. */
-export const orderListSchema = z.object({ data: z.array(orderSchema), hasMore: z.boolean() });
-
-export const eventDeliverySchema = z
-  .object({
-    state: z.enum(['pending', 'delivered', 'failed', 'not_sent']),
-    attempts: z.int(),
-    lastStatus: z.nullable(z.int()),
-    lastError: z.nullable(z.string()),
-    nextAttemptAt: nullableTimestamp,
-    deliveredAt: nullableTimestamp,
-  })
-  .register(z.globalRegistry, {
-    description:
-      'How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint)',
-  });
-
-/** An event as listed: the body POSTed to the merchant (`id`, `type`, `created`, `livemode`, `data`) and its delivery. */
-export const eventSchema = z.object({
-  id: z.string(),
-  type: z.enum(coverkitEventTypes),
-  created: z.int().register(z.globalRegistry, { description: 'Unix seconds' }),
-  livemode: z.boolean(),
-  data: z.union([z.object({ order: orderSchema }), z.object({ claim: z.looseObject({}) })]).register(z.globalRegistry, {
-    description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
-  }),
-  delivery: eventDeliverySchema,
-});
-
-export const eventResponseSchema = z.object({ event: eventSchema });
-export const eventListSchema = z.object({ data: z.array(eventSchema), hasMore: z.boolean() });
-
 // Claims (issue 14): GET /v1/orders/{id}/claim-options, the claim routes, portal sessions.
 export const claimStatusSchema = z.enum(claimStatuses);
 export const claimTypeSchema = z.enum(claimTypes);
@@ -205,3 +173,35 @@ export const portalSessionSchema = z.object({
   expiresAt: timestamp,
 });
 export const portalSessionResponseSchema = z.object({ portalSession: portalSessionSchema });
+
+/** `GET /v1/orders`: newest first; `hasMore` says a next page starts after the last id. */
+export const orderListSchema = z.object({ data: z.array(orderSchema), hasMore: z.boolean() });
+
+export const eventDeliverySchema = z
+  .object({
+    state: z.enum(['pending', 'delivered', 'failed', 'not_sent']),
+    attempts: z.int(),
+    lastStatus: z.nullable(z.int()),
+    lastError: z.nullable(z.string()),
+    nextAttemptAt: nullableTimestamp,
+    deliveredAt: nullableTimestamp,
+  })
+  .register(z.globalRegistry, {
+    description:
+      'How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint)',
+  });
+
+/** An event as listed: the body POSTed to the merchant (`id`, `type`, `created`, `livemode`, `data`) and its delivery. */
+export const eventSchema = z.object({
+  id: z.string(),
+  type: z.enum(coverkitEventTypes),
+  created: z.int().register(z.globalRegistry, { description: 'Unix seconds' }),
+  livemode: z.boolean(),
+  data: z.union([z.object({ order: orderSchema }), z.object({ claim: claimSchema })]).register(z.globalRegistry, {
+    description: '`{order}` for order.* events (the order as GET /v1/orders/{id} shows it), `{claim}` for claim.*',
+  }),
+  delivery: eventDeliverySchema,
+});
+
+export const eventResponseSchema = z.object({ event: eventSchema });
+export const eventListSchema = z.object({ data: z.array(eventSchema), hasMore: z.boolean() });

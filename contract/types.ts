@@ -1,4 +1,5 @@
 /** Response shapes of the /v1 API, as DESIGN.md fixes them. */
+import type { Claim } from './claims.ts';
 import type { RequirableField } from './schemas.ts';
 
 /**
@@ -113,5 +114,5 @@ export interface CoverkitEvent {
   /** Unix seconds. */
   created: number;
   livemode: boolean;
-  data: { order?: Order; claim?: unknown };
+  data: { order?: Order; claim?: Claim };
 }

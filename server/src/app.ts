@@ -101,9 +101,9 @@ export function createApi(config: Config, dependencies: ApiDependencies = {}) {
     .route('/', providerEventRoutes(services))
     .route('/orders', activationRoutes(services))
     .route('/orders', certificateRoutes(services))
-    .route('/events', eventsRoutes(services))
     .route('/orders', portalSessionRoutes(services))
-    .route('/', claimsRoutes(services));
+    .route('/', claimsRoutes(services))
+    .route('/events', eventsRoutes(services));
 
   return new Hono()
     .onError(createErrorHandler(services.logger))

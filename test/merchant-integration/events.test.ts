@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CoverkitEvent } from '../../widget/src/server.ts';
 import { apiClient, asha, galaxyS23, startTestServer, TEST_IMEI, type TestServer } from '../../server/src/testing/test-server.ts';
+import { activeAssurifyOrder, claimUpload, multipart, postClaim, setScenario } from '../../server/src/claims/claims-test-kit.ts';
 import { startMerchantServer, type MerchantServer } from './merchant-server.ts';
 
 const SECRET = 'whsec_merchant_integration_5f1c';
@@ -99,6 +100,31 @@ describe('events to a merchant’s server', () => {
       ['order.created', 'order.failed'],
     );
     assert.match(events[1]!.data.order?.failureReason ?? '', /.+/);
+    events.forEach(assertNothingPersonal);
+  });
+
+  it('receives every event of an Assurify purchase and of a claim on it, in order: created, pending, active, claim.created, claim.updated', async () => {
+    const order = await activeAssurifyOrder(server, 'events-claim');
+    await setScenario(server, 'pending_then_approved');
+    const created = await postClaim(server, order.id, multipart(claimUpload()));
+    assert.equal(created.status, 201, created.text);
+    const claimId = created.json.claim.id;
+    const ofOrder = (events: CoverkitEvent[]) =>
+      events.filter((event) => event.data.order?.id === order.id || event.data.claim?.orderId === order.id);
+    const events = ofOrder(await merchantServer.waitFor((all) => ofOrder(all).some((event) => event.type === 'claim.updated'), 20_000));
+    assert.deepEqual(
+      events.map((event) => [event.type, event.data.order?.status ?? event.data.claim?.status]),
+      [
+        ['order.created', 'awaiting_payment'],
+        ['order.pending', 'pending'],
+        ['order.active', 'active'],
+        ['claim.created', 'in_review'],
+        ['claim.updated', 'approved'],
+      ],
+    );
+    const decided = events.at(-1)!.data.claim!;
+    assert.equal(decided.id, claimId);
+    assert.equal(decided.decision?.outcome, 'approved');
     events.forEach(assertNothingPersonal);
   });
 

@@ -509,7 +509,46 @@ export interface components {
                 order: components["schemas"]["Order"];
             } | {
                 claim: {
-                    [key: string]: unknown;
+                    id: string;
+                    orderId: string;
+                    livemode: boolean;
+                    provider: string;
+                    /** @enum {string} */
+                    status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+                    /** @enum {string} */
+                    type: "accidental_damage" | "liquid_damage" | "screen_damage" | "breakdown" | "theft";
+                    /** @description The provider's reference for the claim */
+                    reference: string | null;
+                    incident: {
+                        date: string;
+                        description: string;
+                    };
+                    appointment: {
+                        code: string;
+                        date: string;
+                        from: string;
+                        to: string;
+                    } | null;
+                    decision: {
+                        /** @enum {string} */
+                        outcome: "approved" | "rejected";
+                        reasons: string[];
+                        payout: {
+                            amount: number;
+                            currency: string;
+                            reference: string;
+                        } | null;
+                    } | null;
+                    timeline: {
+                        /** @enum {string} */
+                        status: "submitted" | "in_review" | "approved" | "rejected" | "scheduled" | "in_repair" | "closed" | "withdrawn";
+                        /** Format: date-time */
+                        at: string;
+                    }[];
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    updatedAt: string;
                 };
             };
             /** @description How delivery to the webhook endpoint went: `pending` (retried with backoff for 3 days), `delivered` (answered 2xx), `failed` (given up; resend it), `not_sent` (no endpoint) */

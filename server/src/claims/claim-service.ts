@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClaimFileField, ClaimOptions, ClaimStatus, CreateClaimRequest } from '../../../contract/claims.ts';
 import { ProviderError } from '../errors.ts';
 import type { ClaimEventUpdate, ClaimFile, ClaimsAdapter, ProviderClaimResult } from '../providers/types.ts';
+import { announceClaim } from '../events/claim-events.ts';
 import type { AppServices } from '../services.ts';
 import type { ClaimPatch, StoredClaim, StoredOrder } from '../store/types.ts';
 import { ClaimConflict, ClaimNotFound, ClaimOperationNotSupported } from './claim-errors.ts';
@@ -55,7 +56,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
   }
 
   /** The one way a claim changes: along the table, and only while it is still in `from`. */
-  async function apply(claim: StoredClaim, result: ProviderClaimResult, from: readonly ClaimStatus[] = [claim.status]) {
+  async function apply(claim: StoredClaim, result: ProviderClaimResult, from: readonly ClaimStatus[] = [claim.status], created = false) {
     if (!canTransitionClaim(claim.status, result.status)) {
       logger.warn('claim update off the lifecycle ignored', { claimId: claim.id, from: claim.status, to: result.status });
       return claim;
@@ -67,7 +68,11 @@ export function createClaimService(deps: ClaimServiceDeps) {
     if (result.decision !== undefined) patch.decision = result.decision;
     if (result.appointment !== undefined) patch.appointment = result.appointment;
     if (result.providerReferences) patch.providerReferences = { ...claim.providerReferences, ...result.providerReferences };
-    return (await store.transitionClaim(claim.id, from, patch)) ?? (await store.getClaimById(claim.id)) ?? claim;
+    // The merchant hears of a claim once the insurer took it, then of every change (in the same transaction).
+    const visible = ['status', 'reference', 'decision', 'appointment'] as const;
+    const changed = created || visible.some((key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(claim[key]));
+    const announce = changed ? announceClaim(config.merchants, created ? 'claim.created' : 'claim.updated') : undefined;
+    return (await store.transitionClaim(claim.id, from, patch, announce)) ?? (await store.getClaimById(claim.id)) ?? claim;
   }
 
   /** Fresh news from the provider for a claim still waiting on it; the stored claim where there is none. */
@@ -140,7 +145,7 @@ export function createClaimService(deps: ClaimServiceDeps) {
         if (error instanceof ProviderError && !error.outcomeUnknown) await store.discardClaim(claim.id);
         throw asConflict(error);
       }
-      return apply(claim, result, ['submitted']);
+      return apply(claim, result, ['submitted'], true);
     },
 
     /** A claim the caller may see (the claim of a merchant; the order's access is checked by the route). */

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { CLAIM_COLUMNS, CLAIM_LIST_MAX, claimPatchToColumns, claimToRow, rowToClaim, type ClaimRow } from './claim-rows.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { inTransaction, insertPostgresEvent } from './postgres-outbox.ts';
 import type { ClaimStore } from './types.ts';
 
 export function postgresClaimStore(pool: pg.Pool, cipher: FieldCipher): ClaimStore {
@@ -35,14 +36,19 @@ export function postgresClaimStore(pool: pg.Pool, cipher: FieldCipher): ClaimSto
           ]);
       return result.rows.map((row) => rowToClaim(row, cipher));
     },
-    async transitionClaim(id, from, patch) {
+    async transitionClaim(id, from, patch, announce) {
       const columns = Object.entries(claimPatchToColumns(patch));
       const assignments = columns.map(([column], index) => `${column} = $${index + 3}`);
-      const result = await pool.query<ClaimRow>(
-        `UPDATE claims SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`,
-        [id, [...from], ...columns.map(([, value]) => value)],
-      );
-      return one(result.rows);
+      const update = `UPDATE claims SET ${assignments.join(', ')} WHERE id = $1 AND status = ANY($2) RETURNING *`;
+      const values = [id, [...from], ...columns.map(([, value]) => value)];
+      if (!announce) return one((await pool.query<ClaimRow>(update, values)).rows);
+      // The claim's change and the event announcing it commit together (the outbox).
+      return inTransaction(pool, async (client) => {
+        const claim = one((await client.query<ClaimRow>(update, values)).rows);
+        const event = claim && announce(claim);
+        if (event) await insertPostgresEvent(client, event);
+        return claim;
+      });
     },
     async discardClaim(id) {
       await pool.query("DELETE FROM claims WHERE id = $1 AND status = 'submitted' AND reference IS NULL", [id]);

@@ -14,10 +14,12 @@ import type { NewEvent, Store } from './types.ts';
 type OutboxMethods = Pick<Store, 'listOrders' | 'listEvents' | 'getEvent' | 'claimDueEvents' | 'settleEvent' | 'resendEvent'>;
 
 /**
- * Appends `event` after the order's earlier events. Call inside the transaction that changed
- * the order: its row lock serialises the order's changes, so sequences never collide.
+ * Appends `event` after the order's earlier events. Call inside the transaction that made the
+ * change: the order's row lock (already held after an order update; taken here for a claim's)
+ * serialises the order's events, so sequences never collide.
  */
 export async function insertPostgresEvent(client: pg.PoolClient, event: NewEvent): Promise<void> {
+  await client.query('SELECT 1 FROM orders WHERE id = $1 FOR UPDATE', [event.orderId]);
   const values = newEventValues(event);
   await client.query(
     `INSERT INTO events (${NEW_EVENT_COLUMNS.join(', ')}, sequence)

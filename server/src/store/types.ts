@@ -132,8 +132,8 @@ export interface Store extends ClaimStore {
   listClaimsAwaitingDecision(limit: number): Promise<StoredClaim[]>;
 }
 
-/** An event for the outbox, built from the order as it is inside the transaction. */
-export type Announce = (order: StoredOrder) => NewEvent | null;
+/** An event for the outbox, built from the order (or claim) as it is inside the transaction. */
+export type Announce<Record = StoredOrder> = (record: Record) => NewEvent | null;
 
 export interface NewEvent {
   id: string;
@@ -245,7 +245,12 @@ export interface ClaimStore {
   /** An order's claims, newest first: at most `limit`, after the claim `startingAfter` where given. */
   listClaims(orderId: string, options?: { limit?: number; startingAfter?: string }): Promise<StoredClaim[]>;
   /** Applies `patch` only while the claim is in one of `from`; returns the new claim, or null. */
-  transitionClaim(id: string, from: readonly ClaimStatus[], patch: ClaimPatch): Promise<StoredClaim | null>;
+  transitionClaim(
+    id: string,
+    from: readonly ClaimStatus[],
+    patch: ClaimPatch,
+    announce?: Announce<StoredClaim>,
+  ): Promise<StoredClaim | null>;
   /** Deletes a claim the provider never took (still `submitted`, no reference): a definite refusal. */
   discardClaim(id: string): Promise<void>;
 }
