@@ -55,6 +55,10 @@ export const apiErrorCodes = [
   'record_unreadable',
   'store_busy',
   'http_error',
+  // the operator console (/console/api): 403 a publishable key; 409 an order with nothing to refund or reconcile
+  'operator_token_required',
+  'order_not_refundable',
+  'order_not_reconcilable',
   // Claims (issue 14): 400 / 401 / 404 / 409 / 413 / 415
   'claim_not_found',
   'portal_session_expired',

@@ -6,6 +6,7 @@
 //                    mounts the demo beside the API in test mode
 //   server/src/store never imports server/src/providers
 //   widget/          never imports server/ or demo/
+//   console/         (the operator console) never imports server/, and server/ never imports console/
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,6 +23,8 @@ const rules = [
   ],
   ['server/src/store/', (target) => target.startsWith('server/src/providers/'), 'the store never imports providers'],
   ['widget/', (target) => target.startsWith('server/') || target.startsWith('demo/'), 'widget/ never imports server/ or demo/'],
+  ['server/', (target) => target.startsWith('console/'), 'server/ never imports console/ (it serves its built files)'],
+  ['console/', (target) => target.startsWith('server/') || target.startsWith('widget/'), 'console/ talks to the server over HTTP only'],
 ];
 
 function* sourceFiles(directory) {
@@ -38,7 +41,7 @@ const importPattern =
 
 /** Every broken boundary under `base` (the repository by default), as readable lines. */
 export function findViolations(base = root) {
-  const files = ['contract', 'server', 'widget'].flatMap((part) => {
+  const files = ['contract', 'server', 'widget', 'console'].flatMap((part) => {
     try {
       return [...sourceFiles(path.join(base, part))];
     } catch {
@@ -70,5 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`Import boundaries broken:\n  ${violations.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('Import boundaries hold: contract → nothing; server ↛ widget, demo; store ↛ providers; widget ↛ server, demo');
+  console.log(
+    'Import boundaries hold: contract → nothing; server ↛ widget, demo; store ↛ providers; widget ↛ server, demo; server ↛ console; console ↛ server, widget',
+  );
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../contract/types.ts';
+import { readOperatorToken } from './operator/operator-token.ts';
 import { providerRegistry, type ProviderConfigs, type ProviderRegistry } from './providers/registry.ts';
 import type { SharedConfig } from './providers/types.ts';
 import { parseDataKey } from './store/field-cipher.ts';
@@ -61,6 +62,8 @@ export interface Config {
   databaseSchema?: string | undefined;
   /** How long a reconciler's claim on an order lasts before another instance may take it over. */
   reconcileLeaseMs?: number;
+  /** `COVERKIT_OPERATOR_TOKEN` (test default `op_test_demo`); null: the operator console is not mounted. */
+  operatorToken?: string | null;
   /** Deadline of one POST of an event to a merchant's webhook endpoint. */
   webhookTimeoutMs: number;
 }
@@ -159,6 +162,7 @@ const sharedEnvironment = {
       .optional(),
   ),
   COVERKIT_RECONCILE_LEASE_MS: millis.optional(),
+  COVERKIT_OPERATOR_TOKEN: optionalText,
 };
 
 const merchantsFileSchema = (providerIds: [string, ...string[]]) =>
@@ -258,6 +262,7 @@ export function loadConfig(
     databaseSchema: env.COVERKIT_DATABASE_SCHEMA,
     // Longer than one order's reconcile (a status call and a bind), so a live claim never lapses mid-work.
     reconcileLeaseMs: env.COVERKIT_RECONCILE_LEASE_MS ?? env.COVERKIT_BIND_TIMEOUT_MS + env.COVERKIT_QUOTE_TIMEOUT_MS + 10_000,
+    operatorToken: readOperatorToken(mode, env.COVERKIT_OPERATOR_TOKEN, fail),
     webhookTimeoutMs: env.COVERKIT_WEBHOOK_TIMEOUT_MS,
   };
 }

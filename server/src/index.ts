@@ -18,8 +18,9 @@ import { createErrorHandler, notFound } from './middleware/error-handler.ts';
 import { mountSandboxes } from './mount-sandboxes.ts';
 import { metricsRoutes } from './observability/metrics-route.ts';
 import { createReconciler } from './orders/reconciler.ts';
+import { operatorRoutes } from './routes/operator.ts';
 import { createServices, type ServiceDependencies } from './services.ts';
-import { mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
+import { mountConsoleFiles, mountWidgetFiles, repositoryRoot, sendFile } from './static-files.ts';
 
 /** `providers` must be the list `config` was loaded with (loadConfig's option; both default to the registry). */
 export type ServerOptions = ServiceDependencies;
@@ -85,6 +86,11 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     app.get('/:page{[a-z-]+\\.(html|css)}', (context) => sendFile(context, path.join(repositoryRoot, 'demo'), context.req.param('page')));
   }
   const reconciler = createReconciler(services);
+  // The operator console, in both modes; live mode mounts it only with COVERKIT_OPERATOR_TOKEN set (else 404).
+  if (config.operatorToken) {
+    app.route('/console/api', operatorRoutes(services, { reconcileOnce: () => reconciler.reconcileOnce() }));
+    mountConsoleFiles(app);
+  }
   // Sends the outbox to merchants' webhook endpoints; started beside the reconciler, idle without endpoints.
   const webhooks = createDeliveryWorker({
     store: services.store,

@@ -113,3 +113,22 @@ export function mountWidgetFiles(app: Hono) {
     });
   });
 }
+
+/** Who may frame or feed the console page: nobody else (it holds the operator token in sessionStorage). */
+const CONSOLE_PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-cache',
+};
+
+/** The operator console: its page at `/console` and its built script under `/console/app/`. */
+export function mountConsoleFiles(app: Hono) {
+  const page = (context: Context) => sendFile(context, path.join(repositoryRoot, 'console'), 'index.html', CONSOLE_PAGE_HEADERS);
+  app.get('/console', page);
+  app.get('/console/', page);
+  app.get('/console/app/:file{.+}', (context) =>
+    sendFile(context, path.join(repositoryRoot, 'dist/console'), context.req.param('file'), { 'Cache-Control': 'no-cache' }),
+  );
+}

@@ -39,4 +39,22 @@ describe('import boundaries', () => {
       'widget/src/index.ts imports ../../server/src/config.ts (widget/ never imports server/ or demo/)',
     ]);
   });
+
+  it('keeps the operator console and the server apart: HTTP only', () => {
+    const consoleBase = mkdtempSync(path.join(tmpdir(), 'coverkit-boundaries-console-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(consoleBase, file)), { recursive: true });
+        writeFileSync(path.join(consoleBase, file), text);
+      };
+      put('server/src/static-files.ts', "import { CkConsole } from '../../console/src/ck-console.ts';\n");
+      put('console/src/ck-console.ts', "import type { OperatorOrder } from '../../server/src/operator/present-operator-order.ts';\n");
+      assert.deepEqual(findViolations(consoleBase).sort(), [
+        'console/src/ck-console.ts imports ../../server/src/operator/present-operator-order.ts (console/ talks to the server over HTTP only)',
+        'server/src/static-files.ts imports ../../console/src/ck-console.ts (server/ never imports console/ (it serves its built files))',
+      ]);
+    } finally {
+      rmSync(consoleBase, { recursive: true, force: true });
+    }
+  });
 });

@@ -24,9 +24,13 @@ describe('browser bundles', () => {
       octamile.authorizationKey,
       servify.clientSignature,
       servify.callbackSecret,
+      // The console's sign-in token: typed by the operator, never shipped in its page or script.
+      config.operatorToken,
     ].filter((secret): secret is string => typeof secret === 'string' && secret.length > 0);
     // Everything a browser is served: the built bundles and the demo's pages.
-    const files = ['dist/widget', 'dist/demo', 'demo'].flatMap(filesUnder).filter((file) => /\.(js|mjs|map|html|css)$/.test(file));
+    const files = ['dist/widget', 'dist/demo', 'demo', 'dist/console', 'console']
+      .flatMap(filesUnder)
+      .filter((file) => /\.(js|mjs|map|html|css)$/.test(file));
     assert.ok(
       files.some((file) => file.endsWith('coverkit.js')),
       'the widget was built',

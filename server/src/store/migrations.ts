@@ -146,4 +146,12 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Issue 15: an operator marked the shopper refunded (a failed or declined order after payment, a price difference); the note is free text, encrypted.
+    version: 70,
+    sql: `
+      ALTER TABLE orders ADD COLUMN refunded_at TEXT;
+      ALTER TABLE orders ADD COLUMN refund_note TEXT;
+    `,
+  },
 ];

@@ -23,6 +23,8 @@ export interface OrderRow {
   charged_price: string | null;
   cancellation_reason: string | null;
   cancelled_at: string | null;
+  refunded_at: string | null;
+  refund_note: string | null;
   metadata: string | null;
   created_at: string;
   updated_at: string;
@@ -43,6 +45,8 @@ export const ORDER_COLUMNS = [
   'charged_price',
   'cancellation_reason',
   'cancelled_at',
+  'refunded_at',
+  'refund_note',
   'metadata',
   'created_at',
   'updated_at',
@@ -89,6 +93,8 @@ function decodeRow(row: OrderRow, cipher: FieldCipher): StoredOrder {
     chargedPrice: row.charged_price ? JSON.parse(row.charged_price) : null,
     cancellationReason: row.cancellation_reason ? cipher.decrypt(row.cancellation_reason) : null,
     cancelledAt: row.cancelled_at ?? null,
+    refundedAt: row.refunded_at ?? null,
+    refundNote: row.refund_note ? cipher.decrypt(row.refund_note) : null,
     metadata: row.metadata ? JSON.parse(row.metadata) : {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -123,6 +129,8 @@ export function orderToRow(order: StoredOrder, cipher: FieldCipher): OrderRow {
     charged_price: order.chargedPrice ? JSON.stringify(order.chargedPrice) : null,
     cancellation_reason: order.cancellationReason ? cipher.encrypt(order.cancellationReason) : null,
     cancelled_at: order.cancelledAt ?? null,
+    refunded_at: order.refundedAt ?? null,
+    refund_note: order.refundNote ? cipher.encrypt(order.refundNote) : null,
     metadata: order.metadata && Object.keys(order.metadata).length > 0 ? JSON.stringify(order.metadata) : null,
     created_at: order.createdAt,
     updated_at: order.updatedAt,
@@ -141,5 +149,7 @@ export function patchToColumns(patch: OrderPatch, cipher: FieldCipher, now = new
   if (patch.cancellationReason !== undefined)
     columns.cancellation_reason = patch.cancellationReason ? cipher.encrypt(patch.cancellationReason) : null;
   if (patch.cancelledAt !== undefined) columns.cancelled_at = patch.cancelledAt;
+  if (patch.refundedAt !== undefined) columns.refunded_at = patch.refundedAt;
+  if (patch.refundNote !== undefined) columns.refund_note = patch.refundNote ? cipher.encrypt(patch.refundNote) : null;
   return columns;
 }

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { postgresClaimsAwaitingDecision } from './claims-awaiting-decision.ts';
 import { postgresClaimStore } from './claims-postgres.ts';
 import { migrations } from './migrations.ts';
 import {
@@ -47,6 +48,7 @@ export async function openPostgresStore(
   return {
     ...postgresOutbox(pool, cipher, logger),
     ...postgresClaimStore(pool, cipher),
+    ...postgresClaimsAwaitingDecision(pool, cipher),
     async createOrder(order, announce) {
       const row = orderToRow(order, cipher);
       const placeholders = ORDER_COLUMNS.map((_, index) => `$${index + 1}`);
@@ -185,6 +187,22 @@ export async function openPostgresStore(
       await pool.end();
     },
     ...postgresCoordination(pool, cipher, logger),
+    async listOrdersForReview(statuses, limit) {
+      const result = await pool.query<OrderRow>(
+        'SELECT * FROM orders WHERE refunded_at IS NULL AND (status = ANY($1) OR charged_price IS NOT NULL) ORDER BY created_at LIMIT $2',
+        [[...statuses], limit],
+      );
+      return readableOrders(result.rows, cipher, logger);
+    },
+    async findOrdersByReference(reference) {
+      const result = await pool.query<OrderRow>(
+        `SELECT * FROM orders WHERE (policy IS NOT NULL AND (policy::jsonb)->>'reference' = $1)
+           OR (metadata IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_each_text(metadata::jsonb) AS entry WHERE entry.value = $1))
+         ORDER BY created_at DESC LIMIT 20`,
+        [reference],
+      );
+      return readableOrders(result.rows, cipher, logger);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLogger, type Logger } from '../logger.ts';
 import type { FieldCipher } from './field-cipher.ts';
+import { sqliteClaimsAwaitingDecision } from './claims-awaiting-decision.ts';
 import { sqliteClaimStore } from './claims-sqlite.ts';
 import { migrations } from './migrations.ts';
 import {
@@ -127,6 +128,7 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
   return busyAsStoreBusy({
     ...sqliteOutbox(database, cipher, logger),
     ...sqliteClaimStore(database, cipher),
+    ...sqliteClaimsAwaitingDecision(database, cipher),
     async createOrder(order, announce) {
       createOrder(order, announce);
     },
@@ -196,6 +198,24 @@ export function openSqliteStore(dataDir: string, cipher: FieldCipher, options: S
     },
     async close() {
       database.close();
+    },
+    async listOrdersForReview(statuses, limit) {
+      const rows = database
+        .prepare(
+          `SELECT * FROM orders WHERE refunded_at IS NULL AND (status IN (${statuses.map(() => '?').join(', ')}) OR charged_price IS NOT NULL) ORDER BY created_at LIMIT ?`,
+        )
+        .all(...statuses, limit) as OrderRow[];
+      return readableOrders(rows, cipher, logger);
+    },
+    async findOrdersByReference(reference) {
+      const rows = database
+        .prepare(
+          `SELECT * FROM orders WHERE (policy IS NOT NULL AND json_extract(policy, '$.reference') = @reference)
+             OR (metadata IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(orders.metadata) WHERE json_each.value = @reference))
+           ORDER BY created_at DESC LIMIT 20`,
+        )
+        .all({ reference }) as OrderRow[];
+      return readableOrders(rows, cipher, logger);
     },
     async checkReady() {
       if (!database.open) return { ready: false, reason: 'database closed' };

@@ -36,6 +36,31 @@ export function sampleOrder(id: string, overrides: Partial<StoredOrder> = {}): S
   };
 }
 
+export function sampleClaim(id: string, overrides: Partial<StoredClaim> = {}): StoredClaim {
+  const now = new Date().toISOString();
+  return {
+    ...{
+      id,
+      merchantId: 'default',
+      orderId: 'ord_a',
+      livemode: false,
+      provider: 'assurify',
+      status: 'in_review',
+      type: 'accidental_damage',
+    },
+    ...{ reference: 'clm_TY29183K', incident: { date: '2026-11-28', description: 'Dropped on tiles' }, issue: null, appointment: null },
+    ...{
+      address: null,
+      decision: null,
+      timeline: [{ status: 'in_review', at: now }],
+      providerReferences: {},
+      createdAt: now,
+      updatedAt: now,
+    },
+    ...overrides,
+  };
+}
+
 export function testStore(
   engine: string,
   open: () => Promise<{ store: Store; rawDump: () => Promise<string>; rawDumpClaims?: () => Promise<string> }>,
@@ -227,6 +252,48 @@ export function testStore(
       await store.forgetProviderValue('octamile', 'transaction:ord_a', claims[0]!);
       assert.equal(await store.getProviderValue('octamile', 'transaction:ord_a'), null);
       assert.equal(await store.claimProviderValue('octamile', 'transaction:ord_a', 'fresh'), 'fresh');
+    });
+
+    it('lists orders for review until marked refunded, and finds orders by policy reference or metadata value', async () => {
+      const policy = { reference: 'B261201P0010042', startsAt: null, endsAt: null, activationCode: null, certificate: false };
+      await store.createOrder(sampleOrder('ord_rev_failed', { status: 'failed', paymentReference: 'pay_1', failureKind: 'unknown' }));
+      await store.createOrder(sampleOrder('ord_rev_active', { status: 'active', policy }));
+      await store.createOrder(
+        sampleOrder('ord_rev_charged', {
+          status: 'active',
+          chargedPrice: { amount: 6100, currency: 'INR' },
+          policy: { ...policy, reference: 'X1' },
+        }),
+      );
+      const reviewIds = async () =>
+        (await store.listOrdersForReview(['failed'], 100)).map((order) => order.id).filter((id) => id.startsWith('ord_rev_'));
+      assert.deepEqual(await reviewIds(), ['ord_rev_failed', 'ord_rev_charged']);
+      const marked = await store.transitionOrder('ord_rev_failed', ['failed'], {
+        refundedAt: '2026-12-01T18:00:00.000Z',
+        refundNote: 'Refunded to Asha by card',
+      });
+      assert.equal(marked?.refundedAt, '2026-12-01T18:00:00.000Z');
+      assert.equal(marked?.refundNote, 'Refunded to Asha by card');
+      assert.ok(!(await rawDump()).includes('Refunded to Asha'), 'the note is encrypted at rest');
+      assert.deepEqual(await reviewIds(), ['ord_rev_charged']);
+      assert.deepEqual(
+        (await store.findOrdersByReference('B261201P0010042')).map((order) => order.id),
+        ['ord_rev_active'],
+      );
+      assert.deepEqual(await store.findOrdersByReference('B261201P'), []);
+      await store.createOrder(sampleOrder('ord_rev_meta', { metadata: { cartId: 'cart_7731', sku: 'galaxy-s23' } }));
+      assert.deepEqual(
+        (await store.findOrdersByReference('cart_7731')).map((order) => order.id),
+        ['ord_rev_meta'],
+      );
+      assert.deepEqual(await store.findOrdersByReference('cartId'), [], 'keys are not values');
+      await store.createClaim(sampleClaim('clm_rev_new', { createdAt: '2026-12-01T10:00:00.000Z' }));
+      await store.createClaim(sampleClaim('clm_rev_old', { status: 'submitted', createdAt: '2026-11-30T10:00:00.000Z' }));
+      await store.createClaim(sampleClaim('clm_rev_done', { status: 'approved' }));
+      assert.deepEqual(
+        (await store.listClaimsAwaitingDecision(100)).map((claim) => claim.id).filter((id) => id.startsWith('clm_rev_')),
+        ['clm_rev_old', 'clm_rev_new'],
+      );
     });
   });
 }

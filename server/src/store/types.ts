@@ -31,6 +31,9 @@ export interface StoredOrder {
   /** The merchant's words when it cancelled (may name the shopper: encrypted, never logged). */
   cancellationReason?: string | null;
   cancelledAt?: string | null;
+  /** When an operator marked the shopper refunded (console), and the operator's note (encrypted). */
+  refundedAt?: string | null;
+  refundNote?: string | null;
   /** The merchant's own references (Stripe-style metadata), returned in every response and event. */
   metadata?: Record<string, string>;
   createdAt: string;
@@ -42,7 +45,16 @@ export type FailureKind = 'refused' | 'outage' | 'unknown';
 export type OrderPatch = Partial<
   Pick<
     StoredOrder,
-    'status' | 'policy' | 'paymentReference' | 'failureReason' | 'failureKind' | 'chargedPrice' | 'cancellationReason' | 'cancelledAt'
+    | 'status'
+    | 'policy'
+    | 'paymentReference'
+    | 'failureReason'
+    | 'failureKind'
+    | 'chargedPrice'
+    | 'cancellationReason'
+    | 'cancelledAt'
+    | 'refundedAt'
+    | 'refundNote'
   >
 >;
 
@@ -109,6 +121,15 @@ export interface Store extends ClaimStore {
 
   close(): Promise<void>;
 
+  /**
+   * Orders an operator may have to act on, oldest first: not marked refunded, and in one of
+   * `statuses` or charged a price other than quoted. At most `limit`.
+   */
+  listOrdersForReview(statuses: readonly OrderStatus[], limit: number): Promise<StoredOrder[]>;
+  /** Orders whose policy reference, or one of whose metadata values, is exactly `reference` (at most 20, newest first). */
+  findOrdersByReference(reference: string): Promise<StoredOrder[]>;
+  /** Claims the provider has not decided yet (submitted, in review), oldest first, at most `limit`. */
+  listClaimsAwaitingDecision(limit: number): Promise<StoredClaim[]>;
   // Optional: what a store shared by several instances adds (PostgreSQL). Absent, each
   // instance keeps these in memory (SQLite serves one process; test fakes need none).
   /** Reachable, and migrated to the latest version this code knows (readiness probe). */

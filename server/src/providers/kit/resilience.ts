@@ -6,6 +6,7 @@
 import type { ProviderId } from '../../../../contract/types.ts';
 import { ProviderError } from '../../errors.ts';
 import { UNAVAILABLE_MESSAGE } from './http.ts';
+import { outcomeOf, ProviderHealthWindow } from './provider-health-window.ts';
 
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit. */
@@ -120,6 +121,8 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
 /** What one provider's calls go through: its circuit breaker, and retries where safe. */
 export class ProviderResilience {
   readonly breaker: CircuitBreaker;
+  /** Outcomes of the last hour, for the operator console. */
+  readonly health = new ProviderHealthWindow();
 
   constructor(provider: ProviderId, options: CircuitBreakerOptions = {}) {
     this.breaker = new CircuitBreaker(provider, options);
@@ -130,8 +133,10 @@ export class ProviderResilience {
     try {
       const result = await withRetries(operation, { attempts: retry ? 3 : 1, signal });
       this.breaker.recordSuccess();
+      this.health.record('ok');
       return result;
     } catch (error) {
+      this.health.record(outcomeOf(error));
       if (isOutage(error)) this.breaker.recordFailure();
       throw error;
     }
