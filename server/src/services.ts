@@ -62,6 +62,7 @@ export function createServices(config: Config, dependencies: ServiceDependencies
   if (shared) shareFailedAuthLimit(config.merchants, shared);
   const quoteCache = new QuoteCache();
   const metrics = createMetrics({ resilience });
+  metrics.setOutboxDepthSource(() => store.countPendingEvents());
   for (const adapter of adapters.values()) instrumentAdapter(adapter, metrics);
   for (const adapter of adapters.values()) forgetQuotesAfterBind(adapter, quoteCache);
   return {

@@ -61,15 +61,18 @@ describe('observability', () => {
       assert.notEqual(sample(text, 'coverkit_provider_circuit_state', { provider }), undefined, provider);
   });
 
-  it('counts reconciled orders by outcome, and shows the outbox depth once a source is set', async () => {
+  it('counts reconciled orders by outcome, and shows the outbox depth from the store', async () => {
     await server.reconciler.reconcileOnce();
     let text = await (await fetch(`${server.baseUrl}/metrics`)).text();
     assert.equal(sample(text, 'coverkit_reconcile_passes_total', { result: 'ok' }), 1);
-    assert.doesNotMatch(text, /^coverkit_outbox_depth /m);
+    // services.ts feeds the gauge from the store's count of undelivered events.
+    assert.equal(Number(/^coverkit_outbox_depth (\d+)$/m.exec(text)?.[1]), await server.services.store.countPendingEvents());
     server.services.metrics.setOutboxDepthSource(async () => 7);
     text = await (await fetch(`${server.baseUrl}/metrics`)).text();
     assert.match(text, /^coverkit_outbox_depth 7$/m);
     server.services.metrics.setOutboxDepthSource(undefined);
+    text = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    assert.doesNotMatch(text, /^coverkit_outbox_depth /m);
   });
 
   it('answers liveness and readiness', async () => {

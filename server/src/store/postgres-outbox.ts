@@ -11,7 +11,10 @@ import type { FieldCipher } from './field-cipher.ts';
 import { readableOrders, type OrderRow } from './order-rows.ts';
 import type { NewEvent, Store } from './types.ts';
 
-type OutboxMethods = Pick<Store, 'listOrders' | 'listEvents' | 'getEvent' | 'claimDueEvents' | 'settleEvent' | 'resendEvent'>;
+type OutboxMethods = Pick<
+  Store,
+  'listOrders' | 'listEvents' | 'getEvent' | 'claimDueEvents' | 'settleEvent' | 'resendEvent' | 'countPendingEvents'
+>;
 
 /**
  * Appends `event` after the order's earlier events. Call inside the transaction that made the
@@ -99,6 +102,10 @@ export function postgresOutbox(pool: pg.Pool, cipher: FieldCipher, logger: Pick<
         limit,
       );
       return rows && toPage(rows, limit, (row) => [rowToEvent(row)]);
+    },
+    async countPendingEvents() {
+      const result = await pool.query<{ count: string }>("SELECT count(*) AS count FROM events WHERE state = 'pending'");
+      return Number(result.rows[0]?.count ?? 0);
     },
     async getEvent(merchantId, id) {
       const result = await pool.query<EventRow>('SELECT * FROM events WHERE merchant_id = $1 AND id = $2', [merchantId, id]);

@@ -10,7 +10,10 @@ import type { FieldCipher } from './field-cipher.ts';
 import { readableOrders, type OrderRow } from './order-rows.ts';
 import type { NewEvent, Store } from './types.ts';
 
-type OutboxMethods = Pick<Store, 'listOrders' | 'listEvents' | 'getEvent' | 'claimDueEvents' | 'settleEvent' | 'resendEvent'>;
+type OutboxMethods = Pick<
+  Store,
+  'listOrders' | 'listEvents' | 'getEvent' | 'claimDueEvents' | 'settleEvent' | 'resendEvent' | 'countPendingEvents'
+>;
 
 /** Appends `event` after the order's earlier events; call inside the transaction that changed the order. */
 export function insertSqliteEvent(database: Database.Database, event: NewEvent): void {
@@ -84,6 +87,9 @@ export function sqliteOutbox(database: Database.Database, cipher: FieldCipher, l
         .prepare(`SELECT * FROM events WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...values, limit + 1) as EventRow[];
       return toPage(rows, limit, (row) => [rowToEvent(row)]);
+    },
+    async countPendingEvents() {
+      return (database.prepare("SELECT count(*) AS count FROM events WHERE state = 'pending'").get() as { count: number }).count;
     },
     async getEvent(merchantId, id) {
       const row = database.prepare('SELECT * FROM events WHERE merchant_id = ? AND id = ?').get(merchantId, id) as EventRow | undefined;

@@ -118,6 +118,8 @@ export interface Store extends ClaimStore {
   settleEvent(id: string, owner: string, settlement: EventSettlement): Promise<void>;
   /** Queues an event for delivery again, now, with a fresh 3-day window; null where unknown. */
   resendEvent(merchantId: string, id: string, now: Date, giveUpAt: Date): Promise<StoredEvent | null>;
+  /** Events not yet delivered nor given up, every merchant's: the outbox depth in /metrics. */
+  countPendingEvents(): Promise<number>;
 
   close(): Promise<void>;
 
