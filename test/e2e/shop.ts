@@ -71,6 +71,8 @@ export const offer = (page: Page, text: string) =>
 /** Waits for the offers, then opens every kind's "Other plans", so each offer can be clicked. */
 export async function showAllOffers(page: Page): Promise<void> {
   await page.locator('cover-offers [part~="offer"]').first().waitFor();
+  // Offers stream in as each insurer answers: unfold once the last one has (the list is no longer busy).
+  await page.locator('cover-offers cover-offer-list[aria-busy="false"]').waitFor({ state: 'attached' });
   const folded = page.locator('cover-offers details:not([open]) > summary[part~="more-button"]');
   while ((await folded.count()) > 0) await folded.first().click();
 }

@@ -212,7 +212,8 @@ export class CoverOrderSummary extends LitElement {
         ${
           plan
             ? html`<p class="plan">
-                ${this.localize.planType(plan.type)} · ${plan.name} · ${this.localize.money(plan.price)} · ${providerLabel(plan)}
+                ${this.localize.planType(plan.type)} · ${this.localize.term(plan.termMonths)} · ${this.localize.money(plan.price)} ·
+                ${providerLabel(plan)}
               </p>`
             : nothing
         }
