@@ -47,7 +47,7 @@ describe('<cover-order-summary>', () => {
     api = stubApi({ [`GET /v1/orders/${createdOrder.id}`]: () => json({ order: createdOrder }) });
     const { root } = await mount(createdOrder);
     expect(root.querySelector('[part="summary-title"]')!.textContent).to.equal('Plan added — complete payment to activate');
-    expect(root.querySelector('.plan')!.textContent!.trim()).to.equal('Screen protection · Screen Guard · ₹1,499 · BigFix');
+    expect(root.querySelector('.plan')!.textContent!.trim()).to.equal('Screen protection · 12 months · ₹1,499 · BigFix');
     expect(root.textContent).to.include(createdOrder.id);
     expect(root.querySelector('[part="policy-reference"]')).to.equal(null);
   });

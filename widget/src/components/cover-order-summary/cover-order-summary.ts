@@ -212,8 +212,7 @@ export class CoverOrderSummary extends LitElement {
         ${
           plan
             ? html`<p class="plan">
-                ${this.localize.planType(plan.type)} · ${this.localize.term(plan.termMonths)} · ${this.localize.money(plan.price)} ·
-                ${providerLabel(plan)}
+                ${[this.localize.planType(plan.type), this.localize.term(plan.termMonths), this.localize.money(plan.price), providerLabel(plan)].join(' · ')}
               </p>`
             : nothing
         }
