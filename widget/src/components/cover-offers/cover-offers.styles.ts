@@ -1,52 +1,14 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../internal/shared-styles.ts';
+import { themeTokens } from '../../internal/theme-tokens.ts';
 
 export const styles = [
   sharedStyles,
+  // Light defaults and dark themes as --cover-* on the host (internal/theme-tokens.ts).
+  themeTokens,
   css`
-    /* Light defaults as --cover-* on the host: a merchant's own rule on cover-offers wins,
-       and the values inherit into every inner element. */
     :host {
-      display: block;
       container-type: inline-size;
-      color-scheme: light;
-      --cover-color-accent: #1f5eff;
-      --cover-color-accent-contrast: #ffffff;
-      --cover-color-text: #1b1f24;
-      --cover-color-muted: #5a6472;
-      --cover-color-border: #8a93a2;
-      --cover-color-surface: #ffffff;
-      --cover-color-background: #ffffff;
-      --cover-color-danger: #b3261e;
-      --cover-color-success: #176b3a;
-    }
-
-    :host([theme='dark']) {
-      color-scheme: dark;
-      --cover-color-accent: #8ab4ff;
-      --cover-color-accent-contrast: #0b1530;
-      --cover-color-text: #e8eaed;
-      --cover-color-muted: #aab2bf;
-      --cover-color-border: #4a5160;
-      --cover-color-surface: #1f232b;
-      --cover-color-background: #171a20;
-      --cover-color-danger: #ffb4ab;
-      --cover-color-success: #7dd3a0;
-    }
-
-    @media (prefers-color-scheme: dark) {
-      :host(:not([theme='light'])) {
-        color-scheme: dark;
-        --cover-color-accent: #8ab4ff;
-        --cover-color-accent-contrast: #0b1530;
-        --cover-color-text: #e8eaed;
-        --cover-color-muted: #aab2bf;
-        --cover-color-border: #4a5160;
-        --cover-color-surface: #1f232b;
-        --cover-color-background: #171a20;
-        --cover-color-danger: #ffb4ab;
-        --cover-color-success: #7dd3a0;
-      }
     }
 
     .header {
