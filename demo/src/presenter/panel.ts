@@ -124,9 +124,12 @@ export async function mountPresenter(): Promise<Presenter> {
   render();
   void mountClaimScenarios(status);
   // Faults live in the server's memory: after a restart (or on another machine) the saved
-  // scenario is applied again before the page asks for offers.
-  const synced = await syncFaults(settings.scenario, settings.target);
-  if (synced) status.textContent = synced;
+  // scenario is applied again before the page asks for offers. With no fault to set, the page
+  // does not wait for the clearing round trip: offers show sooner (the bench's first row).
+  const syncing = syncFaults(settings.scenario, settings.target).then((synced) => {
+    if (synced) status.textContent = synced;
+  });
+  if (scenarios[settings.scenario].fault) await syncing;
   return {
     get settings() {
       return settings;
