@@ -174,6 +174,31 @@ const browser = await chromium.launch({
   args: CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--headless')),
   headless: true,
 });
+/** An Octamile order waiting for its activation video: what the activation screenshots show. */
+const pendingActivationOrder = {
+  id: 'ord_01JDEMO',
+  clientSecret: 'sec',
+  status: 'pending_activation',
+  offer: {
+    provider: 'octamile',
+    providerName: 'Octamile',
+    type: 'COMPREHENSIVE',
+    name: 'Octamile Flex',
+    termMonths: 12,
+    price: { amount: 4500, currency: 'NGN' },
+  },
+  policy: {
+    provider: 'octamile',
+    reference: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+    startsAt: null,
+    endsAt: null,
+    activationCode: 'OCT-4821',
+    certificate: false,
+  },
+  createdAt: '',
+  updatedAt: '',
+};
+
 const problems = [];
 let count = 0;
 for (const scheme of ['light', 'dark']) {
@@ -248,31 +273,7 @@ for (const scheme of ['light', 'dark']) {
     await open();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
     orderStatus = 'pending_activation';
-    await page.evaluate(() =>
-      window.coverkitWidget.showConfirmed({
-        id: 'ord_01JDEMO',
-        clientSecret: 'sec',
-        status: 'pending_activation',
-        offer: {
-          provider: 'octamile',
-          providerName: 'Octamile',
-          type: 'COMPREHENSIVE',
-          name: 'Octamile Flex',
-          termMonths: 12,
-          price: { amount: 4500, currency: 'NGN' },
-        },
-        policy: {
-          provider: 'octamile',
-          reference: 'c0ffee00c0ffee00c0ffee00c0ffee00',
-          startsAt: null,
-          endsAt: null,
-          activationCode: 'OCT-4821',
-          certificate: false,
-        },
-        createdAt: '',
-        updatedAt: '',
-      }),
-    );
+    await page.evaluate((order) => window.coverkitWidget.showConfirmed(order), pendingActivationOrder);
     await page.locator('cover-offers [part~="activation-code"]').waitFor();
     await shoot('6-activation');
     await page
@@ -292,6 +293,26 @@ for (const scheme of ['light', 'dark']) {
       document.getElementById('widget').shadowRoot.querySelector('cover-offer-list').shadowRoot.textContent.includes('अन्य योजनाएँ'),
     );
     await shoot('7-hindi-compared');
+    // The other states in Hindi too: the form's errors, the activation step, an outage, no plans.
+    await page.locator('cover-offers [part~="offer"]').first().click();
+    await page.locator('cover-offers [part~="submit-button"]').click();
+    await page.locator('cover-offers [aria-invalid="true"]').first().waitFor();
+    await shoot('7-hindi-form-errors');
+    await open('?locale=hi-IN');
+    await page.locator('cover-offers [part~="offer"]').first().waitFor();
+    orderStatus = 'pending_activation';
+    await page.evaluate((order) => window.coverkitWidget.showConfirmed(order), pendingActivationOrder);
+    await page.locator('cover-offers [part~="activation-code"]').waitFor();
+    await shoot('7-hindi-activation');
+    quoteMode = 'outage';
+    await open('?locale=hi-IN');
+    await page.locator('cover-offers [part~="retry-button"]').waitFor();
+    await shoot('7-hindi-outage');
+    quoteMode = 'empty';
+    await open('?locale=hi-IN');
+    await page.locator('cover-offers [part~="empty"]').waitFor();
+    await shoot('7-hindi-empty');
+    quoteMode = 'offers';
     await open('?layout=modal');
     await page.locator('cover-offers [part~="launcher"]').click();
     await page.locator('cover-offers [part~="offer"]').first().waitFor();
