@@ -28,7 +28,9 @@ export interface DemoMerchantOptions {
 }
 
 /** Statuses after which an order does not change by itself: the shop trusts its events for them. */
-const SETTLED = new Set(['active', 'declined', 'failed', 'cancelled']);
+// Not `failed`: a failed order may still be paid again (a new attempt after an outage) or be
+// revived by the insurer's late confirmation, so its news must come from /v1 until then.
+const SETTLED = new Set(['active', 'declined', 'cancelled']);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const refusal = (code: string, message: string) => ({ error: { code, message } });
