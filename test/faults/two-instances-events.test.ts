@@ -5,7 +5,6 @@
  * COVERKIT_TEST_DATABASE_URL.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,8 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
-import { asha, freePort, galaxyS23, TEST_IMEI } from '../../server/src/testing/test-server.ts';
+import { asha, galaxyS23, TEST_IMEI } from '../../server/src/testing/test-server.ts';
 import { verifyCoverkitSignature } from '../../widget/src/server.ts';
+import { callServer, startServerProcess, type ServerProcess } from './server-process.ts';
 
 const databaseUrl = process.env.COVERKIT_TEST_DATABASE_URL;
 const SECRET = 'whsec_two_instances_0123456789';
@@ -24,27 +24,14 @@ const ORDERS = 12;
 /** The merchant holds each answer this long, so deliveries are in flight when an instance dies. */
 const HOLD_MS = 600;
 
-interface Instance {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
+type Instance = ServerProcess;
 
-async function startInstance(environment: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
+/** An instance with the runner's environment plus `environment`, in a data folder of its own. */
+async function startInstance(name: string, environment: Record<string, string>): Promise<Instance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'coverkit-two-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    env: { ...process.env, ...environment, PORT: String(port), HOST: '127.0.0.1', COVERKIT_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  for (let waited = 0; !output.includes('"listening"'); waited += 50) {
-    if (waited > 20_000 || child.exitCode !== null) throw new Error(`server did not start: ${output.slice(-500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, base: `http://127.0.0.1:${port}`, output: () => output };
+  const instance = await startServerProcess(name, { ...process.env, ...environment, COVERKIT_DATA_DIR: dataDir }, 20_000);
+  instance.child.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  return instance;
 }
 
 const deliveredBy = (instance: Instance) =>
@@ -123,29 +110,10 @@ describe('two instances, one outbox', { skip: databaseUrl ? false : 'COVERKIT_TE
       // A 2 s deadline: a dead instance's leases expire after 9 s.
       COVERKIT_WEBHOOK_TIMEOUT_MS: '2000',
     };
-    const [first, second] = [await startInstance(environment), await startInstance(environment)];
+    const [first, second] = [await startInstance('first', environment), await startInstance('second', environment)];
     instances.push(first!, second!);
 
-    const call = async (
-      instance: Instance,
-      key: string,
-      method: string,
-      route: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const response = await fetch(`${instance.base}${route}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${key}`,
-          ...(key.startsWith('sk_') ? {} : { Origin: instance.base }),
-          'Content-Type': 'application/json',
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json()) as any };
-    };
+    const call = callServer;
     // A burst: each order created on one instance and confirmed on the other.
     const orderIds = await Promise.all(
       Array.from({ length: ORDERS }, async (_, index) => {

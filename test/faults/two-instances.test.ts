@@ -6,7 +6,6 @@
  * Octamile's simulator runs here, in the test, so it can count every `insure` (a bind) from both.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +18,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 import { OCTAMILE_SANDBOX_CREDENTIALS } from '../../server/src/providers/octamile/octamile-config.ts';
 import { createOctamileSandbox } from '../../server/src/sandbox/octamile/octamile-sandbox.ts';
-import { freePort } from '../../server/src/testing/test-server.ts';
+import { callServer, startServerProcess, type ServerProcess } from './server-process.ts';
 
 const databaseUrl = process.env.COVERKIT_TEST_DATABASE_URL;
 const FINAL = ['active', 'pending', 'pending_activation', 'declined', 'failed', 'cancelled'];
@@ -33,12 +32,7 @@ const SHARED_BURST_LIMIT = 17;
 const tecno = { category: 'Mobile', brand: 'Tecno', model: 'Camon 20 Pro', price: 350000, currency: 'NGN' };
 const NIGERIAN_IMEI = '490154203237518';
 
-interface Instance {
-  name: string;
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
+type Instance = ServerProcess;
 
 describe(
   'two instances on one PostgreSQL',
@@ -55,61 +49,29 @@ describe(
     const instances: Instance[] = [];
 
     async function startInstance(name: string): Promise<Instance> {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          COVERKIT_DATA_DIR: path.join(folder, name),
-          DATABASE_URL: databaseUrl,
-          COVERKIT_DATABASE_SCHEMA: schema,
-          COVERKIT_DATA_KEY: dataKey,
-          COVERKIT_PROVIDERS: 'octamile',
-          OCTAMILE_BASE_URL: providerUrl,
-          OCTAMILE_CUSTOMER_ID: OCTAMILE_SANDBOX_CREDENTIALS.customerId,
-          OCTAMILE_AUTH_ID: OCTAMILE_SANDBOX_CREDENTIALS.authorizationId,
-          OCTAMILE_AUTH_KEY: OCTAMILE_SANDBOX_CREDENTIALS.authorizationKey,
-          OCTAMILE_PRODUCTS: 'phnn-flx2-1111',
-          COVERKIT_RECONCILE_INTERVAL_MS: '200',
-          COVERKIT_RECONCILE_LEASE_MS: String(LEASE_MS),
-          COVERKIT_BIND_TIMEOUT_MS: '2000',
-          COVERKIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      // Only what this test sets: nothing of the runner's environment leaks into the instances.
+      const instance = await startServerProcess(name, {
+        PATH: process.env.PATH,
+        COVERKIT_DATA_DIR: path.join(folder, name),
+        DATABASE_URL: databaseUrl,
+        COVERKIT_DATABASE_SCHEMA: schema,
+        COVERKIT_DATA_KEY: dataKey,
+        COVERKIT_PROVIDERS: 'octamile',
+        OCTAMILE_BASE_URL: providerUrl,
+        OCTAMILE_CUSTOMER_ID: OCTAMILE_SANDBOX_CREDENTIALS.customerId,
+        OCTAMILE_AUTH_ID: OCTAMILE_SANDBOX_CREDENTIALS.authorizationId,
+        OCTAMILE_AUTH_KEY: OCTAMILE_SANDBOX_CREDENTIALS.authorizationKey,
+        OCTAMILE_PRODUCTS: 'phnn-flx2-1111',
+        COVERKIT_RECONCILE_INTERVAL_MS: '200',
+        COVERKIT_RECONCILE_LEASE_MS: String(LEASE_MS),
+        COVERKIT_BIND_TIMEOUT_MS: '2000',
+        COVERKIT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
       });
-      let output = '';
-      child.stdout!.on('data', (chunk) => (output += chunk));
-      child.stderr!.on('data', (chunk) => (output += chunk));
-      for (const deadline = Date.now() + 30_000; !output.includes('"listening"');) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start: ${output.slice(-800)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const instance = { name, child, base: `http://127.0.0.1:${port}`, output: () => output };
       instances.push(instance);
       return instance;
     }
 
-    const call = async (
-      instance: Instance,
-      key: string,
-      method: string,
-      route: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const response = await fetch(`${instance.base}${route}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${key}`,
-          ...(key.startsWith('pk_') ? { Origin: instance.base } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json()) as any };
-    };
+    const call = callServer;
 
     before(async () => {
       // Octamile's simulator, counting and slowing every insure; everything else passes straight through.
