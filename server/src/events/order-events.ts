@@ -23,8 +23,13 @@ const EVENT_OF_STATUS: Partial<Record<OrderStatus, CoverkitEventType>> = {
 };
 
 /** Time-ordered ids (newest sort last), so listing by id agrees with listing by time. */
+let lastIdMs = 0;
+
 export function newEventId(now = new Date()): string {
-  return `evt_${now.getTime().toString(36).padStart(9, '0')}${randomBytes(9).toString('base64url')}`;
+  // Monotonic in this process: lists are newest first by time, then id, so two events written in
+  // one millisecond (an order's created and its next status) still list in the order they happened.
+  lastIdMs = Math.max(now.getTime(), lastIdMs + 1);
+  return `evt_${lastIdMs.toString(36).padStart(9, '0')}${randomBytes(9).toString('base64url')}`;
 }
 
 /** The JSON the merchant receives: `{id, type, created, livemode, data}` as DESIGN.md says. */
